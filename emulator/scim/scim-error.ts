@@ -1,0 +1,58 @@
+import { SCIM_CONTENT_TYPE, URN } from "./urns.ts";
+
+/** The `scimType` values of RFC 7644 §3.12, table 9. */
+export const SCIM_TYPES = [
+  "invalidFilter",
+  "tooMany",
+  "uniqueness",
+  "mutability",
+  "invalidSyntax",
+  "invalidPath",
+  "noTarget",
+  "invalidValue",
+  "invalidVers",
+  "sensitive",
+] as const;
+export type ScimType = (typeof SCIM_TYPES)[number];
+
+/** HTTP statuses a SCIM error may carry. */
+export type ScimErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 412 | 413 | 415 | 429 | 500 | 501;
+
+/**
+ * The one SCIM error of the project. Both fakes throw it; one place renders it as the
+ * RFC 7644 §3.12 body (`status` as a string, `scimType`, `detail`) with `application/scim+json`.
+ */
+export class ScimError extends Error {
+  readonly status: ScimErrorStatus;
+  readonly scimType: ScimType | undefined;
+
+  constructor(status: ScimErrorStatus, detail: string, scimType?: ScimType) {
+    super(detail);
+    this.name = "ScimError";
+    this.status = status;
+    this.scimType = scimType;
+  }
+
+  /** The RFC 7644 §3.12 error body. */
+  toJSON(): { schemas: string[]; status: string; scimType?: ScimType; detail: string } {
+    return {
+      schemas: [URN.error],
+      status: String(this.status),
+      ...(this.scimType ? { scimType: this.scimType } : {}),
+      detail: this.message,
+    };
+  }
+
+  /** Renders the error as an HTTP response. */
+  toResponse(headers?: Record<string, string>): Response {
+    return new Response(JSON.stringify(this.toJSON()), {
+      status: this.status,
+      headers: { "content-type": SCIM_CONTENT_TYPE, ...headers },
+    });
+  }
+}
+
+/** True when the value is a ScimError. */
+export function isScimError(value: unknown): value is ScimError {
+  return value instanceof ScimError;
+}
