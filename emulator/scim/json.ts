@@ -31,3 +31,30 @@ export function findKey(source: object, key: string): string | undefined {
 export function cloneJson<T extends JsonValue>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
+
+/** Deep equality of JSON values; object keys compare exactly, in any order. */
+export function isJsonEqual(left: JsonValue, right: JsonValue): boolean {
+  if (left === right) return true;
+  if (Array.isArray(left) || Array.isArray(right)) {
+    if (!Array.isArray(left) || !Array.isArray(right) || left.length !== right.length) return false;
+    return left.every((item, index) => isJsonEqual(item, right[index] as JsonValue));
+  }
+  if (!isJsonObject(left) || !isJsonObject(right)) return false;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  return keys.every(
+    (key) => Object.hasOwn(right, key) && isJsonEqual(left[key] as JsonValue, right[key] as JsonValue),
+  );
+}
+
+/** True when arrays and objects nest deeper than `maxDepth` (a scalar has depth 0); never recurses. */
+export function exceedsJsonDepth(value: unknown, maxDepth: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    const [current, depth] = entry;
+    if (typeof current !== "object" || current === null) continue;
+    if (depth + 1 > maxDepth) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
+}

@@ -1,0 +1,105 @@
+import { isJsonObject, type JsonObject } from "../../scim/json.ts";
+import type { ErrorInformation, ProvisioningErrorCode } from "./provisioning-log.ts";
+import type { ScimExchangeRecord } from "./scim-transport.ts";
+
+/** What the provisioning service expected back. */
+export type Expectation = "list" | "resource" | "patch" | "delete";
+
+export type Judgement = { ok: true; body: JsonObject } | { ok: false; error: ErrorInformation };
+
+const INCOMPATIBLE =
+  "We are not able to deserialize the resource received from your SCIM endpoint because your SCIM endpoint is not fully compatible with the Azure Active Directory SCIM client.";
+
+/**
+ * Judges one SCIM response the way Entra does (entra.md §1.11, §1.12): the error codes of the
+ * provisioning logs, with the target's body quoted as "Web Response".
+ */
+export function judgeResponse(exchange: ScimExchangeRecord, expectation: Expectation): Judgement {
+  const { status } = exchange;
+  if (status === 0)
+    return fail(
+      "WebExceptionProtocolError",
+      `No response from ${exchange.url}: ${exchange.networkError ?? "network error"}`,
+      exchange,
+    );
+  if (status >= 200 && status < 300) return judgeSuccess(exchange, expectation);
+  if (status === 401 || status === 403)
+    return fail(
+      "Unauthorized",
+      `customappsso returned HTTP ${status}: the Secret Token was not accepted.`,
+      exchange,
+    );
+  if (status === 409) {
+    return fail(
+      "EntryConflict",
+      "customappsso returned an error response with the HTTP status code 409. This response indicates that a user or a group already exists with the same name.",
+      exchange,
+    );
+  }
+  if (status === 429)
+    return fail(
+      "TooManyRequests",
+      "customappsso returned HTTP 429; the operation will be retried.",
+      exchange,
+    );
+  if (status === 422) return fail("UnprocessableEntity", "customappsso returned HTTP 422.", exchange);
+  if (status >= 500)
+    return fail(
+      "InternalServerError",
+      `customappsso returned HTTP ${status}; the operation will be retried in the next cycle.`,
+      exchange,
+    );
+  return fail(
+    "SystemForCrossDomainIdentityManagementServiceIncompatible",
+    `StatusCode: ${status}. Message: Processing of the HTTP request resulted in an exception. Please see the HTTP response returned by the 'Response' property of this exception for details.`,
+    exchange,
+  );
+}
+
+function judgeSuccess(exchange: ScimExchangeRecord, expectation: Expectation): Judgement {
+  const body = exchange.responseBody;
+  switch (expectation) {
+    case "list": {
+      const resources = isJsonObject(body) ? body.Resources : undefined;
+      const total = isJsonObject(body) ? body.totalResults : undefined;
+      if (
+        !isJsonObject(body) ||
+        (resources !== undefined && !Array.isArray(resources)) ||
+        (resources === undefined && total !== 0)
+      ) {
+        return fail("SystemForCrossDomainIdentityManagementServiceIncompatible", INCOMPATIBLE, exchange);
+      }
+      return { ok: true, body };
+    }
+    case "resource":
+      if (!isJsonObject(body) || typeof body.id !== "string") {
+        return fail("SystemForCrossDomainIdentityManagementServiceIncompatible", INCOMPATIBLE, exchange);
+      }
+      return { ok: true, body };
+    case "patch":
+    case "delete":
+      // A body is not needed ("It isn't necessary to include the entire resource in the PATCH response").
+      if (exchange.responseText.trim() !== "" && body === undefined) {
+        return fail("SystemForCrossDomainIdentityManagementServiceIncompatible", INCOMPATIBLE, exchange);
+      }
+      return { ok: true, body: isJsonObject(body) ? body : {} };
+  }
+}
+
+function fail(errorCode: ProvisioningErrorCode, reason: string, exchange: ScimExchangeRecord): Judgement {
+  return {
+    ok: false,
+    error: {
+      errorCode,
+      reason,
+      additionalDetails: exchange.responseText
+        ? `Web Response: ${exchange.responseText.slice(0, 2000)}`
+        : null,
+      errorCategory:
+        errorCode === "TooManyRequests" || errorCode === "InternalServerError"
+          ? "failure"
+          : "nonServiceFailure",
+      recommendedAction: null,
+    },
+  };
+}

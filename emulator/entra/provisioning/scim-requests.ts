@@ -1,0 +1,235 @@
+import { setOwn, type JsonObject, type JsonValue } from "../../scim/json.ts";
+import { URN } from "../../scim/urns.ts";
+import type { Quirks } from "../quirks.ts";
+import type { TargetValue } from "./evaluate-mappings.ts";
+import type { TargetAttribute } from "./provisioning-config.ts";
+import { isExportableOnCreate, placeTargetValue, type TargetPath } from "./target-path.ts";
+
+/** A SCIM request the provisioning service sends, before it is bound to a tenant URL and token. */
+export type ScimRequest = {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** Relative to the tenant URL: `/Users`, `/Users/{id}`, `/Groups/{id}`. */
+  path: string;
+  query: [string, string][];
+  body: JsonObject | null;
+};
+
+/** The two PATCH dialects: legacy (default) and the `aadOptscim062020` flag (entra.md §2). */
+export type PatchDialect = "legacy" | "aadOptscim062020";
+
+/** One mapped target attribute with its value. */
+export type TargetEntry = {
+  target: string;
+  path: TargetPath;
+  attribute: TargetAttribute;
+  value: TargetValue;
+};
+
+/** One attribute that differs between source and target. */
+export type AttributeChange = TargetEntry & {
+  /** Whether the target had a value: `Replace` if so, `Add` if not (entra.md §1.4). */
+  hadValue: boolean;
+};
+
+/** `GET /Users?filter=<attr> eq "<value>"`; Entra only sends `eq` and `and` (entra.md §1.1). */
+export function buildFilterQuery(
+  resource: "Users" | "Groups",
+  attribute: string,
+  value: string,
+): ScimRequest {
+  const filter = `${attribute} eq "${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  // Groups are looked up without members (use-scim-to-provision-users-and-groups.md).
+  const query: [string, string][] =
+    resource === "Groups"
+      ? [
+          ["excludedAttributes", "members"],
+          ["filter", filter],
+        ]
+      : [["filter", filter]];
+  return { method: "GET", path: `/${resource}`, query, body: null };
+}
+
+export function buildGetById(resource: "Users" | "Groups", id: string): ScimRequest {
+  const query: [string, string][] = resource === "Groups" ? [["excludedAttributes", "members"]] : [];
+  return { method: "GET", path: `/${resource}/${encodeURIComponent(id)}`, query, body: null };
+}
+
+export function buildDelete(resource: "Users" | "Groups", id: string): ScimRequest {
+  return { method: "DELETE", path: `/${resource}/${encodeURIComponent(id)}`, query: [], body: null };
+}
+
+/**
+ * The create payload (entra.md §1.3): core + enterprise in `schemas` (custom extension URNs are not
+ * listed), extension attributes nested under their URN, `meta.resourceType`, `roles: []`.
+ * Empty values are left out; so are non-conforming custom names when the quirk is on.
+ */
+export function buildCreateUser(
+  entries: readonly TargetEntry[],
+  quirks: Quirks,
+): { request: ScimRequest; skipped: TargetEntry[] } {
+  const body: JsonObject = { schemas: [URN.user, URN.enterpriseUser] };
+  const skipped: TargetEntry[] = [];
+  for (const entry of entries) {
+    if (entry.value === null || entry.attribute.type === "Reference") continue;
+    if (quirks.createSkipsNonUrnCustomAttributes && !isExportableOnCreate(entry.path)) {
+      skipped.push(entry);
+      continue;
+    }
+    const primary =
+      entry.path.kind === "filtered" &&
+      entry.path.type === "work" &&
+      (entry.path.name.toLowerCase() === "emails" ||
+        (quirks.addressesPrimary && entry.path.name.toLowerCase() === "addresses"));
+    placeTargetValue(body, entry.path, wireValue(entry.value, entry.attribute, "create", quirks), {
+      primary,
+    });
+  }
+  setOwn(body, "meta", { resourceType: "User" });
+  if (!Object.hasOwn(body, "roles")) setOwn(body, "roles", []);
+  return { request: { method: "POST", path: "/Users", query: [], body: orderCreateBody(body) }, skipped };
+}
+
+/** Field order of Microsoft's documented create example, for readable diffs against it. */
+const CREATE_ORDER = [
+  "schemas",
+  "externalId",
+  "userName",
+  "active",
+  "displayName",
+  "title",
+  "preferredLanguage",
+  "emails",
+  "meta",
+  "name",
+  "addresses",
+  "phoneNumbers",
+];
+
+function orderCreateBody(body: JsonObject): JsonObject {
+  const ordered: JsonObject = {};
+  for (const key of CREATE_ORDER) if (Object.hasOwn(body, key)) setOwn(ordered, key, body[key] ?? null);
+  for (const [key, value] of Object.entries(body))
+    if (key !== "roles" && !Object.hasOwn(ordered, key)) setOwn(ordered, key, value);
+  if (Object.hasOwn(body, "roles")) setOwn(ordered, "roles", body.roles ?? []);
+  return ordered;
+}
+
+/** The PATCH of a user's changed attributes in one dialect, or null when nothing changed. */
+export function buildUserPatch(
+  targetId: string,
+  changes: readonly AttributeChange[],
+  dialect: PatchDialect,
+  quirks: Quirks,
+): ScimRequest | null {
+  const operations =
+    dialect === "legacy" ? legacyOperations(changes, quirks) : flagOperations(changes, quirks);
+  if (operations.length === 0) return null;
+  return {
+    method: "PATCH",
+    path: `/Users/${encodeURIComponent(targetId)}`,
+    query: [],
+    body: { schemas: [URN.patchOp], Operations: operations },
+  };
+}
+
+function opName(op: "add" | "replace" | "remove", dialect: PatchDialect, quirks: Quirks): string {
+  if (dialect === "legacy" && quirks.capitalisedOps) return op[0]!.toUpperCase() + op.slice(1);
+  return op;
+}
+
+function changeOp(change: AttributeChange): "add" | "replace" | "remove" {
+  if (change.value === null) return "remove";
+  return change.hadValue ? "replace" : "add";
+}
+
+function legacyOperations(changes: readonly AttributeChange[], quirks: Quirks): JsonObject[] {
+  return changes.map((change) => {
+    const op =
+      change.attribute.multiValued && quirks.multiValueAddAlways && change.value !== null
+        ? "add"
+        : changeOp(change);
+    if (op === "remove") return { op: opName(op, "legacy", quirks), path: change.target };
+    return {
+      op: opName(op, "legacy", quirks),
+      path: change.target,
+      value: wireValue(change.value, change.attribute, "legacy", quirks),
+    };
+  });
+}
+
+/**
+ * Flag dialect: lowercase ops, booleans as booleans; filtered-path attributes and adds keep their own
+ * op with a path; two or more simple replaces merge into one path-less replace (entra.md §2).
+ */
+function flagOperations(changes: readonly AttributeChange[], quirks: Quirks): JsonObject[] {
+  const separate: JsonObject[] = [];
+  const merged: AttributeChange[] = [];
+  for (const change of changes) {
+    const multi = change.attribute.multiValued && quirks.multiValueAddAlways && change.value !== null;
+    const op = multi ? "add" : changeOp(change);
+    if (op === "remove") {
+      separate.push({ op, path: change.target });
+    } else if (op === "replace" && change.path.kind !== "filtered" && quirks.mergedPathlessReplace) {
+      merged.push(change);
+    } else {
+      separate.push({
+        op,
+        path: change.target,
+        value: wireValue(change.value, change.attribute, "flag", quirks),
+      });
+    }
+  }
+  if (merged.length === 1) {
+    const [only] = merged;
+    separate.push({
+      op: "replace",
+      path: only!.target,
+      value: wireValue(only!.value, only!.attribute, "flag", quirks),
+    });
+  } else if (merged.length > 1) {
+    const value: JsonObject = {};
+    for (const change of merged)
+      setOwn(value, change.target, wireValue(change.value, change.attribute, "flag", quirks));
+    separate.push({ op: "replace", value });
+  }
+  return separate;
+}
+
+/**
+ * A mapped value as it goes on the wire. Booleans: JSON booleans in creates and the flag dialect,
+ * "True"/"False" strings in legacy PATCH (documented for `active`). Integers as JSON numbers (assumed,
+ * entra.md §9.5). Multi-valued custom attributes as `[{"value": ...}]` (entra.md §1.4).
+ */
+export function wireValue(
+  value: TargetValue,
+  attribute: TargetAttribute,
+  context: "create" | "legacy" | "flag",
+  quirks: Quirks,
+): JsonValue {
+  if (value === null) return null;
+  const values = Array.isArray(value) ? value : [value];
+  if (attribute.multiValued)
+    return values.map((item) => ({ value: scalar(item, attribute, context, quirks) }));
+  return scalar(values[0] ?? "", attribute, context, quirks);
+}
+
+function scalar(
+  value: string,
+  attribute: TargetAttribute,
+  context: "create" | "legacy" | "flag",
+  quirks: Quirks,
+): JsonValue {
+  switch (attribute.type) {
+    case "Boolean": {
+      const truthy = value.toLowerCase() === "true";
+      if (context === "legacy" && quirks.stringBooleansInPatch) return truthy ? "True" : "False";
+      return truthy;
+    }
+    case "Integer": {
+      const number = Number(value);
+      return Number.isInteger(number) ? number : value;
+    }
+    default:
+      return value;
+  }
+}

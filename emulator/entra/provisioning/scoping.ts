@@ -1,0 +1,69 @@
+import type { ScopingClause, ScopingFilter } from "./provisioning-config.ts";
+import type { SourceValue } from "./source-attributes.ts";
+
+/**
+ * Evaluates scoping filters (define-conditional-rules-for-provisioning-user-accounts.md): the
+ * clauses of one filter are ANDed, several filters are ORed, no filters means in scope, and a clause
+ * on a null or empty value is false (except IS NULL / IS NOT NULL, which test exactly that).
+ */
+export function isInScope(filters: readonly ScopingFilter[], read: (name: string) => SourceValue): boolean {
+  if (filters.length === 0) return true;
+  return filters.some((filter) =>
+    filter.clauses.every((clause) => evaluateClause(clause, read(clause.attribute))),
+  );
+}
+
+export function evaluateClause(clause: ScopingClause, raw: SourceValue): boolean {
+  const value = Array.isArray(raw) ? (raw[0] ?? null) : raw;
+  const empty = value === null || value === "";
+  switch (clause.operator) {
+    case "IS NULL":
+      return empty;
+    case "IS NOT NULL":
+      return !empty;
+    case "NOT REGEX MATCH":
+      // Documented: "NOT REGEX MATCH … false if null".
+      return !empty && !safeRegex(clause.value).test(value);
+    default:
+      break;
+  }
+  if (empty) return false;
+  switch (clause.operator) {
+    case "EQUALS":
+      return value === clause.value;
+    case "NOT EQUALS":
+      return value !== clause.value;
+    case "IS TRUE":
+      return value.toLowerCase() === "true";
+    case "IS FALSE":
+      return value.toLowerCase() === "false";
+    case "ENDS_WITH":
+      return value.endsWith(clause.value);
+    case "Includes":
+      return value.includes(clause.value);
+    case "REGEX MATCH":
+      return safeRegex(clause.value).test(value);
+    case "Greater_Than":
+      return integer(value) > integer(clause.value);
+    case "Greater_Than_OR_EQUALS":
+      return integer(value) >= integer(clause.value);
+    // Assumed: "&" / "!&" test bits of an integer attribute (some / none of the mask's bits set).
+    case "&":
+      return (integer(value) & integer(clause.value)) !== 0;
+    case "!&":
+      return (integer(value) & integer(clause.value)) === 0;
+  }
+}
+
+function integer(text: string): number {
+  const parsed = Number.parseInt(text, 10);
+  return Number.isNaN(parsed) ? Number.NaN : parsed;
+}
+
+function safeRegex(pattern: string): RegExp {
+  try {
+    return new RegExp(pattern);
+  } catch {
+    return /(?!)/;
+  }
+}

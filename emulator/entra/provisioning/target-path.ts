@@ -1,0 +1,155 @@
+import { findKey, isJsonObject, setOwn, type JsonObject, type JsonValue } from "../../scim/json.ts";
+import { URN } from "../../scim/urns.ts";
+
+/** Core User attributes (RFC 7643 §4.1) a mapping may target by plain name. */
+const CORE_USER_ATTRIBUTES = new Set(
+  [
+    "userName",
+    "name",
+    "displayName",
+    "nickName",
+    "profileUrl",
+    "title",
+    "userType",
+    "preferredLanguage",
+    "locale",
+    "timezone",
+    "active",
+    "password",
+    "emails",
+    "phoneNumbers",
+    "ims",
+    "photos",
+    "addresses",
+    "groups",
+    "entitlements",
+    "roles",
+    "x509Certificates",
+    "externalId",
+    "members",
+  ].map((name) => name.toLowerCase()),
+);
+
+/** `urn:ietf:params:scim:schemas:extension:<Name>:2.0:User:<attr>` or the enterprise extension. */
+const EXTENSION_PATH =
+  /^(urn:ietf:params:scim:schemas:extension:[^:]+:2\.0:(?:User|Group)):([A-Za-z][\w-]*)$/i;
+const SUB_PATH = /^([A-Za-z][\w-]*)\.([A-Za-z][\w-]*)$/;
+const FILTERED_PATH = /^([A-Za-z][\w-]*)\[type eq "([^"]*)"\]\.([A-Za-z][\w-]*)$/;
+
+/** A mapping's target attribute name, classified by how it goes on the wire. */
+export type TargetPath =
+  | { kind: "simple"; name: string }
+  | { kind: "sub"; name: string; sub: string }
+  | { kind: "filtered"; name: string; type: string; sub: string }
+  | { kind: "extension"; schema: string; attribute: string }
+  /** Not a core name and not URN-shaped (e.g. `custom:country`): left out of creates (quirk). */
+  | { kind: "nonconforming"; name: string };
+
+export function parseTargetPath(target: string): TargetPath {
+  const extension = EXTENSION_PATH.exec(target);
+  if (extension?.[1] && extension[2])
+    return { kind: "extension", schema: extension[1], attribute: extension[2] };
+  const filtered = FILTERED_PATH.exec(target);
+  if (
+    filtered?.[1] &&
+    filtered[2] !== undefined &&
+    filtered[3] &&
+    CORE_USER_ATTRIBUTES.has(filtered[1].toLowerCase())
+  ) {
+    return { kind: "filtered", name: filtered[1], type: filtered[2], sub: filtered[3] };
+  }
+  const sub = SUB_PATH.exec(target);
+  if (sub?.[1] && sub[2] && CORE_USER_ATTRIBUTES.has(sub[1].toLowerCase()))
+    return { kind: "sub", name: sub[1], sub: sub[2] };
+  if (CORE_USER_ATTRIBUTES.has(target.toLowerCase())) return { kind: "simple", name: target };
+  return { kind: "nonconforming", name: target };
+}
+
+/** True for a path Entra can put in a create payload (the custom-attribute naming rule). */
+export function isExportableOnCreate(path: TargetPath): boolean {
+  return path.kind !== "nonconforming";
+}
+
+/** Reads a target attribute's current value from a SCIM resource the target returned. */
+export function readTargetValue(resource: JsonObject, path: TargetPath): JsonValue | undefined {
+  switch (path.kind) {
+    case "simple":
+    case "nonconforming":
+      return get(resource, path.name);
+    case "sub": {
+      const parent = get(resource, path.name);
+      return isJsonObject(parent) ? get(parent, path.sub) : undefined;
+    }
+    case "filtered": {
+      const list = get(resource, path.name);
+      if (!Array.isArray(list)) return undefined;
+      const item = list.find(
+        (entry) =>
+          isJsonObject(entry) &&
+          String((get(entry, "type") as string | undefined) ?? "").toLowerCase() === path.type.toLowerCase(),
+      );
+      return isJsonObject(item) ? get(item, path.sub) : undefined;
+    }
+    case "extension": {
+      const extension = get(resource, path.schema);
+      if (isJsonObject(extension)) return get(extension, path.attribute);
+      // Some servers flatten the extension into a URN-qualified key; read that too.
+      return get(resource, `${path.schema}:${path.attribute}`);
+    }
+  }
+}
+
+/** Places a value into a create payload at the target path (entra.md §1.3 shapes). */
+export function placeTargetValue(
+  body: JsonObject,
+  path: TargetPath,
+  value: JsonValue,
+  options: { primary: boolean },
+): void {
+  switch (path.kind) {
+    case "simple":
+    case "nonconforming":
+      setOwn(body, path.name, value);
+      return;
+    case "sub": {
+      const parent = ensureObject(body, path.name);
+      setOwn(parent, path.sub, value);
+      return;
+    }
+    case "filtered": {
+      const list = Array.isArray(body[path.name]) ? (body[path.name] as JsonValue[]) : [];
+      let item = list.find((entry) => isJsonObject(entry) && entry.type === path.type) as
+        JsonObject | undefined;
+      if (!item) {
+        item = options.primary ? { primary: true, type: path.type } : { type: path.type };
+        list.push(item);
+      }
+      setOwn(item, path.sub, value);
+      setOwn(body, path.name, list);
+      return;
+    }
+    case "extension": {
+      const extension = ensureObject(body, path.schema);
+      setOwn(extension, path.attribute, value);
+      return;
+    }
+  }
+}
+
+function ensureObject(body: JsonObject, key: string): JsonObject {
+  const existing = Object.hasOwn(body, key) ? body[key] : undefined;
+  if (isJsonObject(existing)) return existing;
+  const created: JsonObject = {};
+  setOwn(body, key, created);
+  return created;
+}
+
+function get(source: JsonObject, name: string): JsonValue | undefined {
+  const key = findKey(source, name);
+  return key === undefined ? undefined : source[key];
+}
+
+/** True when the schema is the enterprise extension (its URN goes in `schemas`; custom ones do not). */
+export function isEnterpriseSchema(schema: string): boolean {
+  return schema.toLowerCase() === URN.enterpriseUser.toLowerCase();
+}

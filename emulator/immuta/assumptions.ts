@@ -1,0 +1,76 @@
+/**
+ * Every behaviour of the fake Immuta that no public source documents is one named switch here,
+ * with its default and why. `status: "documented"` entries cite their source; `assumed` ones are
+ * our choice and can be flipped per IAM (scenario `immuta.iams[].assumptions`, or the control API).
+ */
+export const ASSUMPTIONS = {
+  schemaUrnMatch: {
+    status: "assumed",
+    default: "case-insensitive",
+    values: ["case-insensitive", "exact"],
+    description:
+      "How an attribute-schema row's SCIM Schema is compared with the extension URN Entra sends. SCIM names are case-insensitive (RFC 7643 §2.1); Immuta does not document its comparison.",
+  },
+  attributeKeyCase: {
+    status: "assumed",
+    default: "keep",
+    values: ["keep", "lower"],
+    description:
+      "Case of the attribute name in `<prefix>.<name>`. A real tenant shows lowercase keys (profile.country) but the customer may have named them so (reference/immuta.md §2.2).",
+  },
+  echoExtensions: {
+    status: "assumed",
+    default: true,
+    values: [true, false],
+    description:
+      "SCIM GET returns the extension attributes that were stored. If not, real Entra re-sends the same PATCH every cycle (scimgateway #124).",
+  },
+  acceptLegacyPatch: {
+    status: "assumed",
+    default: true,
+    values: [true, false],
+    description:
+      'Entra\'s legacy PATCH dialect (capitalised ops, "True"/"False" strings, members remove with a value array) is accepted. Immuta\'s KB steers customers to the customappsso app, which sends it.',
+  },
+  multiValueAdd: {
+    status: "assumed",
+    default: "append",
+    values: ["append", "replace"],
+    description:
+      "An `add` to a multi-valued extension attribute appends (RFC 7644 §3.5.2.1). Entra sends `Add` even when it means replace (Microsoft Q&A 1693075), so `append` lets values drift as they would on an RFC server.",
+  },
+  deleteUser: {
+    status: "assumed",
+    default: "deactivate",
+    values: ["deactivate", "delete"],
+    description:
+      "What `DELETE /Users/{id}` does. Immuta documents that deprovisioned users are deactivated, not deleted (Okta SCIM doc); whether a SCIM DELETE removes the record is not documented. `deactivate`: the Immuta user stays, disabled, SCIM answers 404 for it, and a later POST with the same userName revives it.",
+  },
+  stringifyValues: {
+    status: "assumed",
+    default: true,
+    values: [true, false],
+    description:
+      'Numbers and booleans in extension attributes become strings (`42` → "42"). Immuta attributes are lists of strings (v1 API Swagger); the conversion is not documented. Off: non-string values are ignored.',
+  },
+} as const;
+
+export type AssumptionName = keyof typeof ASSUMPTIONS;
+
+/** The switch values of one IAM. */
+export type Assumptions = {
+  -readonly [K in AssumptionName]: (typeof ASSUMPTIONS)[K]["values"][number];
+};
+
+/** The defaults of every switch. */
+export function defaultAssumptions(): Assumptions {
+  return {
+    schemaUrnMatch: ASSUMPTIONS.schemaUrnMatch.default,
+    attributeKeyCase: ASSUMPTIONS.attributeKeyCase.default,
+    echoExtensions: ASSUMPTIONS.echoExtensions.default,
+    acceptLegacyPatch: ASSUMPTIONS.acceptLegacyPatch.default,
+    multiValueAdd: ASSUMPTIONS.multiValueAdd.default,
+    deleteUser: ASSUMPTIONS.deleteUser.default,
+    stringifyValues: ASSUMPTIONS.stringifyValues.default,
+  };
+}

@@ -1,0 +1,44 @@
+import { Hono } from "hono";
+import { ScimError } from "../scim/scim-error.ts";
+import { registerBimRoutes } from "./bim-routes.ts";
+import { registerControlRoutes } from "./control-routes.ts";
+import { ImmutaApiError } from "./immuta-api-error.ts";
+import { ImmutaState, type ImmutaStateOptions } from "./immuta-state.ts";
+import { dispatchScim } from "./scim-dispatch.ts";
+
+export type ImmutaAppOptions = ImmutaStateOptions | { state: ImmutaState };
+
+/** The fake Immuta and its state. */
+export type ImmutaApp = { app: Hono; state: ImmutaState; fetch: (request: Request) => Promise<Response> };
+
+/**
+ * The fake Immuta as a Hono app (fetch in, Response out; it never listens): SCIM under each IAM's
+ * SCIM path, Immuta's REST API under /bim, and the control API under /_synclab/immuta.
+ */
+export function createImmutaApp(options: ImmutaAppOptions = {}): ImmutaApp {
+  const state = "state" in options ? options.state : new ImmutaState(options);
+  const app = new Hono();
+
+  app.onError((error) => {
+    if (error instanceof ImmutaApiError) return error.toResponse();
+    if (error instanceof ScimError) return error.toResponse();
+    console.error("synclab: unexpected error in the fake Immuta:", error);
+    return Response.json(
+      { statusCode: 500, error: "Internal Server Error", message: "internal error in the fake Immuta" },
+      { status: 500 },
+    );
+  });
+
+  // SCIM paths are per IAM and can change at run time, so they are resolved per request.
+  app.use("*", async (c, next) => {
+    const match = state.resolveScimPath(c.req.path);
+    if (!match) return next();
+    return dispatchScim(state, match.iam, match.rest, c.req.raw);
+  });
+
+  registerBimRoutes(app, state);
+  registerControlRoutes(app, state);
+  app.notFound((c) => new ImmutaApiError(404, `no route for ${c.req.method} ${c.req.path}`).toResponse());
+
+  return { app, state, fetch: async (request) => app.fetch(request) };
+}

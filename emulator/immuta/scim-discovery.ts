@@ -1,0 +1,101 @@
+import { ScimError } from "../scim/scim-error.ts";
+import type { JsonObject, JsonValue } from "../scim/json.ts";
+import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from "../scim/schema/core-schemas.ts";
+import type { SchemaDefinition } from "../scim/schema/attribute-definition.ts";
+import { URN } from "../scim/urns.ts";
+import { MAX_RESULTS } from "./list-query.ts";
+import { listResponse, scimJson } from "./render-scim.ts";
+import type { ScimExchange } from "./scim-exchange.ts";
+
+/**
+ * Discovery (RFC 7644 §4): what this fake really supports. Entra does not read these for
+ * non-gallery apps ("Schema discovery isn't currently supported", entra.md §1.10), other clients do.
+ */
+export function handleDiscovery(exchange: ScimExchange, resource: string, id: string | undefined): Response {
+  if (exchange.request.method !== "GET")
+    throw new ScimError(405, `${exchange.request.method} is not supported on /${resource}`);
+  switch (resource.toLowerCase()) {
+    case "serviceproviderconfig":
+      if (id !== undefined) throw new ScimError(404, "ServiceProviderConfig has no sub-resources");
+      return scimJson(serviceProviderConfig(exchange.baseUrl));
+    case "resourcetypes":
+      return byId(resourceTypes(exchange), id, "ResourceType");
+    default:
+      return byId(schemas(exchange), id, "Schema");
+  }
+}
+
+function byId(items: JsonObject[], id: string | undefined, kind: string): Response {
+  if (id === undefined) return scimJson(listResponse(items, items.length, 1));
+  const item = items.find(
+    (candidate) => (typeof candidate.id === "string" ? candidate.id : "").toLowerCase() === id.toLowerCase(),
+  );
+  if (!item) throw new ScimError(404, `${kind} ${id} not found`);
+  return scimJson(item);
+}
+
+function serviceProviderConfig(baseUrl: string): JsonObject {
+  return {
+    schemas: [URN.serviceProviderConfig],
+    documentationUri: "https://github.com/synclab",
+    patch: { supported: true },
+    bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
+    filter: { supported: true, maxResults: MAX_RESULTS },
+    changePassword: { supported: false },
+    sort: { supported: false },
+    etag: { supported: true },
+    authenticationSchemes: [
+      {
+        type: "oauthbearertoken",
+        name: "OAuth Bearer Token",
+        description: "The IAM's SCIM API key, sent as `Authorization: Bearer <token>`",
+        primary: true,
+      },
+    ],
+    meta: { resourceType: "ServiceProviderConfig", location: `${baseUrl}/ServiceProviderConfig` },
+  };
+}
+
+/** Extension schemas this IAM maps (its attribute-schema rows) are listed on the User resource type. */
+function resourceTypes(exchange: ScimExchange): JsonObject[] {
+  const rows = exchange.iam.config.attributeSchema.map((row) => row.scimSchema);
+  const extensions = [...new Set([URN.enterpriseUser, ...rows])];
+  return [
+    {
+      schemas: [URN.resourceType],
+      id: "User",
+      name: "User",
+      endpoint: "/Users",
+      description: "User Account",
+      schema: URN.user,
+      schemaExtensions: extensions.map((schema) => ({ schema, required: false })),
+      meta: { resourceType: "ResourceType", location: `${exchange.baseUrl}/ResourceTypes/User` },
+    },
+    {
+      schemas: [URN.resourceType],
+      id: "Group",
+      name: "Group",
+      endpoint: "/Groups",
+      description: "Group",
+      schema: URN.group,
+      meta: { resourceType: "ResourceType", location: `${exchange.baseUrl}/ResourceTypes/Group` },
+    },
+  ];
+}
+
+function schemas(exchange: ScimExchange): JsonObject[] {
+  return [USER_SCHEMA, ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA].map((schema) =>
+    renderSchema(schema, exchange.baseUrl),
+  );
+}
+
+function renderSchema(schema: SchemaDefinition, baseUrl: string): JsonObject {
+  return {
+    schemas: [URN.schema],
+    id: schema.id,
+    name: schema.name,
+    description: schema.description,
+    attributes: JSON.parse(JSON.stringify(schema.attributes)) as JsonValue,
+    meta: { resourceType: "Schema", location: `${baseUrl}/Schemas/${schema.id}` },
+  };
+}

@@ -1,0 +1,95 @@
+import { ScimError } from "../scim/scim-error.ts";
+import type { JsonObject } from "../scim/json.ts";
+import type { Authorizations } from "./authorizations.ts";
+
+/** One Immuta user that came in over SCIM, with the SCIM resource Immuta keeps (`profile.scim`). */
+export type ImmutaUser = {
+  /** The SCIM `id` Immuta handed to Entra. */
+  scimId: string;
+  /** Immuta's numeric user id. */
+  immutaId: number;
+  iamid: string;
+  /** Immuta's userid: the SCIM userName. */
+  userid: string;
+  /** The stored SCIM resource, without `id` and `meta` (those are rendered from the fields here). */
+  resource: JsonObject;
+  created: string;
+  lastModified: string;
+  version: number;
+  disabled: boolean;
+  /** Deleted over SCIM while the `deleteUser` assumption is `deactivate`: kept in Immuta, gone from SCIM. */
+  scimDeleted: boolean;
+  iamAuthorizations: Authorizations;
+  bimAuthorizations: Authorizations;
+};
+
+/**
+ * The users of one IAM with O(1) lookups by SCIM id, userName and externalId.
+ * userName is unique case-insensitively (RFC 7643 §4.1.1: caseExact false, uniqueness server).
+ */
+export class UserStore {
+  readonly #byId = new Map<string, ImmutaUser>();
+  readonly #byUserName = new Map<string, string>();
+  readonly #byExternalId = new Map<string, string>();
+
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  all(): IterableIterator<ImmutaUser> {
+    return this.#byId.values();
+  }
+
+  get(scimId: string): ImmutaUser | undefined {
+    return this.#byId.get(scimId);
+  }
+
+  getByUserName(userName: string): ImmutaUser | undefined {
+    const id = this.#byUserName.get(userName.toLowerCase());
+    return id === undefined ? undefined : this.#byId.get(id);
+  }
+
+  getByExternalId(externalId: string): ImmutaUser | undefined {
+    const id = this.#byExternalId.get(externalId);
+    return id === undefined ? undefined : this.#byId.get(id);
+  }
+
+  /** Throws 409 uniqueness when another user holds the userName. */
+  assertUserNameFree(userName: string, exceptScimId?: string): void {
+    const holder = this.#byUserName.get(userName.toLowerCase());
+    if (holder !== undefined && holder !== exceptScimId) {
+      throw new ScimError(409, `userName '${userName}' is already taken`, "uniqueness");
+    }
+  }
+
+  /** Inserts or replaces a user, keeping the indexes in step. */
+  put(user: ImmutaUser): void {
+    const previous = this.#byId.get(user.scimId);
+    if (previous) this.#unindex(previous);
+    this.#byId.set(user.scimId, user);
+    this.#byUserName.set(user.userid.toLowerCase(), user.scimId);
+    const externalId = user.resource.externalId;
+    if (typeof externalId === "string") this.#byExternalId.set(externalId, user.scimId);
+  }
+
+  delete(scimId: string): boolean {
+    const user = this.#byId.get(scimId);
+    if (!user) return false;
+    this.#unindex(user);
+    return this.#byId.delete(scimId);
+  }
+
+  clear(): void {
+    this.#byId.clear();
+    this.#byUserName.clear();
+    this.#byExternalId.clear();
+  }
+
+  #unindex(user: ImmutaUser): void {
+    this.#byUserName.delete(user.userid.toLowerCase());
+    const externalId = user.resource.externalId;
+    if (typeof externalId === "string" && this.#byExternalId.get(externalId) === user.scimId) {
+      this.#byExternalId.delete(externalId);
+    }
+  }
+}

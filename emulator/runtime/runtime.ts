@@ -1,0 +1,57 @@
+/** Injected time, randomness and ids: every source of non-determinism the fakes have. */
+export type Runtime = {
+  clock: () => Date;
+  /** Uniform in [0, 1). */
+  random: () => number;
+  /** A version-4-shaped UUID drawn from `random`. */
+  newId: () => string;
+};
+
+/** mulberry32: a small, fast, seedable PRNG (public domain) for reproducible runs. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A UUID v4 string (RFC 9562 §5.4 layout) from a random source. */
+export function uuidFrom(random: () => number): string {
+  const bytes = Array.from({ length: 16 }, () => Math.floor(random() * 256));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** A clock that starts at `start` and moves only when told, plus one millisecond per reading so events stay ordered. */
+export type ManualClock = { now: () => Date; advance: (milliseconds: number) => void };
+
+export function createManualClock(start: Date): ManualClock {
+  let time = start.getTime();
+  return {
+    now: () => new Date(time++),
+    advance: (milliseconds) => {
+      time += milliseconds;
+    },
+  };
+}
+
+/** A deterministic runtime for scenarios and tests; the same seed gives the same ids and values. */
+export function createDeterministicRuntime(
+  seed: number,
+  start = new Date("2026-01-01T00:00:00Z"),
+): Runtime & { advance: (ms: number) => void } {
+  const random = seededRandom(seed);
+  const clock = createManualClock(start);
+  return { clock: clock.now, random, newId: () => uuidFrom(random), advance: clock.advance };
+}
+
+/** The real clock and crypto randomness, for `serve`. */
+export function createSystemRuntime(): Runtime {
+  return { clock: () => new Date(), random: Math.random, newId: () => crypto.randomUUID() };
+}

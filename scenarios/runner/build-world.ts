@@ -1,0 +1,182 @@
+import {
+  defaultObjectMapping,
+  defaultGroupAttributes,
+  defaultUserAttributes,
+} from "../../emulator/entra/provisioning/default-template.ts";
+import {
+  targetAttribute,
+  type AttributeMapping,
+  type ObjectMapping,
+  type ProvisioningConfig,
+  type TargetAttribute,
+} from "../../emulator/entra/provisioning/provisioning-config.ts";
+import type { FetchLike } from "../../emulator/entra/provisioning/scim-transport.ts";
+import { EntraTenant, type TenantApp } from "../../emulator/entra/entra-tenant.ts";
+import { createImmutaApp, type ImmutaApp } from "../../emulator/immuta/create-immuta-app.ts";
+import { DEV_CREDENTIALS } from "../../emulator/immuta/iam-config.ts";
+import type { Runtime } from "../../emulator/runtime/runtime.ts";
+import type { Scenario, ScenarioMapping } from "../loader/scenario-schema.ts";
+
+/** The origin the in-process fake Immuta answers on; no request to it leaves the process. */
+export const IN_PROCESS_ORIGIN = "http://immuta.synclab.test";
+
+/** Both fakes built from a scenario, wired together. */
+export type World = {
+  immuta: ImmutaApp;
+  tenant: EntraTenant;
+  app: TenantApp;
+  /** Where Immuta's REST API is read for expectations. */
+  immutaOrigin: string;
+  apiKey: string;
+  /** Immuta REST calls for expectations (in-process or over HTTP). */
+  immutaFetch: FetchLike;
+};
+
+export type WorldOptions = {
+  runtime: Runtime;
+  /** Where the Entra tenant URL points when the scenario does not say: the in-process Immuta by default. */
+  immutaOrigin?: string;
+  /** Fetch for URLs outside the process (default: global fetch). */
+  networkFetch?: FetchLike;
+};
+
+/** Builds the fake Immuta and the fake Entra tenant a scenario describes (no step is run). */
+export function buildWorld(scenario: Scenario, options: WorldOptions): World {
+  const { runtime } = options;
+  const immuta = createImmutaApp({
+    iams: scenario.immuta.iams,
+    ...(scenario.immuta.apiKey ? { apiKey: scenario.immuta.apiKey } : {}),
+    runtime: { clock: runtime.clock, newId: runtime.newId },
+  });
+  const immutaOrigin = options.immutaOrigin ?? IN_PROCESS_ORIGIN;
+  const networkFetch: FetchLike = options.networkFetch ?? ((request) => fetch(request));
+  // Requests to the in-process origin go straight to the app's fetch (no socket); the rest go out.
+  const routedFetch: FetchLike = (request) =>
+    new URL(request.url).origin === IN_PROCESS_ORIGIN ? immuta.fetch(request) : networkFetch(request);
+
+  const tenant = new EntraTenant({ runtime, fetch: routedFetch });
+  const firstIam = immuta.state.iams()[0];
+  const appConfig = scenario.entra.app;
+  const config: ProvisioningConfig = {
+    tenantUrl: appConfig.tenantUrl ?? `${immutaOrigin}${firstIam?.config.scimPath ?? "/bim/scim/entra"}`,
+    secretToken: appConfig.secretToken ?? firstIam?.config.scimToken ?? DEV_CREDENTIALS.scimToken,
+    scope: appConfig.scope,
+    userAttributes: mergeAttributes(
+      appConfig.users.defaultMappings ? defaultUserAttributes() : [],
+      appConfig.users.attributes,
+    ),
+    groupAttributes: mergeAttributes(
+      appConfig.groups.defaultMappings ? defaultGroupAttributes() : [],
+      appConfig.groups.attributes,
+    ),
+    users: objectMapping("User", appConfig.users),
+    groups: objectMapping("Group", appConfig.groups),
+    skipOutOfScopeDeletions: appConfig.skipOutOfScopeDeletions,
+  };
+  // Target attributes named by a mapping but not listed are added as String, as the attribute editor would need.
+  for (const mapping of config.users.mappings) {
+    if (
+      !config.userAttributes.some(
+        (attribute) => attribute.name.toLowerCase() === mapping.target.toLowerCase(),
+      )
+    ) {
+      config.userAttributes.push(targetAttribute(mapping.target));
+    }
+  }
+
+  const assignments: string[] = [];
+  for (const input of scenario.entra.users) {
+    const { assigned, manager: _manager, id, ...properties } = input;
+    const user = tenant.directory.createUser(properties, id);
+    if (assigned) assignments.push(user.id);
+  }
+  for (const input of scenario.entra.users) {
+    if (input.manager)
+      tenant.directory.setManager(input.userPrincipalName, requireUserId(tenant, input.manager));
+  }
+  for (const input of scenario.entra.groups) {
+    const group = tenant.directory.createGroup(
+      {
+        displayName: input.displayName,
+        members: input.members.map((member) => requireUserId(tenant, member)),
+      },
+      input.id,
+    );
+    if (input.assigned) assignments.push(group.id);
+  }
+  const app = tenant.addApp({
+    displayName: appConfig.displayName,
+    config,
+    quirks: appConfig.quirks,
+    assignments,
+  });
+
+  return {
+    immuta,
+    tenant,
+    app,
+    immutaOrigin,
+    apiKey: immuta.state.apiKey,
+    immutaFetch: (request) =>
+      new URL(request.url).origin === IN_PROCESS_ORIGIN ? immuta.fetch(request) : networkFetch(request),
+  };
+}
+
+function requireUserId(tenant: EntraTenant, idOrUpn: string): string {
+  const user = tenant.directory.user(idOrUpn);
+  if (!user) throw new Error(`no user '${idOrUpn}' in the scenario's directory`);
+  return user.id;
+}
+
+function mergeAttributes(defaults: TargetAttribute[], extra: TargetAttribute[]): TargetAttribute[] {
+  const merged = [...defaults];
+  for (const attribute of extra) {
+    const index = merged.findIndex(
+      (existing) => existing.name.toLowerCase() === attribute.name.toLowerCase(),
+    );
+    if (index >= 0) merged[index] = attribute;
+    else merged.push(attribute);
+  }
+  return merged;
+}
+
+function objectMapping(kind: "User" | "Group", input: Scenario["entra"]["app"]["users"]): ObjectMapping {
+  const base = defaultObjectMapping(kind);
+  const mappings = input.defaultMappings ? base.mappings : [];
+  for (const mapping of input.mappings) upsertMapping(mappings, toAttributeMapping(mapping));
+  return {
+    ...base,
+    enabled: input.enabled,
+    actions: input.actions,
+    mappings,
+    scopingFilters: input.scopingFilters,
+  };
+}
+
+/** Replaces the mapping with the same target, or appends it. */
+export function upsertMapping(mappings: AttributeMapping[], mapping: AttributeMapping): void {
+  const index = mappings.findIndex(
+    (existing) => existing.target.toLowerCase() === mapping.target.toLowerCase(),
+  );
+  if (index >= 0) mappings[index] = mapping;
+  else mappings.push(mapping);
+}
+
+/** A scenario mapping as the provisioning model's attribute mapping. */
+export function toAttributeMapping(mapping: ScenarioMapping): AttributeMapping {
+  const source: AttributeMapping["source"] =
+    mapping.source !== undefined
+      ? { type: "Direct", attribute: mapping.source }
+      : mapping.constant !== undefined
+        ? { type: "Constant", value: mapping.constant }
+        : mapping.expression !== undefined
+          ? { type: "Expression", expression: mapping.expression }
+          : { type: "None" };
+  return {
+    target: mapping.target,
+    source,
+    defaultValue: mapping.defaultValue,
+    flowType: mapping.apply === "onCreate" ? "ObjectAddOnly" : "Always",
+    matchingPriority: mapping.matchingPriority,
+  };
+}
