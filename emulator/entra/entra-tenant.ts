@@ -16,6 +16,7 @@ export type AddAppInput = {
   assignments?: string[];
   servicePrincipalId?: string;
   appId?: string;
+  jobId?: string;
 };
 
 /**
@@ -55,7 +56,7 @@ export class EntraTenant {
       servicePrincipalId,
       appId: input.appId ?? this.runtime.newId(),
       displayName: input.displayName,
-      jobId: `scim.${this.tenantId.replace(/-/g, "")}.${this.runtime.newId().replace(/-/g, "")}`,
+      jobId: input.jobId ?? `scim.${this.tenantId.replace(/-/g, "")}.${this.runtime.newId().replace(/-/g, "")}`,
       ruleId: this.runtime.newId(),
       config: input.config,
       quirks: mergeQuirks(input.quirks ?? {}),

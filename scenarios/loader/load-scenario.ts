@@ -50,7 +50,8 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
   throw new ScenarioError("invalid-scenario", file, dedupe(problems));
 }
 
-type Unlocated = { path: (string | number)[]; message: string };
+/** A problem before it is located; `at: "key"` points at the key (unknown keys), else at the value. */
+type Unlocated = { path: (string | number)[]; message: string; at?: "key" };
 
 /** Turns a zod issue into readable problems; a bad step is re-checked against its own kind. */
 function explain(issue: z.core.$ZodIssue, data: unknown): Unlocated[] {
@@ -75,7 +76,11 @@ function explain(issue: z.core.$ZodIssue, data: unknown): Unlocated[] {
     }
   }
   if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((key) => ({ path: [...path, key], message: `unknown key '${key}'` }));
+    return issue.keys.map((key) => ({
+      path: [...path, key],
+      message: `unknown key '${key}'`,
+      at: "key" as const,
+    }));
   }
   if (issue.code === "invalid_type" && issue.input === undefined) {
     return [{ path, message: `'${String(path.at(-1) ?? "(file)")}' is required (${issue.expected})` }];
@@ -83,12 +88,16 @@ function explain(issue: z.core.$ZodIssue, data: unknown): Unlocated[] {
   return [{ path, message: `${path.length > 0 ? `${path.join(".")}: ` : ""}${issue.message}` }];
 }
 
-function locate(problem: Unlocated, document: Document, lineCounter: LineCounter): ScenarioProblem {
+function locate(
+  { at, ...problem }: Unlocated,
+  document: Document,
+  lineCounter: LineCounter,
+): ScenarioProblem {
   // The deepest node that exists on the path; for an unknown key, the key itself.
   for (let length = problem.path.length; length >= 0; length--) {
     const prefix = problem.path.slice(0, length);
     const node = length === 0 ? document.contents : document.getIn(prefix, true);
-    const keyNode = length > 0 ? keyOf(document, prefix) : undefined;
+    const keyNode = length > 0 && (at === "key" || !node) ? keyOf(document, prefix) : undefined;
     const range = (keyNode ?? node) as { range?: [number, number, number] } | null | undefined;
     if (range?.range) {
       const position = lineCounter.linePos(range.range[0]);

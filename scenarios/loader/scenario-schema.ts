@@ -78,6 +78,8 @@ const userSchema = z
     /** Assigned to the app (default true). */
     assigned: z.boolean().default(true),
     manager: z.string().optional(),
+    /** Graph keeps extensionAttribute1-15 in this object; provisioning reads them as `extensionAttributeN`. */
+    onPremisesExtensionAttributes: z.record(z.string(), z.string().nullable()).optional(),
   })
   .catchall(propertyValue);
 
@@ -88,8 +90,20 @@ const groupSchema = z.strictObject({
   assigned: z.boolean().default(true),
 });
 
+const guid = z
+  .string()
+  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, "expected a GUID");
+
 const appSchema = z.strictObject({
   displayName: z.string().default("Immuta"),
+  /** Fixed ids make Graph URLs stable (and let a scenario use a customer's ids); generated from the seed otherwise. */
+  servicePrincipalId: guid.optional(),
+  appId: guid.optional(),
+  /** The job id, e.g. `scim.<tenant id without dashes>.<guid>`. */
+  jobId: z
+    .string()
+    .regex(/^[A-Za-z0-9.]+$/, "a job id is letters, digits and dots")
+    .optional(),
   /** Admin Credentials → Tenant URL. Omitted: the scenario's own in-process fake Immuta. */
   tenantUrl: z.url({ protocol: /^https?$/ }).optional(),
   secretToken: z.string().min(1).optional(),
@@ -161,6 +175,7 @@ export const scenarioSchema = z.strictObject({
   /** Seed for ids and random values; the same seed replays the same run. */
   seed: z.number().int().default(1),
   entra: z.strictObject({
+    tenantId: guid.optional(),
     app: appSchema.default(appSchema.parse({})),
     users: z.array(userSchema).default([]),
     groups: z.array(groupSchema).default([]),

@@ -54,7 +54,11 @@ export function buildWorld(scenario: Scenario, options: WorldOptions): World {
   const routedFetch: FetchLike = (request) =>
     new URL(request.url).origin === IN_PROCESS_ORIGIN ? immuta.fetch(request) : networkFetch(request);
 
-  const tenant = new EntraTenant({ runtime, fetch: routedFetch });
+  const tenant = new EntraTenant({
+    runtime,
+    fetch: routedFetch,
+    ...(scenario.entra.tenantId ? { tenantId: scenario.entra.tenantId } : {}),
+  });
   const firstIam = immuta.state.iams()[0];
   const appConfig = scenario.entra.app;
   const config: ProvisioningConfig = {
@@ -109,6 +113,9 @@ export function buildWorld(scenario: Scenario, options: WorldOptions): World {
     config,
     quirks: appConfig.quirks,
     assignments,
+    ...(appConfig.servicePrincipalId ? { servicePrincipalId: appConfig.servicePrincipalId } : {}),
+    ...(appConfig.appId ? { appId: appConfig.appId } : {}),
+    ...(appConfig.jobId ? { jobId: appConfig.jobId } : {}),
   });
 
   return {

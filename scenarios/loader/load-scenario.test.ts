@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { loadScenarioFile, parseScenario } from "./load-scenario.ts";
+import { ScenarioError } from "./scenario-error.ts";
+
+const VALID = `name: ok
+entra:
+  users:
+    - userPrincipalName: alice@contoso.com
+immuta:
+  iams:
+    - id: entra
+steps:
+  - provision: alice@contoso.com
+`;
+
+function problemsOf(text: string): ScenarioError {
+  try {
+    parseScenario(text, "case.yaml");
+  } catch (error) {
+    if (error instanceof ScenarioError) return error;
+    throw error;
+  }
+  throw new Error("expected a ScenarioError");
+}
+
+describe("parseScenario", () => {
+  it("fills defaults: assigned users, the default template, seed 1", () => {
+    const scenario = parseScenario(VALID);
+    expect(scenario.seed).toBe(1);
+    expect(scenario.entra.users[0]?.assigned).toBe(true);
+    expect(scenario.entra.app.users.defaultMappings).toBe(true);
+    expect(scenario.steps).toEqual([{ provision: "alice@contoso.com" }]);
+  });
+
+  it.each([
+    ["a YAML syntax error", "name: [unclosed\n", "yaml-syntax", 2, 1],
+    ["a duplicate key", "name: a\nname: b\nentra: {}\nimmuta: {iams: [{id: x}]}\n", "yaml-syntax", 2, 1],
+    ["a missing required key", "name: x\nentra: {}\n", "invalid-scenario", 1, 1],
+    ["an unknown top-level key", `${VALID}colour: blue\n`, "invalid-scenario", 10, 1],
+    ["a wrong type", VALID.replace("name: ok", "name: 42"), "invalid-scenario", 1, 7],
+    ["an unknown step kind", `${VALID}  - jump: high\n`, "invalid-scenario", 10, 5],
+    ["a bad step argument", `${VALID}  - cycle: sometimes\n`, "invalid-scenario", 10, 12],
+    ["a bad IAM id", VALID.replace("id: entra", "id: 'no spaces allowed'"), "invalid-scenario", 7, 11],
+    [
+      "a mapping with two sources",
+      `${VALID.split("steps:")[0]}steps: []\n`.replace(
+        "entra:\n",
+        "entra:\n  app:\n    users:\n      mappings:\n        - {target: x, source: a, constant: b}\n",
+      ),
+      "invalid-scenario",
+      6,
+      11,
+    ],
+  ])("reports %s with its code and position", (_, text, code, line, column) => {
+    const error = problemsOf(text);
+    expect(error.code).toBe(code);
+    expect(error.problems[0]).toMatchObject({ line, column });
+    expect(error.message).toMatch(/^case\.yaml:\d+:\d+: /);
+  });
+
+  it("names the expected step kinds for an unknown step", () => {
+    const error = problemsOf(`${VALID}  - jump: high\n`);
+    expect(error.problems[0]?.message).toContain("provision");
+  });
+});
+
+describe("loadScenarioFile", () => {
+  it("loads scenarios/default.yaml", async () => {
+    const scenario = await loadScenarioFile("scenarios/default.yaml");
+    expect(scenario.immuta.iams[0]?.attributeSchema?.[0]?.prefix).toBe("entraid_attributes");
+  });
+
+  it("reports a missing file as file-not-found", async () => {
+    await expect(loadScenarioFile("scenarios/does-not-exist.yaml")).rejects.toMatchObject({
+      code: "file-not-found",
+    });
+  });
+});

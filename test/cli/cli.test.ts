@@ -1,0 +1,86 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../cli/main.ts";
+import type { Io } from "../../cli/exit-codes.ts";
+
+function capture(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (text) => stdout.push(text), err: (text) => stderr.push(text) };
+}
+
+async function scenarioFile(text: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "synclab-cli-"));
+  const file = join(dir, "case.yaml");
+  await writeFile(file, text);
+  return file;
+}
+
+const FAILING = `name: wrong expectation
+entra:
+  app:
+    users:
+      mappings:
+        - target: urn:ietf:params:scim:schemas:extension:custom:2.0:User:zipcode
+          source: postalCode
+  users:
+    - userPrincipalName: bob@contoso.com
+      postalCode: "12345"
+immuta:
+  iams:
+    - id: entra
+      attributeSchema:
+        - scimSchema: urn:ietf:params:scim:schemas:extension:custom:2.0:User
+          prefix: entraid_attributes
+steps:
+  - provision: bob@contoso.com
+  - expect:
+      user: bob@contoso.com
+      attributes:
+        entraid_attributes.zipcode: ["99999"]
+`;
+
+describe("synclab CLI", () => {
+  it("exits 0 and prints PASS when every expectation holds", async () => {
+    const io = capture();
+    expect(await main(["run", "scenarios/default.yaml"], io)).toBe(0);
+    expect(io.stdout.at(-1)).toMatch(/^PASS scenarios\/default\.yaml/);
+    expect(io.stdout.join("\n")).toContain("POST /Users");
+  });
+
+  it("exits 1 and shows expected and actual values when an expectation fails", async () => {
+    const io = capture();
+    expect(await main(["run", await scenarioFile(FAILING)], io)).toBe(1);
+    const output = io.stdout.join("\n");
+    expect(output).toContain('✗ entraid_attributes.zipcode = ["99999"] (got ["12345"])');
+    expect(io.stdout.at(-1)).toMatch(/^FAIL /);
+  });
+
+  it("exits 2 with file:line:col and no stack trace for a malformed scenario, running nothing", async () => {
+    const io = capture();
+    const file = await scenarioFile(
+      "name: broken\nentra:\n  users:\n    - userPrincipalName: not-an-email\nimmuta:\n  iams: [{id: entra}]\n",
+    );
+    expect(await main(["run", file], io)).toBe(2);
+    expect(io.stderr.join("\n")).toMatch(/case\.yaml:4:26: .*userPrincipalName/);
+    expect(io.stderr.join("\n")).not.toMatch(/\bat .*\.ts:\d+/);
+    expect(io.stdout).toEqual([]);
+  });
+
+  it.each([
+    [["--help"], 0],
+    [["run", "--help"], 0],
+    [["serve", "--help"], 0],
+    [[], 2],
+    [["launch"], 2],
+    [["run"], 2],
+    [["run", "--bogus", "x.yaml"], 2],
+    [["serve", "--entra-port", "http"], 2],
+  ])("synclab %j exits %i", async (argv, code) => {
+    const io = capture();
+    expect(await main(argv, io)).toBe(code);
+    expect([...io.stdout, ...io.stderr].join("\n")).toMatch(/Usage|usage|--help/);
+  });
+});
