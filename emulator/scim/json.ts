@@ -58,3 +58,9 @@ export function exceedsJsonDepth(value: unknown, maxDepth: number): boolean {
   }
   return false;
 }
+
+/** Reads an own member by case-insensitive name (SCIM attribute names, RFC 7643 §2.1). */
+export function getMember(source: JsonObject, name: string): JsonValue | undefined {
+  const key = findKey(source, name);
+  return key === undefined ? undefined : getOwn(source, key);
+}

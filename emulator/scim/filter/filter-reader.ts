@@ -104,8 +104,9 @@ export class FilterReader {
     const dot = rest.indexOf(".");
     const name = dot === -1 ? rest : rest.slice(0, dot);
     const subAttr = dot === -1 ? null : rest.slice(dot + 1);
-    if (!isAttributeName(name))
+    if (!isAttributeName(name)) {
       this.fail('an attribute name (ALPHA *(ALPHA / DIGIT / "-" / "_"))', restStart);
+    }
     if (subAttr !== null && !isAttributeName(subAttr)) this.fail("a sub-attribute name", restStart + dot + 1);
     return { uri, name, subAttr };
   }
@@ -221,8 +222,9 @@ export class FilterReader {
     const start = this.pos;
     let end = start + 1;
     while (end < this.text.length && this.text[end] !== '"') end += this.text[end] === "\\" ? 2 : 1;
-    if (end >= this.text.length)
+    if (end >= this.text.length) {
       this.fail(`a closing quote for the string at position ${start}`, this.text.length);
+    }
     try {
       const value: unknown = JSON.parse(this.text.slice(start, end + 1));
       this.pos = end + 1;

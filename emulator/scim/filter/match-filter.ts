@@ -130,8 +130,9 @@ function orderOf(actual: Scalar, expected: Scalar, exact: boolean): number | nul
 }
 
 function equals(actual: Scalar, expected: Scalar, exact: boolean): boolean {
-  if (typeof actual === "string" && typeof expected === "string")
+  if (typeof actual === "string" && typeof expected === "string") {
     return fold(actual, exact) === fold(expected, exact);
+  }
   return actual === expected;
 }
 

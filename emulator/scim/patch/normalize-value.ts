@@ -76,8 +76,9 @@ function normalizeComplex(
 ): JsonObject {
   // Entra sends the manager reference as a bare id string (reference/entra.md §1.3); store it as {value}.
   if (typeof value === "string" && findSubAttribute(definition, "value") !== null) return { value };
-  if (!isJsonObject(value))
+  if (!isJsonObject(value)) {
     throw invalid(`"${label}" is complex and needs an object value (RFC 7643 §2.3.8)`);
+  }
   const result: JsonObject = {};
   for (const key of Object.keys(value)) {
     const item = getOwn(value, key);
@@ -94,8 +95,9 @@ function normalizeComplex(
 }
 
 function normalizeSchemaless(value: JsonValue, label: string): JsonValue {
-  if (Array.isArray(value))
+  if (Array.isArray(value)) {
     return value.filter((item) => item !== null).map((item) => normalizeSchemaless(item, label));
+  }
   if (!isJsonObject(value)) return value;
   const result: JsonObject = {};
   for (const key of Object.keys(value)) {
@@ -109,8 +111,9 @@ function normalizeSchemaless(value: JsonValue, label: string): JsonValue {
 
 /** RFC 7643 §2.1: member names are ATTRNAMEs; this also keeps `__proto__` and friends out. */
 function assertName(name: string, label: string): void {
-  if (!isAttributeName(name))
+  if (!isAttributeName(name)) {
     throw invalid(`"${label}" holds "${name}", which is not a valid attribute name (RFC 7643 §2.1)`);
+  }
 }
 
 function invalid(detail: string): ScimError {

@@ -27,11 +27,13 @@ export function parsePatchRequest(body: unknown): PatchOperation[] {
     schemas.some(
       (schema) => typeof schema === "string" && schema.toLowerCase() === URN.patchOp.toLowerCase(),
     );
-  if (!listsPatchOp)
+  if (!listsPatchOp) {
     throw syntax(`A PATCH request must list "${URN.patchOp}" in "schemas" (RFC 7644 §3.5.2)`);
+  }
   const operations = member(body, "Operations");
-  if (!Array.isArray(operations))
+  if (!Array.isArray(operations)) {
     throw syntax('A PATCH request needs an "Operations" array (RFC 7644 §3.5.2)');
+  }
   if (operations.length === 0) throw syntax('"Operations" must hold at least one operation');
   if (operations.length > MAX_PATCH_OPERATIONS) {
     throw syntax(
@@ -65,10 +67,10 @@ function parseOperation(raw: JsonValue, label: string): PatchOperation {
 function parseOp(raw: JsonValue | undefined, label: string): PatchOp {
   const op =
     typeof raw === "string" ? PATCH_OPS.find((candidate) => candidate === raw.toLowerCase()) : undefined;
-  if (op === undefined)
-    throw syntax(
-      `${label}: "op" must be "add", "replace" or "remove" (any case), got ${JSON.stringify(raw ?? null)}`,
-    );
+  if (op === undefined) {
+    const got = JSON.stringify(raw ?? null);
+    throw syntax(`${label}: "op" must be "add", "replace" or "remove" (any case), got ${got}`);
+  }
   return op;
 }
 

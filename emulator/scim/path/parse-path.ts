@@ -23,8 +23,9 @@ export function parsePath(text: string): PatchPath {
     if (!reader.atEnd()) reader.fail('"[" or the end of the path');
     return { attr, filter: null, subAttr: null };
   }
-  if (attr.subAttr !== null)
+  if (attr.subAttr !== null) {
     reader.fail("a multi-valued attribute before the value filter, not a sub-attribute", reader.pos);
+  }
   reader.pos++;
   const filter = reader.readValueFilter();
   reader.skipSpaces();
