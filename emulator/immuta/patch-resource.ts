@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject, type JsonValue } from "../scim/json.ts";
+import { getMember, isJsonObject, type JsonObject, type JsonValue } from "../scim/json.ts";
 import { applyPatch } from "../scim/patch/apply-patch.ts";
 import { parsePatchRequest } from "../scim/patch/parse-patch-request.ts";
 import type { PatchOperation } from "../scim/patch/patch-operation.ts";
@@ -6,6 +6,70 @@ import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from "../scim/schem
 import { ScimError } from "../scim/scim-error.ts";
 import { URN } from "../scim/urns.ts";
 import type { Assumptions } from "./assumptions.ts";
+
+/** Server-assigned (readOnly) attributes a POST or PUT body may carry; they are ignored (RFC 7644 §3.3, §3.5.1). */
+const SERVER_ASSIGNED = {
+  User: ["id", "meta", "groups"],
+  Group: ["id", "meta"],
+} as const;
+
+const RESOURCE_SCHEMAS = {
+  User: { schemas: [USER_SCHEMA, ENTERPRISE_USER_SCHEMA], resourceSchemaUrn: URN.user },
+  Group: { schemas: [GROUP_SCHEMA], resourceSchemaUrn: URN.group },
+} as const;
+
+/**
+ * Checks a POST or PUT body and returns the resource to store. `schemas` must list the core schema
+ * (RFC 7643 §3); server-assigned attributes are dropped; every other attribute is checked against
+ * its schema definition exactly as a PATCH value is (types, names, null = unassigned, RFC 7643
+ * §2.5), so `__proto__` and other non-ATTRNAME keys are a 400, never a property of a prototype.
+ * Throws ScimError 400 (invalidSyntax for a non-object, invalidValue otherwise).
+ */
+export function normalizeResourceBody(body: JsonValue, type: "User" | "Group"): JsonObject {
+  if (!isJsonObject(body)) throw new ScimError(400, `a ${type} must be a JSON object`, "invalidSyntax");
+  const { schemas, resourceSchemaUrn } = RESOURCE_SCHEMAS[type];
+  const listed = getMember(body, "schemas");
+  if (
+    !Array.isArray(listed) ||
+    !listed.every((schema) => typeof schema === "string") ||
+    !listed.some(
+      (schema) => typeof schema === "string" && schema.toLowerCase() === resourceSchemaUrn.toLowerCase(),
+    )
+  ) {
+    throw new ScimError(
+      400,
+      `"schemas" must be an array of strings that includes ${resourceSchemaUrn}`,
+      "invalidValue",
+    );
+  }
+  const attributes: JsonObject = {};
+  const skipped = new Set<string>(["schemas", ...SERVER_ASSIGNED[type]].map((name) => name.toLowerCase()));
+  for (const key of Object.keys(body)) {
+    if (!skipped.has(key.toLowerCase()))
+      Object.defineProperty(attributes, key, {
+        value: body[key],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  }
+  let resource: JsonObject;
+  try {
+    resource = applyPatch({}, [{ op: "add", path: null, value: attributes }], {
+      schemas,
+      resourceSchemaUrn,
+      legacyMemberRemove: false,
+      stringBooleans: false,
+    });
+  } catch (error) {
+    // A bad key of a body is a bad value of the resource, not a bad PATCH path.
+    if (error instanceof ScimError && (error.scimType === "invalidPath" || error.scimType === "noTarget"))
+      throw new ScimError(400, error.message, "invalidValue");
+    throw error;
+  }
+  const unique = [...new Set(listed)];
+  return { schemas: unique, ...resource };
+}
 
 /** Applies a PATCH body to a stored user under the IAM's assumptions (legacy dialect, multi-value add). */
 export function patchUserResource(

@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject, type JsonValue } from "../scim/json.ts";
+import { getMember, isJsonObject, type JsonObject, type JsonValue } from "../scim/json.ts";
 import type { Authorizations } from "./authorizations.ts";
 import type { IamConfig } from "./iam-config.ts";
 
@@ -33,7 +33,8 @@ function toStrings(value: JsonValue, stringify: boolean): string[] {
   if (Array.isArray(value)) return [...new Set(value.flatMap((item) => toStrings(item, stringify)))];
   if (isJsonObject(value)) {
     // A complex value (Entra's multi-valued `[{"value": "1"}]`, or manager `{value}`) projects its `value`.
-    return Object.hasOwn(value, "value") ? toStrings(value.value ?? null, stringify) : [];
+    // Sub-attribute names are case-insensitive (RFC 7643 §2.1).
+    return toStrings(getMember(value, "value") ?? null, stringify);
   }
   if (typeof value === "string") return value === "" ? [] : [value];
   if (typeof value === "number" || typeof value === "boolean") return stringify ? [String(value)] : [];

@@ -4,14 +4,14 @@ import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from "../scim/schem
 import type { SchemaDefinition } from "../scim/schema/attribute-definition.ts";
 import { URN } from "../scim/urns.ts";
 import { MAX_RESULTS } from "./list-query.ts";
-import { listResponse, scimJson } from "./render-scim.ts";
+import { listResponse, scimJson, type ScimReply } from "./render-scim.ts";
 import type { ScimExchange } from "./scim-exchange.ts";
 
 /**
  * Discovery (RFC 7644 §4): what this fake really supports. Entra does not read these for
  * non-gallery apps ("Schema discovery isn't currently supported", entra.md §1.10), other clients do.
  */
-export function handleDiscovery(exchange: ScimExchange, resource: string, id: string | undefined): Response {
+export function handleDiscovery(exchange: ScimExchange, resource: string, id: string | undefined): ScimReply {
   if (exchange.request.method !== "GET")
     throw new ScimError(405, `${exchange.request.method} is not supported on /${resource}`);
   switch (resource.toLowerCase()) {
@@ -25,7 +25,7 @@ export function handleDiscovery(exchange: ScimExchange, resource: string, id: st
   }
 }
 
-function byId(items: JsonObject[], id: string | undefined, kind: string): Response {
+function byId(items: JsonObject[], id: string | undefined, kind: string): ScimReply {
   if (id === undefined) return scimJson(listResponse(items, items.length, 1));
   const item = items.find(
     (candidate) => (typeof candidate.id === "string" ? candidate.id : "").toLowerCase() === id.toLowerCase(),
@@ -37,7 +37,6 @@ function byId(items: JsonObject[], id: string | undefined, kind: string): Respon
 function serviceProviderConfig(baseUrl: string): JsonObject {
   return {
     schemas: [URN.serviceProviderConfig],
-    documentationUri: "https://github.com/synclab",
     patch: { supported: true },
     bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
     filter: { supported: true, maxResults: MAX_RESULTS },
@@ -56,10 +55,18 @@ function serviceProviderConfig(baseUrl: string): JsonObject {
   };
 }
 
-/** Extension schemas this IAM maps (its attribute-schema rows) are listed on the User resource type. */
+/** The extension schemas of the User resource type: enterprise, plus the IAM's attribute-schema rows. */
+function userExtensions(exchange: ScimExchange): string[] {
+  const seen = new Map<string, string>([[URN.enterpriseUser.toLowerCase(), URN.enterpriseUser]]);
+  for (const row of exchange.iam.config.attributeSchema) {
+    // Only URN-shaped rows name a schema a client can send (RFC 7643 §3.3); a short "custom" cannot.
+    if (/^urn:/i.test(row.scimSchema) && !seen.has(row.scimSchema.toLowerCase()))
+      seen.set(row.scimSchema.toLowerCase(), row.scimSchema);
+  }
+  return [...seen.values()];
+}
+
 function resourceTypes(exchange: ScimExchange): JsonObject[] {
-  const rows = exchange.iam.config.attributeSchema.map((row) => row.scimSchema);
-  const extensions = [...new Set([URN.enterpriseUser, ...rows])];
   return [
     {
       schemas: [URN.resourceType],
@@ -68,7 +75,7 @@ function resourceTypes(exchange: ScimExchange): JsonObject[] {
       endpoint: "/Users",
       description: "User Account",
       schema: URN.user,
-      schemaExtensions: extensions.map((schema) => ({ schema, required: false })),
+      schemaExtensions: userExtensions(exchange).map((schema) => ({ schema, required: false })),
       meta: { resourceType: "ResourceType", location: `${exchange.baseUrl}/ResourceTypes/User` },
     },
     {
@@ -83,10 +90,21 @@ function resourceTypes(exchange: ScimExchange): JsonObject[] {
   ];
 }
 
+/**
+ * Every schema a resource type names, so each `schemaExtensions` entry resolves at /Schemas/{id}.
+ * A row's custom extension takes any attribute (the fake stores them schemaless), so it declares none.
+ */
 function schemas(exchange: ScimExchange): JsonObject[] {
-  return [USER_SCHEMA, ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA].map((schema) =>
-    renderSchema(schema, exchange.baseUrl),
-  );
+  const known = [USER_SCHEMA, ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA];
+  const custom = userExtensions(exchange)
+    .filter((urn) => !known.some((schema) => schema.id.toLowerCase() === urn.toLowerCase()))
+    .map((urn): SchemaDefinition => ({
+      id: urn,
+      name: /:extension:([^:]+):/i.exec(urn)?.[1] ?? urn,
+      description: "Custom extension of an attribute-schema row; its attributes are not declared in advance",
+      attributes: [],
+    }));
+  return [...known, ...custom].map((schema) => renderSchema(schema, exchange.baseUrl));
 }
 
 function renderSchema(schema: SchemaDefinition, baseUrl: string): JsonObject {

@@ -2,6 +2,7 @@ import { ScimError } from "../scim/scim-error.ts";
 import type { Iam, ImmutaState } from "./immuta-state.ts";
 import { redactHeaders } from "./journal.ts";
 import { readBodyText } from "./read-scim-body.ts";
+import { errorReply, toResponse, type ScimReply } from "./render-scim.ts";
 import { handleDiscovery } from "./scim-discovery.ts";
 import type { ScimExchange } from "./scim-exchange.ts";
 import { handleGroups } from "./scim-groups.ts";
@@ -19,10 +20,11 @@ export async function dispatchScim(
   rest: string,
   request: Request,
 ): Promise<Response> {
-  const started = state.runtime.clock();
-  const startedAt = performance.now();
+  const journaling = state.journal.limit > 0;
+  const started = journaling ? state.runtime.clock() : undefined;
+  const startedAt = journaling ? performance.now() : 0;
   let bodyText = "";
-  let response: Response;
+  let reply: ScimReply;
   try {
     authenticate(iam, request);
     if (METHODS_WITH_BODY.has(request.method)) bodyText = await readBodyText(request);
@@ -35,11 +37,13 @@ export async function dispatchScim(
       baseUrl: `${url.origin}${iam.config.scimPath}`,
       bodyText,
     };
-    response = route(exchange, segmentsOf(rest));
+    reply = route(exchange, segmentsOf(rest));
   } catch (error) {
-    response = toErrorResponse(error);
+    reply = toErrorReply(error);
   }
-  if (state.journal.limit > 0) {
+  const response = toResponse(reply);
+  if (started !== undefined) {
+    // The reply body is the string just sent: recording it costs no clone of the response stream.
     state.journal.record({
       startedDateTime: started.toISOString(),
       time: Math.round((performance.now() - startedAt) * 1000) / 1000,
@@ -52,15 +56,16 @@ export async function dispatchScim(
       response: {
         status: response.status,
         statusText: response.statusText,
-        headers: redactHeaders(response.headers),
-        body: await response.clone().text(),
+        // The reply's own header table: no credentials in it, and no Headers object to iterate.
+        headers: Object.entries(reply.headers),
+        body: reply.body ?? "",
       },
     });
   }
   return response;
 }
 
-function route(exchange: ScimExchange, segments: string[]): Response {
+function route(exchange: ScimExchange, segments: string[]): ScimReply {
   const [resourceType = "", id, ...extra] = segments;
   if (extra.length > 0) throw new ScimError(404, `no SCIM endpoint at ${exchange.url.pathname}`);
   switch (resourceType.toLowerCase()) {
@@ -95,11 +100,9 @@ function segmentsOf(rest: string): string[] {
   }
 }
 
-/** Any failure as a SCIM error response; an unexpected one is a 500, never a crash. */
-export function toErrorResponse(error: unknown): Response {
-  if (error instanceof ScimError) {
-    return error.toResponse(error.status === 401 ? { "www-authenticate": 'Bearer realm="synclab"' } : {});
-  }
+/** Any failure as a SCIM error reply; an unexpected one is a 500, never a crash. */
+function toErrorReply(error: unknown): ScimReply {
+  if (error instanceof ScimError) return errorReply(error);
   console.error("synclab: unexpected error in the fake Immuta:", error);
-  return new ScimError(500, "internal error in the fake Immuta").toResponse();
+  return errorReply(new ScimError(500, "internal error in the fake Immuta"));
 }

@@ -24,8 +24,20 @@ export function bodyOf(exchange: ScimExchange): JsonValue {
 /** `If-Match` with a stale ETag is 412 (RFC 7644 §3.14); `*` always matches. */
 export function checkIfMatch(request: Request, version: number): void {
   const ifMatch = request.headers.get("if-match");
-  if (ifMatch === null) return;
-  const tags = ifMatch.split(",").map((tag) => tag.trim());
-  if (tags.includes("*") || tags.includes(etagOf(version)) || tags.includes(`"${version}"`)) return;
+  if (ifMatch === null || matchesVersion(ifMatch, version)) return;
   throw new ScimError(412, `resource version is ${etagOf(version)}, not ${ifMatch}`);
+}
+
+/** True when a GET's `If-None-Match` names the current version: the answer is 304 (RFC 7644 §3.14). */
+export function isNotModified(request: Request, version: number): boolean {
+  const ifNoneMatch = request.headers.get("if-none-match");
+  return ifNoneMatch !== null && matchesVersion(ifNoneMatch, version);
+}
+
+/** Weak comparison (RFC 9110 §8.8.3.2): `W/"3"` and `"3"` both name version 3. */
+function matchesVersion(header: string, version: number): boolean {
+  return header
+    .split(",")
+    .map((tag) => tag.trim().replace(/^W\//i, ""))
+    .some((tag) => tag === "*" || tag === `"${version}"`);
 }

@@ -1,50 +1,51 @@
 import { ScimError } from "../scim/scim-error.ts";
-import type { Filter } from "../scim/filter/filter-ast.ts";
-import { matchesFilter } from "../scim/filter/match-filter.ts";
 import { parseFilter } from "../scim/filter/parse-filter.ts";
-import { URN } from "../scim/urns.ts";
 import type { ImmutaUser } from "./user-store.ts";
-import type { Iam } from "./immuta-state.ts";
 import { parseListQuery, selectAttributes } from "./list-query.ts";
 import { patchUserResource } from "./patch-resource.ts";
-import { bodyOf, checkIfMatch, type ScimExchange } from "./scim-exchange.ts";
-import { etagOf, listResponse, renderUser, scimJson } from "./render-scim.ts";
-import { createUser, storeUserVersion } from "./user-service.ts";
+import { emptyReply, etagOf, listResponse, renderUser, scimJson, type ScimReply } from "./render-scim.ts";
+import { bodyOf, checkIfMatch, isNotModified, type ScimExchange } from "./scim-exchange.ts";
+import { findUsers } from "./scim-find-users.ts";
+import { assertUserShape, createUser, storeUserVersion, validateUserResource } from "./user-service.ts";
 
 /** `/Users` and `/Users/{id}` (RFC 7644 §3.2-§3.6). */
-export function handleUsers(exchange: ScimExchange, id: string | undefined): Response {
-  const { request } = exchange;
+export function handleUsers(exchange: ScimExchange, id: string | undefined): ScimReply {
+  const { request, state, iam } = exchange;
   if (id === undefined) {
     if (request.method === "GET") return listUsers(exchange);
-    if (request.method === "POST") return postUser(exchange);
+    if (request.method === "POST")
+      return respondWithUser(exchange, createUser(state, iam, bodyOf(exchange)), 201);
     throw new ScimError(405, `${request.method} is not supported on /Users`);
   }
-  const user = exchange.iam.users.get(id);
+  const user = iam.users.get(id);
   if (!user || user.scimDeleted) throw new ScimError(404, `User ${id} not found`);
   switch (request.method) {
     case "GET":
+      if (isNotModified(request, user.version)) return emptyReply(304, { etag: etagOf(user.version) });
       return respondWithUser(exchange, user);
     case "PUT":
       checkIfMatch(request, user.version);
       return respondWithUser(
         exchange,
-        storeUserVersion(exchange.state, exchange.iam, user, bodyOf(exchange)),
+        storeUserVersion(state, iam, user, validateUserResource(bodyOf(exchange))),
       );
     case "PATCH": {
       checkIfMatch(request, user.version);
-      const next = patchUserResource(user.resource, bodyOf(exchange), exchange.iam.config.assumptions);
-      return respondWithUser(exchange, storeUserVersion(exchange.state, exchange.iam, user, next));
+      const next = patchUserResource(user.resource, bodyOf(exchange), iam.config.assumptions);
+      assertUserShape(next);
+      // Entra expects 200 with the user (use-scim-to-provision-users-and-groups, reference/entra.md §1.11).
+      return respondWithUser(exchange, storeUserVersion(state, iam, user, next));
     }
     case "DELETE":
       checkIfMatch(request, user.version);
       deleteUser(exchange, user);
-      return new Response(null, { status: 204 });
+      return emptyReply(204);
     default:
       throw new ScimError(405, `${request.method} is not supported on /Users/{id}`);
   }
 }
 
-function respondWithUser(exchange: ScimExchange, user: ImmutaUser, status = 200): Response {
+function respondWithUser(exchange: ScimExchange, user: ImmutaUser, status = 200): ScimReply {
   const query = parseListQuery(exchange.url);
   const body = selectAttributes(
     renderUser(user, exchange.iam.config, exchange.baseUrl),
@@ -53,11 +54,6 @@ function respondWithUser(exchange: ScimExchange, user: ImmutaUser, status = 200)
   );
   const location = status === 201 ? { location: `${exchange.baseUrl}/Users/${user.scimId}` } : {};
   return scimJson(body, status, { etag: etagOf(user.version), ...location });
-}
-
-function postUser(exchange: ScimExchange): Response {
-  const user = createUser(exchange.state, exchange.iam, bodyOf(exchange));
-  return respondWithUser(exchange, user, 201);
 }
 
 /**
@@ -80,49 +76,19 @@ function deleteUser(exchange: ScimExchange, user: ImmutaUser): void {
   });
 }
 
-function listUsers(exchange: ScimExchange): Response {
+/** RFC 7644 §3.4.2: filter, then page; only the page is rendered for the answer. */
+function listUsers(exchange: ScimExchange): ScimReply {
+  const { iam, baseUrl } = exchange;
   const query = parseListQuery(exchange.url);
   const filter = query.filter === null ? null : parseFilter(query.filter);
+  const render = (user: ImmutaUser) => renderUser(user, iam.config, baseUrl);
   const matches =
     filter === null
-      ? [...exchange.iam.users.all()].filter((user) => !user.scimDeleted)
-      : findUsers(exchange.iam, filter);
+      ? [...iam.users.all()].filter((user) => !user.scimDeleted)
+      : findUsers(iam, filter, render);
   const page = matches.slice(query.startIndex - 1, query.startIndex - 1 + query.count);
   const resources = page.map((user) =>
-    selectAttributes(
-      renderUser(user, exchange.iam.config, exchange.baseUrl),
-      query.attributes,
-      query.excludedAttributes,
-    ),
+    selectAttributes(render(user), query.attributes, query.excludedAttributes),
   );
   return scimJson(listResponse(resources, matches.length, query.startIndex));
-}
-
-/** Uses the userName / externalId / id indexes for the equality filters Entra sends; scans otherwise. */
-function findUsers(iam: Iam, filter: Filter): ImmutaUser[] {
-  const indexed = indexedLookup(iam, filter);
-  if (indexed !== undefined) return indexed && !indexed.scimDeleted ? [indexed] : [];
-  const result: ImmutaUser[] = [];
-  for (const user of iam.users.all()) {
-    if (user.scimDeleted) continue;
-    const rendered = { ...user.resource, id: user.scimId };
-    if (matchesFilter(rendered, filter)) result.push(user);
-  }
-  return result;
-}
-
-function indexedLookup(iam: Iam, filter: Filter): ImmutaUser | null | undefined {
-  if (filter.kind !== "compare" || filter.op !== "eq" || typeof filter.value !== "string") return undefined;
-  const { uri, name, subAttr } = filter.path;
-  if (subAttr !== null || (uri !== null && uri.toLowerCase() !== URN.user.toLowerCase())) return undefined;
-  switch (name.toLowerCase()) {
-    case "username":
-      return iam.users.getByUserName(filter.value) ?? null;
-    case "externalid":
-      return iam.users.getByExternalId(filter.value) ?? null;
-    case "id":
-      return iam.users.get(filter.value) ?? null;
-    default:
-      return undefined;
-  }
 }

@@ -1,53 +1,55 @@
 import { ScimError } from "../scim/scim-error.ts";
-import { cloneJson, findKey, isJsonObject, type JsonObject, type JsonValue } from "../scim/json.ts";
+import { getMember, isJsonEqual, type JsonObject, type JsonValue } from "../scim/json.ts";
 import { URN } from "../scim/urns.ts";
 import type { Iam, ImmutaState } from "./immuta-state.ts";
+import { normalizeResourceBody } from "./patch-resource.ts";
 import { projectAttributes } from "./project-attributes.ts";
 import type { ImmutaUser } from "./user-store.ts";
 
-/** Attributes the client may not set: the server assigns them (RFC 7643 §3.1). */
-const SERVER_ATTRIBUTES = ["id", "meta", "groups"];
-
 /**
- * Checks a SCIM user body and returns the resource to store: `schemas` must name the core User
- * schema and `userName` must be a non-empty string (RFC 7643 §4.1); server-assigned attributes are dropped.
+ * Checks a POST or PUT body and returns the resource to store: every attribute valid for its
+ * definition (normalizeResourceBody) and the User shape of assertUserShape. Throws ScimError 400.
  */
 export function validateUserResource(body: JsonValue): JsonObject {
-  if (!isJsonObject(body)) throw new ScimError(400, "a User must be a JSON object", "invalidSyntax");
-  const schemas = body.schemas;
+  const resource = normalizeResourceBody(body, "User");
+  assertUserShape(resource);
+  return resource;
+}
+
+/**
+ * What a stored user must keep after any write (RFC 7643 §4.1): the core User schema listed and a
+ * non-empty string `userName`. A PATCH result only needs this check: the applier already
+ * normalised every value it wrote, and the rest was normalised when it was stored.
+ */
+export function assertUserShape(resource: JsonObject): void {
+  const schemas = getMember(resource, "schemas");
+  const core = URN.user.toLowerCase();
   if (
     !Array.isArray(schemas) ||
-    !schemas.some((s) => typeof s === "string" && s.toLowerCase() === URN.user.toLowerCase())
+    !schemas.every((schema) => typeof schema === "string") ||
+    !schemas.some((schema) => typeof schema === "string" && schema.toLowerCase() === core)
   ) {
-    throw new ScimError(400, `schemas must include ${URN.user}`, "invalidValue");
+    throw new ScimError(
+      400,
+      `"schemas" must be an array of strings that includes ${URN.user}`,
+      "invalidValue",
+    );
   }
-  const userNameKey = findKey(body, "userName");
-  const userName = userNameKey === undefined ? undefined : body[userNameKey];
+  const userName = getMember(resource, "userName");
   if (typeof userName !== "string" || userName.trim() === "") {
     throw new ScimError(400, "userName is required and must be a non-empty string", "invalidValue");
   }
-  const activeKey = findKey(body, "active");
-  if (activeKey !== undefined && typeof body[activeKey] !== "boolean" && body[activeKey] !== null) {
-    throw new ScimError(400, "active must be a boolean", "invalidValue");
-  }
-  const resource = cloneJson(body);
-  for (const name of SERVER_ATTRIBUTES) {
-    const key = findKey(resource, name);
-    if (key !== undefined) delete resource[key];
-  }
-  return resource;
 }
 
 /** The userName of a validated resource (whatever its key's case). */
 export function userNameOf(resource: JsonObject): string {
-  const key = findKey(resource, "userName");
-  const value = key === undefined ? undefined : resource[key];
+  const value = getMember(resource, "userName");
   return typeof value === "string" ? value : "";
 }
 
+/** `active` absent means active; Entra deprovisions with `active: false` (reference/entra.md §1.7). */
 function isActive(resource: JsonObject): boolean {
-  const key = findKey(resource, "active");
-  return key === undefined || resource[key] !== false;
+  return getMember(resource, "active") !== false;
 }
 
 /** Creates a user from a POST body: 409 uniqueness when the userName is taken. */
@@ -78,16 +80,18 @@ export function createUser(state: ImmutaState, iam: Iam, body: JsonValue): Immut
 }
 
 /**
- * Stores a new version of a user's SCIM resource (PUT or PATCH): re-checks uniqueness, recomputes
- * `disabled` and the projected attributes. SCIM never touches `bimAuthorizations`.
+ * Stores a new version of a user's SCIM resource, already checked (validateUserResource for a PUT,
+ * patchUserResource then assertUserShape for a PATCH): re-checks uniqueness, recomputes `disabled`
+ * and the projected attributes from the whole resource. SCIM never touches `bimAuthorizations`.
+ * A write that changes nothing keeps the version (and so the ETag).
  */
 export function storeUserVersion(
   state: ImmutaState,
   iam: Iam,
   user: ImmutaUser,
-  next: JsonValue,
+  resource: JsonObject,
 ): ImmutaUser {
-  const resource = validateUserResource(next);
+  if (isJsonEqual(resource, user.resource)) return user;
   const userName = userNameOf(resource);
   iam.users.assertUserNameFree(userName, user.scimId);
   const updated: ImmutaUser = {

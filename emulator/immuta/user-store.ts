@@ -1,5 +1,5 @@
 import { ScimError } from "../scim/scim-error.ts";
-import type { JsonObject } from "../scim/json.ts";
+import { getMember, type JsonObject } from "../scim/json.ts";
 import type { Authorizations } from "./authorizations.ts";
 
 /** One Immuta user that came in over SCIM, with the SCIM resource Immuta keeps (`profile.scim`). */
@@ -25,12 +25,13 @@ export type ImmutaUser = {
 
 /**
  * The users of one IAM with O(1) lookups by SCIM id, userName and externalId.
- * userName is unique case-insensitively (RFC 7643 §4.1.1: caseExact false, uniqueness server).
+ * userName is unique case-insensitively (RFC 7643 §4.1.1: caseExact false, uniqueness server);
+ * externalId is case-exact and not unique (RFC 7643 §3.1), so it indexes a set of users.
  */
 export class UserStore {
   readonly #byId = new Map<string, ImmutaUser>();
   readonly #byUserName = new Map<string, string>();
-  readonly #byExternalId = new Map<string, string>();
+  readonly #byExternalId = new Map<string, Set<string>>();
 
   get size(): number {
     return this.#byId.size;
@@ -49,9 +50,11 @@ export class UserStore {
     return id === undefined ? undefined : this.#byId.get(id);
   }
 
-  getByExternalId(externalId: string): ImmutaUser | undefined {
-    const id = this.#byExternalId.get(externalId);
-    return id === undefined ? undefined : this.#byId.get(id);
+  /** Every user whose externalId is exactly this, in insertion order. */
+  getByExternalId(externalId: string): ImmutaUser[] {
+    const ids = this.#byExternalId.get(externalId);
+    if (ids === undefined) return [];
+    return [...ids].flatMap((id) => this.#byId.get(id) ?? []);
   }
 
   /** Throws 409 uniqueness when another user holds the userName. */
@@ -68,8 +71,12 @@ export class UserStore {
     if (previous) this.#unindex(previous);
     this.#byId.set(user.scimId, user);
     this.#byUserName.set(user.userid.toLowerCase(), user.scimId);
-    const externalId = user.resource.externalId;
-    if (typeof externalId === "string") this.#byExternalId.set(externalId, user.scimId);
+    const externalId = externalIdOf(user);
+    if (externalId !== undefined) {
+      const ids = this.#byExternalId.get(externalId) ?? new Set<string>();
+      ids.add(user.scimId);
+      this.#byExternalId.set(externalId, ids);
+    }
   }
 
   delete(scimId: string): boolean {
@@ -87,9 +94,15 @@ export class UserStore {
 
   #unindex(user: ImmutaUser): void {
     this.#byUserName.delete(user.userid.toLowerCase());
-    const externalId = user.resource.externalId;
-    if (typeof externalId === "string" && this.#byExternalId.get(externalId) === user.scimId) {
-      this.#byExternalId.delete(externalId);
-    }
+    const externalId = externalIdOf(user);
+    const ids = externalId === undefined ? undefined : this.#byExternalId.get(externalId);
+    if (externalId === undefined || ids === undefined) return;
+    ids.delete(user.scimId);
+    if (ids.size === 0) this.#byExternalId.delete(externalId);
   }
+}
+
+function externalIdOf(user: ImmutaUser): string | undefined {
+  const externalId = getMember(user.resource, "externalId");
+  return typeof externalId === "string" ? externalId : undefined;
 }
