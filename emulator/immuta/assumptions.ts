@@ -53,6 +53,20 @@ export const ASSUMPTIONS = {
     description:
       'Numbers and booleans in extension attributes become strings (`42` → "42"). Immuta attributes are lists of strings (v1 API Swagger); the conversion is not documented. Off: non-string values are ignored.',
   },
+  bimRemoveIamValue: {
+    status: "assumed",
+    default: "bim-only",
+    values: ["bim-only", "reject"],
+    description:
+      'A REST `DELETE …/authorizations/{key}[/{value}]` of a key or value the IAM supplies (`iamAuthorizations`). `bim-only`: only the Immuta-set values are removed, so the IAM\'s values stay effective until SCIM changes them; `reject`: 409, as IdP-owned values are not editable in Immuta (SAML how-to: Profile Schema fields "will not be editable by users within Immuta").',
+  },
+  keyOnlyAuthorization: {
+    status: "assumed",
+    default: "empty-key",
+    values: ["empty-key", "reject"],
+    description:
+      'A REST `PUT …/authorizations/{key}` without a value. The v1 Swagger makes `{value}` optional ("an authorization key or key-value pair") but does not say what a bare key holds. `empty-key`: the key is created with no values (existing values stay); `reject`: 400.',
+  },
 } as const;
 
 export type AssumptionName = keyof typeof ASSUMPTIONS;
@@ -72,5 +86,30 @@ export function defaultAssumptions(): Assumptions {
     multiValueAdd: ASSUMPTIONS.multiValueAdd.default,
     deleteUser: ASSUMPTIONS.deleteUser.default,
     stringifyValues: ASSUMPTIONS.stringifyValues.default,
+    bimRemoveIamValue: ASSUMPTIONS.bimRemoveIamValue.default,
+    keyOnlyAuthorization: ASSUMPTIONS.keyOnlyAuthorization.default,
   };
+}
+
+/** One row of the assumptions table, as the control API and the README list it. */
+export type AssumptionRow = {
+  name: AssumptionName;
+  status: "documented" | "assumed";
+  default: string | boolean;
+  values: readonly (string | boolean)[];
+  description: string;
+};
+
+/** The assumptions table as rows (GET /_synclab/immuta/assumptions). */
+export function assumptionRows(): AssumptionRow[] {
+  return (Object.keys(ASSUMPTIONS) as AssumptionName[]).map((name) => {
+    const entry = ASSUMPTIONS[name];
+    return {
+      name,
+      status: entry.status,
+      default: entry.default,
+      values: entry.values,
+      description: entry.description,
+    };
+  });
 }

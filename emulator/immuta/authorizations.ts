@@ -24,3 +24,28 @@ export function authorizationsToJson(map: Authorizations): Record<string, string
   for (const key of [...map.keys()].sort()) setOwn(json, key, [...(map.get(key) ?? [])]);
   return json;
 }
+
+/**
+ * A copy of `map` with `value` added to `key` (unique values, insertion order kept). Without a
+ * value the key is created with no values, or left as it is (assumption `keyOnlyAuthorization`).
+ */
+export function addAuthorization(map: Authorizations, key: string, value?: string): Authorizations {
+  const next = new Map(map);
+  const values = next.get(key) ?? [];
+  next.set(key, value === undefined || values.includes(value) ? [...values] : [...values, value]);
+  return next;
+}
+
+/**
+ * A copy of `map` without `value` under `key`, or without the whole key when no value is given.
+ * A key whose last value goes is dropped: Immuta clears attributes no longer attached (reference/immuta.md §2.2).
+ */
+export function removeAuthorization(map: Authorizations, key: string, value?: string): Authorizations {
+  const next = new Map(map);
+  const values = next.get(key);
+  if (values === undefined) return next;
+  const kept = value === undefined ? [] : values.filter((candidate) => candidate !== value);
+  if (kept.length === 0) next.delete(key);
+  else next.set(key, kept);
+  return next;
+}

@@ -1,11 +1,16 @@
 import type { Hono } from "hono";
-import type { ImmutaState } from "./immuta-state.ts";
+import { registerBimAuthorizationRoutes } from "./bim-authorization-routes.ts";
+import { registerBimGroupRoutes } from "./bim-group-routes.ts";
+import { registerBimUserRoutes } from "./bim-user-routes.ts";
 import { ImmutaApiError } from "./immuta-api-error.ts";
-import { renderImmutaUser } from "./render-immuta-user.ts";
-import type { ImmutaUser } from "./user-store.ts";
+import type { ImmutaState } from "./immuta-state.ts";
 
-/** Immuta's REST API under /bim (reference/immuta.md §3). Auth: `Authorization: <apiKey>` or `Bearer <token>`. */
+/**
+ * Immuta's REST API under /bim (reference/immuta.md §3). Every route but the key exchange needs
+ * `Authorization: <apiKey>` or `Authorization: Bearer <token from POST /bim/apikey/authenticate>`.
+ */
 export function registerBimRoutes(app: Hono, state: ImmutaState): void {
+  // Authentication doc: POST {"apikey": ...} → {authenticated, token} (v1 Swagger), then Bearer <token>.
   app.post("/bim/apikey/authenticate", async (c) => {
     let body: unknown;
     try {
@@ -13,15 +18,20 @@ export function registerBimRoutes(app: Hono, state: ImmutaState): void {
     } catch {
       throw new ImmutaApiError(400, 'request body must be JSON: {"apikey": "..."}');
     }
-    const apikey = typeof body === "object" && body !== null && "apikey" in body ? body.apikey : undefined;
+    const apikey =
+      typeof body === "object" && body !== null && Object.hasOwn(body, "apikey")
+        ? (body as { apikey: unknown }).apikey
+        : undefined;
+    if (typeof apikey !== "string") throw new ImmutaApiError(400, 'request body must be {"apikey": "..."}');
     if (apikey !== state.apiKey) throw new ImmutaApiError(401, "invalid API key");
     return c.json({ authenticated: true, token: state.issueToken() });
   });
 
   app.use("/bim/*", async (c, next) => {
     if (c.req.path === "/bim/apikey/authenticate") return next();
-    if (!state.isApiCredential(c.req.header("authorization")))
+    if (!state.isApiCredential(c.req.header("authorization"))) {
       throw new ImmutaApiError(401, "missing or invalid API key");
+    }
     return next();
   });
 
@@ -36,30 +46,7 @@ export function registerBimRoutes(app: Hono, state: ImmutaState): void {
     ),
   );
 
-  app.get("/bim/iam/:iamid/user/:userid", (c) => {
-    const { iam, user } = findUser(state, c.req.param("iamid"), c.req.param("userid"));
-    return c.json(renderImmutaUser(user, iam.config, groupIdsOf(state, iam.config.id, user)));
-  });
-}
-
-/** A user by Immuta userid (the SCIM userName) or numeric id. */
-export function findUser(state: ImmutaState, iamid: string, userid: string) {
-  const iam = state.iam(iamid);
-  if (!iam) throw new ImmutaApiError(404, `IAM '${iamid}' not found`);
-  const byName = iam.users.getByUserName(userid);
-  const user =
-    byName ??
-    (/^\d+$/.test(userid)
-      ? [...iam.users.all()].find((candidate) => candidate.immutaId === Number(userid))
-      : undefined);
-  if (!user) throw new ImmutaApiError(404, `user '${userid}' not found in IAM '${iamid}'`);
-  return { iam, user };
-}
-
-export function groupIdsOf(state: ImmutaState, iamid: string, user: ImmutaUser): number[] {
-  const iam = state.iam(iamid);
-  if (!iam) return [];
-  return [...iam.groups.all()]
-    .filter((group) => group.members.has(user.scimId))
-    .map((group) => group.immutaId);
+  registerBimUserRoutes(app, state);
+  registerBimGroupRoutes(app, state);
+  registerBimAuthorizationRoutes(app, state);
 }

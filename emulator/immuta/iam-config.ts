@@ -34,7 +34,9 @@ const assumptionShape = Object.fromEntries(
   Object.entries(ASSUMPTIONS).map(([name, entry]) => [
     name,
     z
-      .union(entry.values.map((value) => z.literal(value)) as unknown as [z.ZodLiteral, z.ZodLiteral])
+      .union(entry.values.map((value) => z.literal(value)) as unknown as [z.ZodLiteral, z.ZodLiteral], {
+        error: `must be one of ${entry.values.map((value) => JSON.stringify(value)).join(", ")}`,
+      })
       .optional(),
   ]),
 ) as unknown as Record<AssumptionName, z.ZodOptional<z.ZodType>>;

@@ -1,5 +1,6 @@
 import { ImmutaApiError } from "./immuta-api-error.ts";
 import { buildIamConfig, DEV_CREDENTIALS, type IamConfig, type IamConfigInput } from "./iam-config.ts";
+import type { Authorizations } from "./authorizations.ts";
 import { createJournal, type Journal } from "./journal.ts";
 import { UserStore } from "./user-store.ts";
 import { GroupStore } from "./group-store.ts";
@@ -33,6 +34,8 @@ export class ImmutaState {
   readonly journal: Journal;
   readonly #iams = new Map<string, Iam>();
   readonly #tokens = new Set<string>();
+  /** Immuta-set attributes of groups, by Immuta group id (SCIM does not map group attributes). */
+  readonly #groupAuthorizations = new Map<number, Authorizations>();
   #nextImmutaId = 1;
   #nextGroupId = 1;
 
@@ -71,6 +74,24 @@ export class ImmutaState {
       : { config, users: new UserStore(), groups: new GroupStore() };
     this.#iams.set(config.id, iam);
     return iam;
+  }
+
+  /** Removes an IAM with its users and groups; false when there was none. */
+  deleteIam(id: string): boolean {
+    const iam = this.#iams.get(id);
+    if (!iam) return false;
+    for (const group of iam.groups.all()) this.#groupAuthorizations.delete(group.immutaId);
+    return this.#iams.delete(id);
+  }
+
+  /** The Immuta-set attributes of a group (empty when none were set). */
+  groupAuthorizations(groupImmutaId: number): Authorizations {
+    return this.#groupAuthorizations.get(groupImmutaId) ?? new Map<string, string[]>();
+  }
+
+  setGroupAuthorizations(groupImmutaId: number, authorizations: Authorizations): void {
+    if (authorizations.size === 0) this.#groupAuthorizations.delete(groupImmutaId);
+    else this.#groupAuthorizations.set(groupImmutaId, authorizations);
   }
 
   /** The IAM whose SCIM path is a prefix of the request path, with the rest of the path. */
@@ -112,6 +133,7 @@ export class ImmutaState {
       iam.users.clear();
       iam.groups.clear();
     }
+    this.#groupAuthorizations.clear();
     this.journal.clear();
   }
 }

@@ -9,78 +9,191 @@ export type JournalEntry = {
 
 /** The ordered record of SCIM exchanges, bounded so a long run cannot grow it without limit. */
 export type Journal = {
+  /** How many exchanges are kept; 0 records nothing. */
   readonly limit: number;
   record(entry: JournalEntry): void;
+  /** The kept exchanges, oldest first. */
   entries(): readonly JournalEntry[];
+  /** How many exchanges were dropped (oldest first) since the last clear, because of the limit. */
+  dropped(): number;
   clear(): void;
 };
 
-const SECRET_HEADERS = new Set(["authorization", "cookie", "set-cookie", "proxy-authorization"]);
+const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"]);
 
 /** Header pairs with credentials replaced by `<redacted>`. */
 export function redactHeaders(headers: Headers): [string, string][] {
-  return [...headers].map(([name, value]) => [name, SECRET_HEADERS.has(name) ? "<redacted>" : value]);
+  return [...headers].map(([name, value]) => [
+    name,
+    SECRET_HEADERS.has(name.toLowerCase()) ? "<redacted>" : value,
+  ]);
 }
 
+/** A journal that keeps the last `limit` exchanges in a ring buffer (O(1) per record). */
 export function createJournal(limit: number): Journal {
-  let entries: JournalEntry[] = [];
+  const capacity = Number.isFinite(limit) && limit > 0 ? Math.floor(limit) : 0;
+  let ring: JournalEntry[] = [];
+  let start = 0;
+  let dropped = 0;
   return {
-    limit,
+    limit: capacity,
     record(entry) {
-      if (limit <= 0) return;
-      entries.push(entry);
-      if (entries.length > limit) entries = entries.slice(entries.length - limit);
+      if (capacity === 0) return;
+      if (ring.length < capacity) {
+        ring.push(entry);
+        return;
+      }
+      ring[start] = entry;
+      start = (start + 1) % capacity;
+      dropped += 1;
     },
-    entries: () => entries,
+    entries: () => [...ring.slice(start), ...ring.slice(0, start)],
+    dropped: () => dropped,
     clear() {
-      entries = [];
+      ring = [];
+      start = 0;
+      dropped = 0;
     },
   };
 }
 
-/** The journal as a HAR 1.2 log (http://www.softwareishard.com/blog/har-12-spec/). */
-export function journalToHar(entries: readonly JournalEntry[], creator = "synclab"): object {
+/** Reason phrases for the HAR `statusText` when the Response carried none (RFC 9110 §15). */
+const REASON_PHRASES: Record<number, string> = {
+  200: "OK",
+  201: "Created",
+  204: "No Content",
+  304: "Not Modified",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  412: "Precondition Failed",
+  413: "Payload Too Large",
+  415: "Unsupported Media Type",
+  500: "Internal Server Error",
+  501: "Not Implemented",
+};
+
+export type HarOptions = { creator?: { name: string; version: string }; dropped?: number };
+
+/**
+ * The journal as a HAR 1.2 log (http://www.softwareishard.com/blog/har-12-spec/), which a
+ * browser's network panel imports. Sizes are UTF-8 byte counts; header sizes are unknown (-1).
+ */
+export function journalToHar(entries: readonly JournalEntry[], options: HarOptions = {}): HarLog {
+  const encoder = new TextEncoder();
+  const bytes = (text: string): number => encoder.encode(text).byteLength;
+  const dropped = options.dropped ?? 0;
   return {
     log: {
       version: "1.2",
-      creator: { name: creator, version: "0.1.0" },
+      creator: options.creator ?? { name: "synclab", version: "0.1.0" },
+      pages: [],
       entries: entries.map((entry) => {
-        const url = new URL(entry.request.url);
         const requestType = header(entry.request.headers, "content-type") ?? "application/scim+json";
         const responseType = header(entry.response.headers, "content-type") ?? "";
+        const time = Math.max(0, entry.time);
         return {
           startedDateTime: entry.startedDateTime,
-          time: entry.time,
+          time,
           request: {
             method: entry.request.method,
             url: entry.request.url,
             httpVersion: "HTTP/1.1",
             cookies: [],
             headers: entry.request.headers.map(([name, value]) => ({ name, value })),
-            queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
-            ...(entry.request.body ? { postData: { mimeType: requestType, text: entry.request.body } } : {}),
+            queryString: queryStringOf(entry.request.url),
+            ...(entry.request.body === ""
+              ? {}
+              : { postData: { mimeType: requestType, text: entry.request.body } }),
             headersSize: -1,
-            bodySize: entry.request.body.length,
+            bodySize: bytes(entry.request.body),
           },
           response: {
             status: entry.response.status,
-            statusText: entry.response.statusText,
+            statusText: entry.response.statusText || (REASON_PHRASES[entry.response.status] ?? ""),
             httpVersion: "HTTP/1.1",
             cookies: [],
             headers: entry.response.headers.map(([name, value]) => ({ name, value })),
-            content: { size: entry.response.body.length, mimeType: responseType, text: entry.response.body },
-            redirectURL: "",
+            content: {
+              size: bytes(entry.response.body),
+              mimeType: responseType,
+              text: entry.response.body,
+            },
+            redirectURL: header(entry.response.headers, "location") ?? "",
             headersSize: -1,
-            bodySize: entry.response.body.length,
+            bodySize: bytes(entry.response.body),
           },
           cache: {},
-          timings: { send: 0, wait: entry.time, receive: 0 },
+          // The fake answers in-process: the whole time is server time. HAR requires time = sum of timings.
+          timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait: time, receive: 0 },
         };
       }),
+      ...(dropped > 0
+        ? { comment: `${dropped} earlier exchange(s) were dropped: the journal keeps the most recent ones` }
+        : {}),
     },
   };
+}
+
+function queryStringOf(url: string): HarNameValue[] {
+  try {
+    return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
+  } catch {
+    return [];
+  }
 }
 
 function header(headers: [string, string][], name: string): string | undefined {
   return headers.find(([candidate]) => candidate.toLowerCase() === name)?.[1];
 }
+
+type HarNameValue = { name: string; value: string };
+
+/** The subset of HAR 1.2 the journal writes. */
+export type HarLog = {
+  log: {
+    version: "1.2";
+    creator: { name: string; version: string };
+    pages: [];
+    comment?: string;
+    entries: {
+      startedDateTime: string;
+      time: number;
+      request: {
+        method: string;
+        url: string;
+        httpVersion: string;
+        cookies: [];
+        headers: HarNameValue[];
+        queryString: HarNameValue[];
+        postData?: { mimeType: string; text: string };
+        headersSize: -1;
+        bodySize: number;
+      };
+      response: {
+        status: number;
+        statusText: string;
+        httpVersion: string;
+        cookies: [];
+        headers: HarNameValue[];
+        content: { size: number; mimeType: string; text: string };
+        redirectURL: string;
+        headersSize: -1;
+        bodySize: number;
+      };
+      cache: Record<string, never>;
+      timings: {
+        blocked: -1;
+        dns: -1;
+        connect: -1;
+        ssl: -1;
+        send: number;
+        wait: number;
+        receive: number;
+      };
+    }[];
+  };
+};

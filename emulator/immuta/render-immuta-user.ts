@@ -12,8 +12,8 @@ export function renderImmutaUser(user: ImmutaUser, iam: IamConfig, groupIds: num
     id: user.immutaId,
     iamid: user.iamid,
     userid: user.userid,
-    name: displayNameOf(user.resource) ?? user.userid,
-    email: emailOf(user.resource),
+    name: immutaNameOf(user),
+    email: immutaEmailOf(user),
     createdAt: user.created,
     updatedAt: user.lastModified,
     scim: { ...user.resource, id: user.scimId },
@@ -39,6 +39,16 @@ export function renderImmutaUser(user: ImmutaUser, iam: IamConfig, groupIds: num
 function get(resource: JsonObject, name: string): JsonValue | undefined {
   const key = findKey(resource, name);
   return key === undefined ? undefined : resource[key];
+}
+
+/** The profile name: the SCIM displayName, else name.formatted, else the userid. */
+export function immutaNameOf(user: ImmutaUser): string {
+  return displayNameOf(user.resource) ?? user.userid;
+}
+
+/** The profile email: the primary SCIM email, else the work one, else the first. */
+export function immutaEmailOf(user: ImmutaUser): string | null {
+  return emailOf(user.resource);
 }
 
 function displayNameOf(resource: JsonObject): string | null {

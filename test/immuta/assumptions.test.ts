@@ -1,0 +1,269 @@
+import { describe, expect, it } from "vitest";
+import { ASSUMPTIONS, type AssumptionName, type Assumptions } from "../../emulator/immuta/assumptions.ts";
+import { CUSTOM, ImmutaClient, entraIam } from "./support/immuta-client.ts";
+
+/** What Entra sends when the customer typed the extension name capitalised in "Edit attribute list". */
+const CUSTOM_CAPITALISED = "urn:ietf:params:scim:schemas:extension:Custom:2.0:User";
+const ALICE = "/bim/iam/entra/user/alice@contoso.com";
+
+type Check = (client: ImmutaClient) => Promise<void>;
+type Row = { [K in AssumptionName]: [K, Assumptions[K], string, Check] }[AssumptionName];
+
+/** Creates alice with the given SCIM attributes and returns her SCIM id. */
+const alice = (client: ImmutaClient, extra: Record<string, unknown> = {}) =>
+  client.createUser("alice@contoso.com", extra);
+
+const iamAuthorizations = async (client: ImmutaClient) =>
+  (await client.immutaUser("alice@contoso.com")).iamAuthorizations as Record<string, string[]>;
+
+/** One row per position of every switch: the switch, its value, the behaviour, and a check over SCIM and /bim. */
+const ROWS: Row[] = [
+  [
+    "schemaUrnMatch",
+    "case-insensitive",
+    "maps an extension whose URN differs from the row only in case",
+    async (client) => {
+      await alice(client, { [CUSTOM_CAPITALISED]: { zipcode: "98052" } });
+      expect(await iamAuthorizations(client)).toEqual({ "entraid_attributes.zipcode": ["98052"] });
+    },
+  ],
+  [
+    "schemaUrnMatch",
+    "exact",
+    "ignores an extension whose URN differs from the row only in case",
+    async (client) => {
+      await alice(client, { [CUSTOM_CAPITALISED]: { zipcode: "98052" } });
+      expect(await iamAuthorizations(client)).toEqual({});
+      await client.createUser("bob@contoso.com", { [CUSTOM]: { zipcode: "98052" } });
+      const bob = await client.immutaUser("bob@contoso.com");
+      expect(bob.iamAuthorizations).toEqual({ "entraid_attributes.zipcode": ["98052"] });
+    },
+  ],
+  [
+    "attributeKeyCase",
+    "keep",
+    "keeps the attribute name's case in the key",
+    async (client) => {
+      await alice(client, { [CUSTOM]: { ZipCode: "98052" } });
+      expect(await iamAuthorizations(client)).toEqual({ "entraid_attributes.ZipCode": ["98052"] });
+    },
+  ],
+  [
+    "attributeKeyCase",
+    "lower",
+    "lower-cases the attribute name in the key, not the prefix",
+    async (client) => {
+      await client.api("PUT", "/_synclab/immuta/iams/entra", {
+        attributeSchema: [{ scimSchema: CUSTOM, prefix: "EntraID" }],
+        assumptions: { attributeKeyCase: "lower" },
+      });
+      await alice(client, { [CUSTOM]: { ZipCode: "98052" } });
+      expect(await iamAuthorizations(client)).toEqual({ "EntraID.zipcode": ["98052"] });
+    },
+  ],
+  [
+    "echoExtensions",
+    true,
+    "returns the stored extension on GET /Users/{id}",
+    async (client) => {
+      const id = await alice(client, { [CUSTOM]: { zipcode: "98052" } });
+      expect((await client.scim("GET", `/Users/${id}`)).body[CUSTOM]).toEqual({ zipcode: "98052" });
+    },
+  ],
+  [
+    "echoExtensions",
+    false,
+    "leaves the extension out of GET /Users/{id} while Immuta still has the attribute",
+    async (client) => {
+      const id = await alice(client, { [CUSTOM]: { zipcode: "98052" } });
+      const reply = await client.scim("GET", `/Users/${id}`);
+      expect(reply.status).toBe(200);
+      expect(reply.body).not.toHaveProperty(CUSTOM);
+      expect(await iamAuthorizations(client)).toEqual({ "entraid_attributes.zipcode": ["98052"] });
+    },
+  ],
+  [
+    "acceptLegacyPatch",
+    true,
+    'accepts Entra\'s legacy PATCH (capitalised op, active "False")',
+    async (client) => {
+      const id = await alice(client, { [CUSTOM]: { zipcode: "98052" } });
+      const reply = await client.patchUser(id, [
+        { op: "Replace", path: `${CUSTOM}:zipcode`, value: "10001" },
+        { op: "Replace", path: "active", value: "False" },
+      ]);
+      expect(reply.status).toBe(200);
+      const user = await client.immutaUser("alice@contoso.com");
+      expect(user.iamAuthorizations).toEqual({ "entraid_attributes.zipcode": ["10001"] });
+      expect(user.disabled).toBe(true);
+    },
+  ],
+  [
+    "acceptLegacyPatch",
+    false,
+    "rejects a capitalised op with 400 invalidSyntax and changes nothing",
+    async (client) => {
+      const id = await alice(client, { [CUSTOM]: { zipcode: "98052" } });
+      const reply = await client.patchUser(id, [
+        { op: "Replace", path: `${CUSTOM}:zipcode`, value: "10001" },
+      ]);
+      expect(reply.status).toBe(400);
+      expect(reply.body.scimType).toBe("invalidSyntax");
+      expect(await iamAuthorizations(client)).toEqual({ "entraid_attributes.zipcode": ["98052"] });
+      const compliant = await client.patchUser(id, [
+        { op: "replace", path: `${CUSTOM}:zipcode`, value: "10001" },
+      ]);
+      expect(compliant.status).toBe(200);
+    },
+  ],
+  [
+    "multiValueAdd",
+    "append",
+    "appends the values of an add to a multi-valued extension attribute",
+    async (client) => {
+      const id = await alice(client, { [CUSTOM]: { skills: ["sql"] } });
+      const reply = await client.patchUser(id, [{ op: "add", path: `${CUSTOM}:skills`, value: ["python"] }]);
+      expect(reply.status).toBe(200);
+      expect(await iamAuthorizations(client)).toEqual({ "entraid_attributes.skills": ["sql", "python"] });
+    },
+  ],
+  [
+    "multiValueAdd",
+    "replace",
+    "replaces the values of a multi-valued extension attribute on add",
+    async (client) => {
+      const id = await alice(client, { [CUSTOM]: { skills: ["sql"] } });
+      const reply = await client.patchUser(id, [{ op: "add", path: `${CUSTOM}:skills`, value: ["python"] }]);
+      expect(reply.status).toBe(200);
+      expect(await iamAuthorizations(client)).toEqual({ "entraid_attributes.skills": ["python"] });
+    },
+  ],
+  [
+    "deleteUser",
+    "deactivate",
+    "keeps the Immuta user, disabled, and answers 404 over SCIM",
+    async (client) => {
+      const id = await alice(client, { [CUSTOM]: { zipcode: "98052" } });
+      expect((await client.scim("DELETE", `/Users/${id}`)).status).toBe(204);
+      expect((await client.scim("GET", `/Users/${id}`)).status).toBe(404);
+      const user = await client.immutaUser("alice@contoso.com");
+      expect(user.disabled).toBe(true);
+      expect((await client.api("GET", "/bim/user")).body.count).toBe(0);
+      expect((await client.api("GET", "/bim/user?includeDisabled=true")).body.count).toBe(1);
+    },
+  ],
+  [
+    "deleteUser",
+    "delete",
+    "removes the Immuta user",
+    async (client) => {
+      const id = await alice(client);
+      expect((await client.scim("DELETE", `/Users/${id}`)).status).toBe(204);
+      expect((await client.scim("GET", `/Users/${id}`)).status).toBe(404);
+      expect((await client.api("GET", ALICE)).status).toBe(404);
+      expect((await client.api("GET", "/bim/user?includeDisabled=true")).body.count).toBe(0);
+    },
+  ],
+  [
+    "stringifyValues",
+    true,
+    "turns numbers and booleans into strings",
+    async (client) => {
+      await alice(client, { [CUSTOM]: { level: 3, vip: true, ratio: 0.5, name: "x" } });
+      expect(await iamAuthorizations(client)).toEqual({
+        "entraid_attributes.level": ["3"],
+        "entraid_attributes.vip": ["true"],
+        "entraid_attributes.ratio": ["0.5"],
+        "entraid_attributes.name": ["x"],
+      });
+    },
+  ],
+  [
+    "stringifyValues",
+    false,
+    "ignores numbers and booleans, keeping strings",
+    async (client) => {
+      await alice(client, { [CUSTOM]: { level: 3, vip: true, name: "x" } });
+      expect(await iamAuthorizations(client)).toEqual({ "entraid_attributes.name": ["x"] });
+    },
+  ],
+  [
+    "bimRemoveIamValue",
+    "bim-only",
+    "removes only the Immuta-set value; the IAM's stays effective",
+    async (client) => {
+      await alice(client, { [CUSTOM]: { zipcode: "98052" } });
+      await client.api("PUT", `${ALICE}/authorizations/entraid_attributes.zipcode/98052`);
+      for (const path of ["entraid_attributes.zipcode/98052", "entraid_attributes.zipcode"]) {
+        const reply = await client.api("DELETE", `${ALICE}/authorizations/${path}`);
+        expect(reply.status).toBe(200);
+        expect(reply.body.bimAuthorizations).toEqual({});
+        expect(reply.body.authorizations).toEqual({ "entraid_attributes.zipcode": ["98052"] });
+      }
+    },
+  ],
+  [
+    "bimRemoveIamValue",
+    "reject",
+    "answers 409 for a key or value the IAM supplies, and allows Immuta-only ones",
+    async (client) => {
+      await alice(client, { [CUSTOM]: { zipcode: "98052" } });
+      await client.api("PUT", `${ALICE}/authorizations/entraid_attributes.zipcode/98052`);
+      await client.api("PUT", `${ALICE}/authorizations/entraid_attributes.zipcode/manual`);
+      for (const path of ["entraid_attributes.zipcode/98052", "entraid_attributes.zipcode"]) {
+        expect((await client.api("DELETE", `${ALICE}/authorizations/${path}`)).status).toBe(409);
+      }
+      const allowed = await client.api("DELETE", `${ALICE}/authorizations/entraid_attributes.zipcode/manual`);
+      expect(allowed.status).toBe(200);
+      expect(allowed.body.bimAuthorizations).toEqual({ "entraid_attributes.zipcode": ["98052"] });
+    },
+  ],
+  [
+    "keyOnlyAuthorization",
+    "empty-key",
+    "creates a key with no values from PUT …/authorizations/{key}",
+    async (client) => {
+      await alice(client);
+      const reply = await client.api("PUT", `${ALICE}/authorizations/flag`);
+      expect(reply.status).toBe(200);
+      expect(reply.body.bimAuthorizations).toEqual({ flag: [] });
+      expect(reply.body.authorizations).toEqual({ flag: [] });
+    },
+  ],
+  [
+    "keyOnlyAuthorization",
+    "reject",
+    "answers 400 to PUT …/authorizations/{key} and still takes key and value",
+    async (client) => {
+      await alice(client);
+      expect((await client.api("PUT", `${ALICE}/authorizations/flag`)).status).toBe(400);
+      expect((await client.immutaUser("alice@contoso.com")).bimAuthorizations).toEqual({});
+      expect((await client.api("PUT", `${ALICE}/authorizations/flag/on`)).status).toBe(200);
+    },
+  ],
+];
+
+describe("Immuta assumption switches", () => {
+  it.each(ROWS)("%s=%s %s", async (name, value, _behaviour, check) => {
+    const client = new ImmutaClient([entraIam({ assumptions: { [name]: value } })]);
+    expect((await client.api("GET", "/_synclab/immuta/iams/entra")).body.assumptions[name]).toBe(value);
+    await check(client);
+  });
+
+  it("has a row for every position of every switch", () => {
+    const covered = ROWS.map(([name, value]) => `${name}=${String(value)}`).sort();
+    const positions = Object.entries(ASSUMPTIONS)
+      .flatMap(([name, entry]) => entry.values.map((value) => `${name}=${String(value)}`))
+      .sort();
+    expect(covered).toEqual(positions);
+  });
+
+  it.each(Object.entries(ASSUMPTIONS))(
+    "%s has a default among its values and a description",
+    (_name, entry) => {
+      expect(entry.values as readonly unknown[]).toContain(entry.default);
+      expect(["documented", "assumed"]).toContain(entry.status);
+      expect(entry.description.length).toBeGreaterThan(40);
+    },
+  );
+});
