@@ -5,6 +5,7 @@ import {
   TARGET_ATTRIBUTE_TYPES,
 } from "../../emulator/entra/provisioning/provisioning-config.ts";
 import { QUIRKS, type QuirkName } from "../../emulator/entra/quirks.ts";
+import { RESTART_SCOPES } from "../../emulator/entra/provisioning/provisioning-engine.ts";
 
 const targetAttributeSchema = z.strictObject({
   name: z.string().min(1),
@@ -133,6 +134,11 @@ const expectSchema = z.strictObject({
   absent: z.array(z.string()).optional(),
   /** The SCIM requests the previous step sent, in order: `METHOD /path?query` (query decoded). */
   requests: z.array(z.string()).optional(),
+  /**
+   * Bodies of requests the previous step sent: the first request whose line matches `request`
+   * (with `*` wildcards) must have exactly this JSON body; a `*` in an expected string matches any text.
+   */
+  requestBodies: z.array(z.strictObject({ request: z.string().min(1), body: z.json() })).optional(),
   /** The provisioning log of the previous step's (last) object. */
   log: z
     .strictObject({
@@ -156,6 +162,27 @@ export const STEP_SCHEMAS = {
   setMapping: mappingSchema,
   setIam: iamConfigInputSchema,
   testConnection: z.literal(true),
+  /** Provision on demand for a group (by displayName or id) and up to five of its members. */
+  provisionGroup: z.union([
+    z.string().min(1),
+    z.strictObject({ group: z.string().min(1), members: z.array(z.string().min(1)).max(5).optional() }),
+  ]),
+  /** Restart provisioning; `resetScope: Full` also forgets the links to target objects. */
+  restart: z.union([z.literal(true), z.strictObject({ resetScope: z.enum(RESTART_SCOPES) })]),
+  setAccountEnabled: z.strictObject({ user: z.string().min(1), enabled: z.boolean() }),
+  createGroup: z.strictObject({
+    displayName: z.string().min(1),
+    members: z.array(z.string()).default([]),
+    assigned: z.boolean().default(true),
+  }),
+  updateGroup: z.strictObject({ group: z.string().min(1), displayName: z.string().min(1) }),
+  addMember: z.strictObject({ group: z.string().min(1), user: z.string().min(1) }),
+  removeMember: z.strictObject({ group: z.string().min(1), user: z.string().min(1) }),
+  /** Changes a quirk switch from now on (e.g. to compare dialects or behaviours within one scenario). */
+  setQuirk: z.strictObject({
+    name: z.enum(Object.keys(QUIRKS) as [QuirkName, ...QuirkName[]]),
+    value: z.boolean(),
+  }),
   expect: expectSchema,
 } as const;
 export type StepKind = keyof typeof STEP_SCHEMAS;

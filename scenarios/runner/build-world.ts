@@ -4,7 +4,7 @@ import {
   defaultUserAttributes,
 } from "../../emulator/entra/provisioning/default-template.ts";
 import {
-  targetAttribute,
+  unlistedTargetAttribute,
   type AttributeMapping,
   type ObjectMapping,
   type ProvisioningConfig,
@@ -84,7 +84,7 @@ export function buildWorld(scenario: Scenario, options: WorldOptions): World {
         (attribute) => attribute.name.toLowerCase() === mapping.target.toLowerCase(),
       )
     ) {
-      config.userAttributes.push(targetAttribute(mapping.target));
+      config.userAttributes.push(unlistedTargetAttribute(mapping.target));
     }
   }
 

@@ -118,11 +118,77 @@ async function perform(
     report.lines.push(`set IAM ${step.setIam.id}: ${response.status}`);
     return undefined;
   }
+  if ("provisionGroup" in step) {
+    const spec =
+      typeof step.provisionGroup === "string" ? { group: step.provisionGroup } : step.provisionGroup;
+    const groupId = requireGroup(world, spec.group);
+    report.lines.push(`provision on demand: group ${spec.group}`);
+    return describe(
+      await app.engine.provisionOnDemand(groupId, {
+        ...(spec.members ? { members: spec.members.map((member) => requireUser(world, member)) } : {}),
+      }),
+    );
+  }
+  if ("restart" in step) {
+    const criteria = step.restart === true ? {} : { resetScope: step.restart.resetScope };
+    app.engine.restart(criteria);
+    report.lines.push(
+      `restart provisioning${step.restart === true ? "" : ` (resetScope ${step.restart.resetScope})`}`,
+    );
+    return undefined;
+  }
+  if ("setAccountEnabled" in step) {
+    const { user, enabled } = step.setAccountEnabled;
+    tenant.directory.updateUser(requireUser(world, user), { accountEnabled: enabled });
+    report.lines.push(`set accountEnabled of ${user} to ${String(enabled)}`);
+    return undefined;
+  }
+  if ("createGroup" in step) {
+    const input = step.createGroup;
+    const group = tenant.directory.createGroup({
+      displayName: input.displayName,
+      members: input.members.map((member) => requireUser(world, member)),
+    });
+    if (input.assigned) app.job.assignments.add(group.id);
+    report.lines.push(`create group ${input.displayName}${input.assigned ? " (assigned)" : ""}`);
+    return undefined;
+  }
+  if ("updateGroup" in step) {
+    tenant.directory.updateGroup(requireGroup(world, step.updateGroup.group), {
+      displayName: step.updateGroup.displayName,
+    });
+    report.lines.push(`rename group ${step.updateGroup.group} to ${step.updateGroup.displayName}`);
+    return undefined;
+  }
+  if ("addMember" in step || "removeMember" in step) {
+    const change = "addMember" in step ? step.addMember : step.removeMember;
+    const groupId = requireGroup(world, change.group);
+    const userId = requireUser(world, change.user);
+    if ("addMember" in step) tenant.directory.addMember(groupId, userId);
+    else tenant.directory.removeMember(groupId, userId);
+    report.lines.push(
+      `${"addMember" in step ? "add" : "remove"} member ${change.user} ${"addMember" in step ? "to" : "from"} ${change.group}`,
+    );
+    return undefined;
+  }
+  if ("setQuirk" in step) {
+    app.job.quirks[step.setQuirk.name] = step.setQuirk.value;
+    report.lines.push(`set quirk ${step.setQuirk.name} = ${String(step.setQuirk.value)}`);
+    return undefined;
+  }
   const result = await app.engine.testConnection();
-  report.exchanges = [result.exchange];
+  report.exchanges = result.exchanges;
   report.ok = result.ok;
   report.lines.push(`test connection: ${result.ok ? "success" : `failed: ${result.error?.reason ?? ""}`}`);
   return undefined;
+}
+
+function requireGroup(world: World, idOrName: string): string {
+  const directory = world.tenant.directory;
+  const group =
+    directory.group(idOrName) ?? directory.groups().find((candidate) => candidate.displayName === idOrName);
+  if (!group) throw new Error(`no group '${idOrName}' in the directory`);
+  return group.id;
 }
 
 function requireUser(world: World, idOrUpn: string): string {
@@ -207,6 +273,18 @@ async function checkExpectations(
       `requests sent were ${JSON.stringify(expect.requests)}${same ? "" : `\n      got ${JSON.stringify(sent)}`}`,
     );
   }
+  if (expect.requestBodies !== undefined) {
+    const baseUrl = world.app.engine.endpoint("initial").endpoint.baseUrl;
+    const exchanges = previous?.exchanges ?? [];
+    for (const { request, body } of expect.requestBodies) {
+      const exchange = exchanges.find((candidate) => matchesLine(requestLine(candidate, baseUrl), request));
+      const same = exchange !== undefined && matchesJson(exchange.requestBody, body);
+      check(
+        same,
+        `${request} had body ${JSON.stringify(body)}${same ? "" : `\n      got ${exchange ? JSON.stringify(exchange.requestBody) : "no such request"}`}`,
+      );
+    }
+  }
   if (expect.log !== undefined) {
     const record = lastResult?.results.at(-1)?.log;
     if (!record) failures.push("no provisioning log record to check");
@@ -245,6 +323,31 @@ export function matchesLine(line: string, pattern: string): boolean {
       .join(".*")}$`,
   );
   return regex.test(line);
+}
+
+/** Deep JSON equality where an expected string containing `*` matches any text in its place. */
+export function matchesJson(actual: unknown, expected: unknown): boolean {
+  if (typeof expected === "string" && typeof actual === "string")
+    return expected.includes("*") ? matchesLine(actual, expected) : actual === expected;
+  if (Array.isArray(expected))
+    return (
+      Array.isArray(actual) &&
+      actual.length === expected.length &&
+      expected.every((item, index) => matchesJson(actual[index], item))
+    );
+  if (expected !== null && typeof expected === "object") {
+    if (actual === null || typeof actual !== "object" || Array.isArray(actual)) return false;
+    const keys = Object.keys(expected);
+    return (
+      keys.length === Object.keys(actual).length &&
+      keys.every(
+        (key) =>
+          Object.hasOwn(actual, key) &&
+          matchesJson((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key]),
+      )
+    );
+  }
+  return actual === expected;
 }
 
 function indent(text: string): string {

@@ -3,7 +3,10 @@ import type { ErrorInformation, ProvisioningErrorCode } from "./provisioning-log
 import type { ScimExchangeRecord } from "./scim-transport.ts";
 
 /** What the provisioning service expected back. */
-export type Expectation = "list" | "resource" | "patch" | "delete";
+export type Expectation = "list" | "groupList" | "resource" | "patch" | "delete";
+
+/** Options of one judgement: whether the request addressed an object Entra holds the target id of. */
+export type JudgeOptions = { knownId?: boolean };
 
 export type Judgement = { ok: true; body: JsonObject } | { ok: false; error: ErrorInformation };
 
@@ -14,7 +17,11 @@ const INCOMPATIBLE =
  * Judges one SCIM response the way Entra does (entra.md §1.11, §1.12): the error codes of the
  * provisioning logs, with the target's body quoted as "Web Response".
  */
-export function judgeResponse(exchange: ScimExchangeRecord, expectation: Expectation): Judgement {
+export function judgeResponse(
+  exchange: ScimExchangeRecord,
+  expectation: Expectation,
+  options: JudgeOptions = {},
+): Judgement {
   const { status } = exchange;
   if (status === 0)
     return fail(
@@ -29,6 +36,15 @@ export function judgeResponse(exchange: ScimExchangeRecord, expectation: Expecta
       `customappsso returned HTTP ${status}: the Secret Token was not accepted.`,
       exchange,
     );
+  // A 404 on an id Entra created or matched: the object is gone from the target (InvalidAnchor).
+  if (status === 404 && options.knownId === true)
+    return fail(
+      "InvalidAnchor",
+      "The object Entra previously created or matched no longer exists in customappsso.",
+      exchange,
+    );
+  if (status === 405) return fail("MethodNotAllowed", "customappsso returned HTTP 405.", exchange);
+  if (status === 501) return fail("NotImplemented", "customappsso returned HTTP 501.", exchange);
   if (status === 409) {
     return fail(
       "EntryConflict",
@@ -70,6 +86,21 @@ function judgeSuccess(exchange: ScimExchangeRecord, expectation: Expectation): J
         return fail("SystemForCrossDomainIdentityManagementServiceIncompatible", INCOMPATIBLE, exchange);
       }
       return { ok: true, body };
+    }
+    case "groupList": {
+      const judged = judgeSuccess(exchange, "list");
+      if (!judged.ok) return judged;
+      // A group query with excludedAttributes=members that still returns members
+      // (howto-analyze-provisioning-logs.md error table, entra.md §1.9).
+      const resources = Array.isArray(judged.body.Resources) ? judged.body.Resources : [];
+      if (resources.some((item) => isJsonObject(item) && Object.hasOwn(item, "members"))) {
+        return fail(
+          "SystemForCrossDomainIdentityManagementMultipleEntriesInResponse",
+          "The group query asked for excludedAttributes=members but the response contains members.",
+          exchange,
+        );
+      }
+      return judged;
     }
     case "resource":
       if (!isJsonObject(body) || typeof body.id !== "string") {

@@ -119,3 +119,11 @@ export function targetAttribute(
     ...overrides,
   };
 }
+
+/**
+ * A mapped target attribute that is not in the customappsso list: typed as the SCIM core schema
+ * types it (RFC 7643 §4.1: `active` is Boolean), String otherwise, the attribute editor's default.
+ */
+export function unlistedTargetAttribute(name: string): TargetAttribute {
+  return name.toLowerCase() === "active" ? targetAttribute(name, { type: "Boolean" }) : targetAttribute(name);
+}

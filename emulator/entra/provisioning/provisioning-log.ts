@@ -33,6 +33,9 @@ export const PROVISIONING_ERROR_CODES = [
   "SystemForCrossDomainIdentityManagementCredentialValidationFailure",
   "UnableToResolveReferenceAttributeValue",
   "PropertyNotExported",
+  "MethodNotAllowed",
+  "NotImplemented",
+  "SkipOutOfScopeDeletions",
 ] as const;
 export type ProvisioningErrorCode = (typeof PROVISIONING_ERROR_CODES)[number];
 

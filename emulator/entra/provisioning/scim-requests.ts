@@ -37,7 +37,7 @@ export function buildFilterQuery(
   attribute: string,
   value: string,
 ): ScimRequest {
-  const filter = `${attribute} eq "${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  const filter = `${attribute} eq ${quoteFilterValue(value)}`;
   // Groups are looked up without members (use-scim-to-provision-users-and-groups.md).
   const query: [string, string][] =
     resource === "Groups"
@@ -121,15 +121,95 @@ export function buildUserPatch(
   dialect: PatchDialect,
   quirks: Quirks,
 ): ScimRequest | null {
-  const operations =
-    dialect === "legacy" ? legacyOperations(changes, quirks) : flagOperations(changes, quirks);
+  return buildPatch("Users", targetId, attributeOperations(changes, dialect, quirks));
+}
+
+function attributeOperations(
+  changes: readonly AttributeChange[],
+  dialect: PatchDialect,
+  quirks: Quirks,
+): JsonObject[] {
+  return dialect === "legacy" ? legacyOperations(changes, quirks) : flagOperations(changes, quirks);
+}
+
+function buildPatch(
+  resource: "Users" | "Groups",
+  targetId: string,
+  operations: JsonObject[],
+): ScimRequest | null {
   if (operations.length === 0) return null;
   return {
     method: "PATCH",
-    path: `/Users/${encodeURIComponent(targetId)}`,
+    path: `/${resource}/${encodeURIComponent(targetId)}`,
     query: [],
     body: { schemas: [URN.patchOp], Operations: operations },
   };
+}
+
+/**
+ * `POST /Groups` (use-scim-to-provision-users-and-groups.md "Create Group"): the core Group schema
+ * plus Microsoft's ADSCIM group schema, `meta.resourceType`, and no members ("Groups are created
+ * with an empty members list").
+ */
+export function buildCreateGroup(entries: readonly TargetEntry[], quirks: Quirks): ScimRequest {
+  const body: JsonObject = { schemas: [URN.group, URN.microsoftGroup] };
+  for (const entry of entries) {
+    if (entry.value === null || entry.attribute.type === "Reference") continue;
+    if (entry.target.toLowerCase() === "members") continue;
+    placeTargetValue(body, entry.path, wireValue(entry.value, entry.attribute, "create", quirks), {
+      primary: false,
+    });
+  }
+  setOwn(body, "meta", { resourceType: "Group" });
+  const ordered: JsonObject = {};
+  for (const key of ["schemas", "externalId", "displayName"])
+    if (Object.hasOwn(body, key)) setOwn(ordered, key, body[key] ?? null);
+  for (const [key, value] of Object.entries(body))
+    if (!Object.hasOwn(ordered, key)) setOwn(ordered, key, value);
+  return { method: "POST", path: "/Groups", query: [], body: ordered };
+}
+
+/** The non-member attribute changes of a group ("Update Group [Non-member attributes]"), or null. */
+export function buildGroupPatch(
+  targetId: string,
+  changes: readonly AttributeChange[],
+  dialect: PatchDialect,
+  quirks: Quirks,
+): ScimRequest | null {
+  return buildPatch("Groups", targetId, attributeOperations(changes, dialect, quirks));
+}
+
+/**
+ * Membership PATCH (entra.md §1.9, §2). Legacy: `Add`/`Remove` on `members` with a value array.
+ * Flag: `add` with a value array; each removal is its own `remove` with the path
+ * `members[value eq "<id>"]` and no value. Ids are the members' target ids.
+ */
+export function buildMembershipPatch(
+  targetId: string,
+  membership: { add: readonly string[]; remove: readonly string[] },
+  dialect: PatchDialect,
+  quirks: Quirks,
+): ScimRequest | null {
+  const member = (id: string): JsonObject =>
+    quirks.memberValueWithNullRef ? { $ref: null, value: id } : { value: id };
+  const batches = (ids: readonly string[]): string[][] =>
+    ids.length === 0 ? [] : quirks.membersInOneOperation ? [[...ids]] : ids.map((id) => [id]);
+  const operations: JsonObject[] = [];
+  for (const ids of batches(membership.add))
+    operations.push({ op: opName("add", dialect, quirks), path: "members", value: ids.map(member) });
+  if (dialect === "legacy") {
+    for (const ids of batches(membership.remove))
+      operations.push({ op: opName("remove", dialect, quirks), path: "members", value: ids.map(member) });
+  } else {
+    for (const id of membership.remove)
+      operations.push({ op: "remove", path: `members[value eq ${quoteFilterValue(id)}]` });
+  }
+  return buildPatch("Groups", targetId, operations);
+}
+
+/** A SCIM filter string literal (RFC 7644 §3.4.2.2): double quotes, backslash escapes. */
+export function quoteFilterValue(value: string): string {
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 
 function opName(op: "add" | "replace" | "remove", dialect: PatchDialect, quirks: Quirks): string {

@@ -47,17 +47,19 @@ export function evaluateClause(clause: ScopingClause, raw: SourceValue): boolean
       return integer(value) > integer(clause.value);
     case "Greater_Than_OR_EQUALS":
       return integer(value) >= integer(clause.value);
-    // Assumed: "&" / "!&" test bits of an integer attribute (some / none of the mask's bits set).
+    // Documented: "&" is true "if the evaluated attribute exists in the input string value", "!&"
+    // if it does not: the attribute's value is looked up inside the clause's value (case-sensitive,
+    // like .NET String.Contains; the case rule is assumed). Null is false for both.
     case "&":
-      return (integer(value) & integer(clause.value)) !== 0;
+      return clause.value.includes(value);
     case "!&":
-      return (integer(value) & integer(clause.value)) === 0;
+      return !clause.value.includes(value);
   }
 }
 
+/** Greater_Than needs "an integer [0,1,2,...]" on both sides; anything else compares false. */
 function integer(text: string): number {
-  const parsed = Number.parseInt(text, 10);
-  return Number.isNaN(parsed) ? Number.NaN : parsed;
+  return /^\s*-?\d+\s*$/.test(text) ? Number.parseInt(text, 10) : Number.NaN;
 }
 
 function safeRegex(pattern: string): RegExp {
