@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { pathToFileURL } from "node:url";
 import { EXIT, processIo, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
+import { exportSchemaCommand } from "./export-schema-command.ts";
+import { importSchemaCommand } from "./import-schema-command.ts";
 import { runCommand } from "./run-command.ts";
 import { serveCommand } from "./serve-command.ts";
 
@@ -11,6 +13,8 @@ Usage: synclab <command> [options]
 Commands:
   serve             serve both fakes on 127.0.0.1 (Entra :4100, Immuta :4200)
   run <file...>     replay scenario files and check their expectations
+  import-schema <schema.json>  turn a Graph synchronizationSchema into scenario YAML
+  export-schema <scenario>     print the Graph synchronizationSchema of a scenario's app
 
 Run 'synclab <command> --help' for a command's options.
 Exit codes: 0 success, 1 an expectation failed, 2 bad input.`;
@@ -18,6 +22,8 @@ Exit codes: 0 success, 1 an expectation failed, 2 bad input.`;
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<ExitCode>> = {
   serve: serveCommand,
   run: runCommand,
+  "import-schema": importSchemaCommand,
+  "export-schema": exportSchemaCommand,
 };
 
 /** Runs the CLI; never throws for bad input (it prints the problem and returns 2). */

@@ -2,6 +2,9 @@
 export const ENTRA_ERROR_CODES = [
   "Request_BadRequest",
   "Request_ResourceNotFound",
+  "Request_UnsupportedQuery",
+  "Request_MultipleObjectsWithSameKeyValue",
+  "SystemForCrossDomainIdentityManagementCredentialValidationFailure",
   "InvalidAuthenticationToken",
   "BadRequest",
   "NotFound",
@@ -10,19 +13,34 @@ export const ENTRA_ERROR_CODES = [
 ] as const;
 export type EntraErrorCode = (typeof ENTRA_ERROR_CODES)[number];
 
-/** The fake Entra's one error type, rendered once as Graph's `{"error": {code, message}}` body. */
+/** One entry of Graph's error `details` (a problem with `target` naming where it is). */
+export type EntraErrorDetail = { code: string; message: string; target: string };
+
+/** The fake Entra's one error type, rendered once as Graph's `{"error": {code, message, details?}}` body. */
 export class EntraError extends Error {
   readonly status: 400 | 401 | 404 | 405 | 409 | 429;
   readonly code: EntraErrorCode;
+  readonly details: EntraErrorDetail[];
 
-  constructor(status: EntraError["status"], code: EntraErrorCode, message: string) {
+  constructor(
+    status: EntraError["status"],
+    code: EntraErrorCode,
+    message: string,
+    details: EntraErrorDetail[] = [],
+  ) {
     super(message);
     this.name = "EntraError";
     this.status = status;
     this.code = code;
+    this.details = details;
   }
 
   toResponse(): Response {
-    return Response.json({ error: { code: this.code, message: this.message } }, { status: this.status });
+    const error = {
+      code: this.code,
+      message: this.message,
+      ...(this.details.length > 0 ? { details: this.details } : {}),
+    };
+    return Response.json({ error }, { status: this.status });
   }
 }

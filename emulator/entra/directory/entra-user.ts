@@ -1,36 +1,51 @@
 import type { JsonValue } from "../../scim/json.ts";
 
 /**
- * Microsoft Graph user properties the fake directory keeps (v1.0 `user` resource), plus
- * `onPremisesExtensionAttributes` and directory extensions `extension_<appId>_<name>`.
+ * Microsoft Graph v1.0 `user` properties the fake directory keeps, with their Graph types, plus
+ * `onPremisesExtensionAttributes` and directory extensions `extension_<appId>_<name>`
+ * (v1.0 resources/user.md). `passwordProfile` is accepted on write and never returned, as in Graph.
  */
-export const GRAPH_USER_PROPERTIES = [
-  "userPrincipalName",
-  "displayName",
-  "givenName",
-  "surname",
-  "mail",
-  "mailNickname",
-  "jobTitle",
-  "department",
-  "companyName",
-  "employeeId",
-  "employeeType",
-  "officeLocation",
-  "streetAddress",
-  "city",
-  "state",
-  "postalCode",
-  "country",
-  "preferredLanguage",
-  "businessPhones",
-  "mobilePhone",
-  "faxNumber",
-  "proxyAddresses",
-  "accountEnabled",
-  "userType",
-  "onPremisesExtensionAttributes",
-] as const;
+export const USER_PROPERTY_TYPES = {
+  userPrincipalName: "string",
+  displayName: "string",
+  givenName: "string",
+  surname: "string",
+  mail: "string",
+  mailNickname: "string",
+  jobTitle: "string",
+  department: "string",
+  companyName: "string",
+  employeeId: "string",
+  employeeType: "string",
+  employeeHireDate: "string",
+  employeeOrgData: "object",
+  officeLocation: "string",
+  streetAddress: "string",
+  city: "string",
+  state: "string",
+  postalCode: "string",
+  country: "string",
+  usageLocation: "string",
+  preferredLanguage: "string",
+  businessPhones: "string[]",
+  mobilePhone: "string",
+  faxNumber: "string",
+  otherMails: "string[]",
+  imAddresses: "string[]",
+  proxyAddresses: "string[]",
+  accountEnabled: "boolean",
+  showInAddressList: "boolean",
+  userType: "string",
+  ageGroup: "string",
+  onPremisesImmutableId: "string",
+  onPremisesSamAccountName: "string",
+  passwordPolicies: "string",
+  onPremisesExtensionAttributes: "object",
+} as const;
+export type GraphPropertyType = (typeof USER_PROPERTY_TYPES)[keyof typeof USER_PROPERTY_TYPES];
+
+/** The Graph user property names the directory keeps. */
+export const GRAPH_USER_PROPERTIES = Object.keys(USER_PROPERTY_TYPES) as (keyof typeof USER_PROPERTY_TYPES)[];
 export type GraphUserProperty = (typeof GRAPH_USER_PROPERTIES)[number];
 
 /** `extension_<appId without hyphens>_<name>`; names are case-sensitive (customize-application-attributes.md). */
@@ -61,6 +76,10 @@ export type EntraGroup = {
   displayName: string;
   description: string | null;
   mailNickname: string | null;
+  /** Graph `securityEnabled`, `mailEnabled`, `groupTypes` (`["Unified"]` is a Microsoft 365 group). */
+  securityEnabled: boolean;
+  mailEnabled: boolean;
+  groupTypes: string[];
   members: Set<string>;
   deletedDateTime: string | null;
   createdDateTime: string;

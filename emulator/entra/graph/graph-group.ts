@@ -1,0 +1,18 @@
+import type { JsonObject } from "../../scim/json.ts";
+import type { EntraGroup } from "../directory/entra-user.ts";
+
+/** A directory group as Microsoft Graph v1.0 returns it (resources/group.md). */
+export function toGraphGroup(group: EntraGroup): JsonObject {
+  return {
+    "@odata.type": "#microsoft.graph.group",
+    id: group.id,
+    displayName: group.displayName,
+    description: group.description,
+    mailNickname: group.mailNickname,
+    mailEnabled: group.mailEnabled,
+    securityEnabled: group.securityEnabled,
+    groupTypes: [...group.groupTypes],
+    createdDateTime: group.createdDateTime,
+    deletedDateTime: group.deletedDateTime,
+  };
+}

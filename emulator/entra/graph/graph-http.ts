@@ -1,0 +1,111 @@
+import { exceedsJsonDepth, isJsonObject, type JsonObject } from "../../scim/json.ts";
+import { notFound } from "../directory/directory.ts";
+import type { EntraGroup, EntraUser } from "../directory/entra-user.ts";
+import { EntraError } from "../entra-error.ts";
+import type { EntraTenant, TenantApp } from "../entra-tenant.ts";
+
+/** Where Graph's @odata links point; the fake keeps Microsoft's so scripts see familiar values. */
+export const GRAPH = "https://graph.microsoft.com/v1.0";
+
+/** Bodies nest a few levels at most (a schema's expression trees); deeper is refused, never recursed. */
+const MAX_BODY_DEPTH = 64;
+
+/**
+ * The request's JSON object body. `optional`: an empty body is `{}` (restart, start, pause).
+ *
+ * @throws EntraError 400 BadRequest for anything but a JSON object.
+ */
+export async function readJson(request: Request, options: { optional?: boolean } = {}): Promise<JsonObject> {
+  const text = await request.text();
+  if (text.trim() === "" && options.optional) return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new EntraError(
+      400,
+      "BadRequest",
+      "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.",
+    );
+  }
+  if (exceedsJsonDepth(body, MAX_BODY_DEPTH))
+    throw new EntraError(
+      400,
+      "BadRequest",
+      `The request payload nests deeper than ${MAX_BODY_DEPTH} levels.`,
+    );
+  if (!isJsonObject(body))
+    throw new EntraError(400, "BadRequest", "The request payload must be a JSON object.");
+  return body;
+}
+
+/** A live (not deleted) user by id or userPrincipalName. */
+export function requireUser(tenant: EntraTenant, idOrUpn: string): EntraUser {
+  const user = tenant.directory.user(idOrUpn);
+  if (!user || user.deletedDateTime !== null) throw notFound(idOrUpn);
+  return user;
+}
+
+/** A live (not deleted) group by id. */
+export function requireGroup(tenant: EntraTenant, id: string): EntraGroup {
+  const group = tenant.directory.group(id);
+  if (!group || group.deletedDateTime !== null) throw notFound(id);
+  return group;
+}
+
+/** An app by service principal id (Graph addresses service principals by object id). */
+export function requireApp(tenant: EntraTenant, servicePrincipalId: string): TenantApp {
+  const app = tenant.apps().find((candidate) => candidate.job.servicePrincipalId === servicePrincipalId);
+  if (!app) throw notFound(servicePrincipalId);
+  return app;
+}
+
+/** An app whose job has the given id. */
+export function requireJob(tenant: EntraTenant, servicePrincipalId: string, jobId: string): TenantApp {
+  const app = requireApp(tenant, servicePrincipalId);
+  if (app.job.jobId !== jobId) throw new EntraError(404, "NotFound", `The job ${jobId} does not exist.`);
+  return app;
+}
+
+/**
+ * The object id an `@odata.id` reference names: the last path segment of
+ * `https://graph.microsoft.com/v1.0/directoryObjects/{id}` (or `/users/{id}`, `/groups/{id}`).
+ */
+export function readReference(body: JsonObject): string {
+  const reference = body["@odata.id"];
+  if (typeof reference !== "string" || reference.trim() === "") {
+    throw new EntraError(
+      400,
+      "Request_BadRequest",
+      "The @odata.id property is required and must be a string.",
+    );
+  }
+  const path = reference.split(/[?#]/)[0] ?? "";
+  const segments = path.split("/").filter((segment) => segment !== "");
+  const id = segments.at(-1);
+  const parent = segments.at(-2);
+  if (
+    id === undefined ||
+    !["directoryObjects", "users", "groups", "servicePrincipals"].includes(parent ?? "")
+  ) {
+    throw new EntraError(400, "Request_BadRequest", `Invalid object identifier '${reference}'.`);
+  }
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    throw new EntraError(400, "Request_BadRequest", `Invalid object identifier '${reference}'.`);
+  }
+}
+
+/** A string member of a body, or the Graph error for it. */
+export function readString(body: JsonObject, name: string, resource: "User" | "Group"): string {
+  const value = body[name];
+  if (typeof value !== "string" || value.trim() === "") {
+    throw new EntraError(
+      400,
+      "Request_BadRequest",
+      `Invalid value specified for property '${name}' of resource '${resource}'.`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,48 @@
+import type { JsonObject } from "../../scim/json.ts";
+import type { TenantApp } from "../entra-tenant.ts";
+
+/**
+ * The job as Graph's `synchronizationJob` (v1.0 resources/synchronization-synchronizationjob.md):
+ * `templateId` "scim", a 40-minute schedule (entra.md §8), and the status of the last cycle
+ * `start` ran. `status.code` is NotRun, Active or Paused.
+ */
+export function toGraphJob(app: TenantApp): JsonObject {
+  const { job, state } = app;
+  const last = state.lastCycle;
+  const lastExecution: JsonObject | null = last
+    ? {
+        activityIdentifier: last.cycleId,
+        countEntitled: null,
+        countExported: null,
+        error: null,
+        state: "Succeeded",
+        timeBegan: last.startedDateTime,
+        timeEnded: last.endedDateTime,
+      }
+    : null;
+  return {
+    id: job.jobId,
+    templateId: "scim",
+    schedule: {
+      expiration: null,
+      interval: "PT40M",
+      state: job.status === "Paused" ? "Disabled" : "Active",
+    },
+    status: {
+      code: job.status,
+      countSuccessiveCompleteFailures: 0,
+      escrowsPruned: false,
+      lastExecution,
+      lastSuccessfulExecution: lastExecution,
+      lastSuccessfulExecutionWithExports: lastExecution,
+      quarantine: null,
+      steadyStateFirstAchievedTime: lastExecution ? (last?.endedDateTime ?? null) : null,
+      steadyStateLastAchievedTime: lastExecution ? (last?.endedDateTime ?? null) : null,
+      troubleshootingUrl: null,
+    },
+    synchronizationJobSettings: [
+      { name: "QuarantineTooManyDeletesThreshold", value: "500" },
+      { name: "AzureIngestionAttributeOptimization", value: "False" },
+    ],
+  };
+}

@@ -1,0 +1,149 @@
+import type { Hono } from "hono";
+import type { JsonObject } from "../../../scim/json.ts";
+import { invalidValue, notFound } from "../../directory/directory.ts";
+import { EntraError } from "../../entra-error.ts";
+import type { EntraTenant } from "../../entra-tenant.ts";
+import { toGraphGroup } from "../graph-group.ts";
+import { readJson, readReference, readString, requireGroup } from "../graph-http.ts";
+import { toGraphUser } from "../graph-user.ts";
+import { listResponse, select } from "../odata-list.ts";
+
+/**
+ * `/v1.0/groups`: list, get, create, update (204), delete, and direct members by `$ref`.
+ * Members are users; nested groups are not provisioned by Entra (how-provisioning-works.md), so
+ * the fake refuses a group as a member rather than keep what it can't use.
+ */
+export function registerGroupRoutes(app: Hono, tenant: EntraTenant): void {
+  app.get("/v1.0/groups", (c) =>
+    c.json(
+      listResponse(new URL(c.req.url), "groups", tenant.directory.groups().map(toGraphGroup), {
+        maxTop: 999,
+        defaultTop: 100,
+      }),
+    ),
+  );
+
+  app.get("/v1.0/groups/:id", (c) =>
+    c.json(select(toGraphGroup(requireGroup(tenant, c.req.param("id"))), c.req.query("$select") ?? null)),
+  );
+
+  app.post("/v1.0/groups", async (c) => {
+    const body = await readJson(c.req.raw);
+    // Required by v1.0 api/group-post-groups.md.
+    const displayName = readString(body, "displayName", "Group");
+    const mailNickname = readString(body, "mailNickname", "Group");
+    const mailEnabled = readBoolean(body, "mailEnabled");
+    const securityEnabled = readBoolean(body, "securityEnabled");
+    const groupTypes = body.groupTypes ?? [];
+    if (!Array.isArray(groupTypes) || !groupTypes.every((type) => typeof type === "string")) {
+      throw invalidValue("groupTypes", "Group");
+    }
+    const description = body.description ?? null;
+    if (description !== null && typeof description !== "string") throw invalidValue("description", "Group");
+    const members = readMembersBind(body);
+    const group = tenant.directory.createGroup({
+      displayName,
+      mailNickname,
+      mailEnabled,
+      securityEnabled,
+      groupTypes,
+      description,
+      members,
+    });
+    return c.json(toGraphGroup(group), 201, {
+      Location: `${new URL(c.req.url).origin}/v1.0/groups/${group.id}`,
+    });
+  });
+
+  app.patch("/v1.0/groups/:id", async (c) => {
+    const group = requireGroup(tenant, c.req.param("id"));
+    const body = await readJson(c.req.raw);
+    const update: { displayName?: string; description?: string | null } = {};
+    for (const [name, value] of Object.entries(body)) {
+      if (name === "displayName") {
+        if (typeof value !== "string") throw invalidValue(name, "Group");
+        update.displayName = value;
+      } else if (name === "description") {
+        if (value !== null && typeof value !== "string") throw invalidValue(name, "Group");
+        update.description = value;
+      } else if (name !== "@odata.type") {
+        throw new EntraError(
+          400,
+          "Request_BadRequest",
+          `Property '${name}' does not exist as a declared property or extension property.`,
+        );
+      }
+    }
+    tenant.directory.updateGroup(group.id, update);
+    return c.body(null, 204);
+  });
+
+  app.delete("/v1.0/groups/:id", (c) => {
+    tenant.directory.deleteGroup(requireGroup(tenant, c.req.param("id")).id);
+    return c.body(null, 204);
+  });
+
+  app.get("/v1.0/groups/:id/members", (c) => {
+    const group = requireGroup(tenant, c.req.param("id"));
+    const members = [...group.members]
+      .map((id) => tenant.directory.user(id))
+      .filter((user) => user !== undefined && user.deletedDateTime === null)
+      .map((user): JsonObject => ({ "@odata.type": "#microsoft.graph.user", ...toGraphUser(user!) }));
+    return c.json(
+      listResponse(new URL(c.req.url), "directoryObjects", members, { maxTop: 999, defaultTop: 100 }),
+    );
+  });
+
+  app.post("/v1.0/groups/:id/members/$ref", async (c) => {
+    const group = requireGroup(tenant, c.req.param("id"));
+    const memberId = readReference(await readJson(c.req.raw));
+    const user = memberUser(tenant, memberId);
+    if (group.members.has(user)) {
+      throw new EntraError(
+        400,
+        "Request_BadRequest",
+        "One or more added object references already exist for the following modified properties: 'members'.",
+      );
+    }
+    tenant.directory.addMember(group.id, user);
+    return c.body(null, 204);
+  });
+
+  app.delete("/v1.0/groups/:id/members/:memberId/$ref", (c) => {
+    const group = requireGroup(tenant, c.req.param("id"));
+    const memberId = c.req.param("memberId");
+    if (!group.members.has(memberId)) throw notFound(memberId);
+    tenant.directory.removeMember(group.id, memberId);
+    return c.body(null, 204);
+  });
+}
+
+function readBoolean(body: JsonObject, name: string): boolean {
+  const value = body[name];
+  if (typeof value !== "boolean") throw invalidValue(name, "Group");
+  return value;
+}
+
+/** `"members@odata.bind": [".../directoryObjects/{id}", ...]` on create. */
+function readMembersBind(body: JsonObject): string[] {
+  const bind = body["members@odata.bind"];
+  if (bind === undefined) return [];
+  if (!Array.isArray(bind)) throw invalidValue("members@odata.bind", "Group");
+  return bind.map((reference) => {
+    if (typeof reference !== "string") throw invalidValue("members@odata.bind", "Group");
+    return readReference({ "@odata.id": reference });
+  });
+}
+
+function memberUser(tenant: EntraTenant, id: string): string {
+  const user = tenant.directory.user(id);
+  if (user && user.deletedDateTime === null) return user.id;
+  if (tenant.directory.group(id)) {
+    throw new EntraError(
+      400,
+      "Request_BadRequest",
+      "Nested groups are not emulated: Entra provisioning reads direct user members only.",
+    );
+  }
+  throw notFound(id);
+}

@@ -1,0 +1,128 @@
+import type { Hono } from "hono";
+import type { JsonObject } from "../../../scim/json.ts";
+import { notFound } from "../../directory/directory.ts";
+import { EntraError } from "../../entra-error.ts";
+import type { EntraTenant, TenantApp } from "../../entra-tenant.ts";
+import { DEFAULT_ACCESS_ROLE_ID } from "../../entra-tenant.ts";
+import { principalOfAssignment, toAppRoleAssignment } from "../app-role-assignment.ts";
+import { readJson, requireApp } from "../graph-http.ts";
+import { listResponse, select } from "../odata-list.ts";
+
+/** A non-gallery app's service principal (v1.0 resources/serviceprincipal.md, the fields scripts read). */
+function toServicePrincipal(app: TenantApp): JsonObject {
+  return {
+    id: app.job.servicePrincipalId,
+    appId: app.job.appId,
+    displayName: app.job.displayName,
+    servicePrincipalType: "Application",
+    accountEnabled: true,
+    appRoleAssignmentRequired: app.job.config.scope === "assigned",
+    appRoles: [
+      {
+        allowedMemberTypes: ["User"],
+        description: "User",
+        displayName: "User",
+        id: DEFAULT_ACCESS_ROLE_ID,
+        isEnabled: true,
+        origin: "Application",
+        value: null,
+      },
+    ],
+    tags: [
+      "WindowsAzureActiveDirectoryCustomSingleSignOnApplication",
+      "WindowsAzureActiveDirectoryIntegratedApp",
+    ],
+  };
+}
+
+/**
+ * `/v1.0/servicePrincipals`: list and get, and the app's assignments (`appRoleAssignedTo`), which
+ * are the job's `assignments` set: assigning makes a user or group (and its direct members) in
+ * scope for "Sync only assigned users and groups" (entra.md §4.3).
+ */
+export function registerServicePrincipalRoutes(app: Hono, tenant: EntraTenant): void {
+  app.get("/v1.0/servicePrincipals", (c) =>
+    c.json(
+      listResponse(new URL(c.req.url), "servicePrincipals", tenant.apps().map(toServicePrincipal), {
+        maxTop: 999,
+        defaultTop: 100,
+      }),
+    ),
+  );
+
+  app.get("/v1.0/servicePrincipals/:id", (c) =>
+    c.json(select(toServicePrincipal(requireApp(tenant, c.req.param("id"))), c.req.query("$select") ?? null)),
+  );
+
+  app.get("/v1.0/servicePrincipals/:id/appRoleAssignedTo", (c) => {
+    const target = requireApp(tenant, c.req.param("id"));
+    const assignments = [...target.job.assignments]
+      .filter((principalId) => tenant.directory.user(principalId) ?? tenant.directory.group(principalId))
+      .map((principalId) => toAppRoleAssignment(tenant, target, principalId));
+    return c.json(
+      listResponse(
+        new URL(c.req.url),
+        `servicePrincipals('${target.job.servicePrincipalId}')/appRoleAssignedTo`,
+        assignments,
+        {
+          maxTop: 999,
+          defaultTop: 100,
+        },
+      ),
+    );
+  });
+
+  app.post("/v1.0/servicePrincipals/:id/appRoleAssignedTo", async (c) => {
+    const target = requireApp(tenant, c.req.param("id"));
+    const body = await readJson(c.req.raw);
+    const { principalId, resourceId, appRoleId } = body;
+    if (typeof principalId !== "string" || principalId === "") {
+      throw new EntraError(
+        400,
+        "Request_BadRequest",
+        "Invalid value specified for property 'principalId' of resource 'AppRoleAssignment'.",
+      );
+    }
+    if (resourceId !== undefined && resourceId !== target.job.servicePrincipalId) {
+      throw new EntraError(
+        400,
+        "Request_BadRequest",
+        "Invalid value specified for property 'resourceId' of resource 'AppRoleAssignment'.",
+      );
+    }
+    if (appRoleId !== undefined && appRoleId !== DEFAULT_ACCESS_ROLE_ID) {
+      throw new EntraError(
+        400,
+        "Request_BadRequest",
+        `Permission being assigned was not found on application '${target.job.appId}'.`,
+      );
+    }
+    const user = tenant.directory.user(principalId);
+    const group = tenant.directory.group(principalId);
+    const principal =
+      user && user.deletedDateTime === null
+        ? user.id
+        : group && group.deletedDateTime === null
+          ? group.id
+          : undefined;
+    if (principal === undefined) throw notFound(principalId);
+    if (target.job.assignments.has(principal)) {
+      throw new EntraError(
+        400,
+        "Request_BadRequest",
+        "Permission being assigned already exists on the object",
+      );
+    }
+    tenant.assign(target, principal);
+    return c.json(toAppRoleAssignment(tenant, target, principal), 201);
+  });
+
+  app.delete("/v1.0/servicePrincipals/:id/appRoleAssignedTo/:assignmentId", (c) => {
+    const target = requireApp(tenant, c.req.param("id"));
+    const assignmentId = c.req.param("assignmentId");
+    const principalId = principalOfAssignment(target, assignmentId);
+    if (principalId === undefined) throw notFound(assignmentId);
+    tenant.unassign(target, principalId);
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,189 @@
+import type { Hono } from "hono";
+import { isJsonObject, type JsonObject } from "../../../scim/json.ts";
+import { EntraError } from "../../entra-error.ts";
+import type { EntraTenant, TenantApp } from "../../entra-tenant.ts";
+import { RESTART_SCOPES, type RestartScope } from "../../provisioning/provisioning-engine.ts";
+import { exportSchema } from "../../schema/export-schema.ts";
+import { importSchema } from "../../schema/import-schema.ts";
+import { formatSchemaProblem, SchemaImportError } from "../../schema/schema-import-error.ts";
+import { GRAPH, readJson, requireApp, requireJob } from "../graph-http.ts";
+import { toGraphJob } from "../graph-job.ts";
+import { applySecrets, readBaseAddress, readSecretList } from "../job-secrets.ts";
+import { parseOnDemandBody, toOnDemandResponse } from "../provision-on-demand.ts";
+
+const JOB = "/v1.0/servicePrincipals/:id/synchronization/jobs/:jobId";
+
+/**
+ * `/v1.0/servicePrincipals/{id}/synchronization/...` (v1.0 api/synchronization-*.md): jobs, the
+ * schema, provision on demand, Test Connection, start/restart/pause, and the job secrets. Each
+ * action answers when it is done (`start` runs one whole cycle first), so scripts never poll.
+ */
+export function registerSynchronizationRoutes(app: Hono, tenant: EntraTenant): void {
+  const job = (c: { req: { param: (name: "id" | "jobId") => string } }): TenantApp =>
+    requireJob(tenant, c.req.param("id"), c.req.param("jobId"));
+
+  app.get("/v1.0/servicePrincipals/:id/synchronization/jobs", (c) => {
+    const target = requireApp(tenant, c.req.param("id"));
+    return c.json({
+      "@odata.context": `${GRAPH}/$metadata#servicePrincipals('${target.job.servicePrincipalId}')/synchronization/jobs`,
+      value: [toGraphJob(target)],
+    });
+  });
+
+  app.get(JOB, (c) => c.json(toGraphJob(job(c))));
+
+  app.get(`${JOB}/schema`, (c) => c.json(exportSchema(job(c).job)));
+
+  // Saving a schema restores the configuration and triggers an initial cycle (entra.md §5 [S13]).
+  app.put(`${JOB}/schema`, async (c) => {
+    const target = job(c);
+    const body = await readJson(c.req.raw);
+    try {
+      target.job.config = importSchema(body, target.job).config;
+    } catch (error) {
+      if (!(error instanceof SchemaImportError)) throw error;
+      throw new EntraError(
+        400,
+        "BadRequest",
+        `The synchronization schema is invalid: ${error.problems.length} problem(s).`,
+        error.problems.map((problem) => ({
+          code: problem.code,
+          message: formatSchemaProblem(problem),
+          target: problem.path.join("/"),
+        })),
+      );
+    }
+    target.engine.restart();
+    return c.body(null, 204);
+  });
+
+  app.post(`${JOB}/provisionOnDemand`, async (c) => {
+    const target = job(c);
+    const subject = parseOnDemandBody(await readJson(c.req.raw), target.job.ruleId);
+    const objectId = resolveSubject(tenant, subject);
+    const result = await target.engine.provisionOnDemand(
+      objectId,
+      subject.members === null
+        ? {}
+        : { members: subject.members.map((member) => tenant.directory.user(member)?.id ?? member) },
+    );
+    // A group's answer is the group's own record; its members' records are in the provisioning logs.
+    const [first] = result.results;
+    if (!first) throw new EntraError(400, "BadRequest", "Nothing was provisioned.");
+    return c.json(toOnDemandResponse(first.log));
+  });
+
+  // Test Connection: 204 when the SCIM endpoint answers the probe as Entra expects (entra.md §1.2).
+  app.post(`${JOB}/validateCredentials`, async (c) => {
+    const target = job(c);
+    const body = await readJson(c.req.raw, { optional: true });
+    const credentials = readCredentials(body, target);
+    const result = await tenant.validateCredentials(target, credentials);
+    if (result.ok || result.error === null) return c.body(null, 204);
+    throw new EntraError(
+      400,
+      "SystemForCrossDomainIdentityManagementCredentialValidationFailure",
+      result.error.reason,
+    );
+  });
+
+  app.post(`${JOB}/start`, async (c) => {
+    const target = job(c);
+    await readJson(c.req.raw, { optional: true });
+    target.job.status = "Active";
+    const started = tenant.runtime.clock().toISOString();
+    const cycle = await target.engine.runCycle();
+    target.state.lastCycle = {
+      kind: cycle.kind === "initial" ? "initial" : "incremental",
+      cycleId: cycle.cycleId,
+      startedDateTime: started,
+      endedDateTime: tenant.runtime.clock().toISOString(),
+    };
+    return c.body(null, 204);
+  });
+
+  app.post(`${JOB}/restart`, async (c) => {
+    const target = job(c);
+    const body = await readJson(c.req.raw, { optional: true });
+    const resetScope = readResetScope(body);
+    target.engine.restart(resetScope === null ? {} : { resetScope });
+    if (target.job.status === "Paused") target.job.status = "Active";
+    return c.body(null, 204);
+  });
+
+  app.post(`${JOB}/pause`, async (c) => {
+    const target = job(c);
+    await readJson(c.req.raw, { optional: true });
+    target.job.status = "Paused";
+    return c.body(null, 204);
+  });
+
+  app.put("/v1.0/servicePrincipals/:id/synchronization/secrets", async (c) => {
+    const target = requireApp(tenant, c.req.param("id"));
+    const body = await readJson(c.req.raw);
+    applySecrets(target, readSecretList(body.value, "value"));
+    return c.body(null, 204);
+  });
+}
+
+/** The subject's object id: a user by id or userPrincipalName, or a group by id or display name. */
+function resolveSubject(
+  tenant: EntraTenant,
+  subject: { objectId: string; objectTypeName: "User" | "Group" },
+): string {
+  if (subject.objectTypeName === "User") {
+    const user = tenant.directory.user(subject.objectId);
+    if (!user) throw notFoundSubject(subject.objectId);
+    return user.id;
+  }
+  const group =
+    tenant.directory.group(subject.objectId) ??
+    tenant.directory.groups().find((candidate) => candidate.displayName === subject.objectId);
+  if (!group) throw notFoundSubject(subject.objectId);
+  return group.id;
+}
+
+function notFoundSubject(id: string): EntraError {
+  return new EntraError(
+    404,
+    "Request_ResourceNotFound",
+    `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+  );
+}
+
+/**
+ * validateCredentials body: `{"useSavedCredentials": true}` (or no body) tests the saved ones;
+ * otherwise `credentials` holds BaseAddress and SecretToken (entra.md §1.1 [S22]).
+ */
+function readCredentials(
+  body: JsonObject,
+  app: TenantApp,
+): { baseAddress: string; secretToken: string } | null {
+  if (body.useSavedCredentials === true || body.credentials === undefined) return null;
+  const secrets = readSecretList(body.credentials, "credentials");
+  return {
+    baseAddress: readBaseAddress(secrets.get("BaseAddress") ?? app.job.config.tenantUrl),
+    secretToken: secrets.get("SecretToken") ?? app.job.config.secretToken,
+  };
+}
+
+/** `{"criteria": {"resetScope": "Full"}}`; resetScope is a flags enum, so "Watermark, Escrows" too. */
+function readResetScope(body: JsonObject): RestartScope[] | null {
+  const criteria = body.criteria;
+  if (criteria === undefined || criteria === null) return null;
+  if (!isJsonObject(criteria)) throw new EntraError(400, "BadRequest", "'criteria' must be an object");
+  const scope = criteria.resetScope;
+  if (scope === undefined || scope === null) return null;
+  if (typeof scope !== "string") throw new EntraError(400, "BadRequest", "'resetScope' must be a string");
+  return scope.split(",").map((part) => {
+    const name = RESTART_SCOPES.find((candidate) => candidate.toLowerCase() === part.trim().toLowerCase());
+    if (name === undefined) {
+      throw new EntraError(
+        400,
+        "BadRequest",
+        `resetScope '${part.trim()}' is not one of ${RESTART_SCOPES.join(", ")}`,
+      );
+    }
+    return name;
+  });
+}

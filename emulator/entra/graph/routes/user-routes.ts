@@ -1,0 +1,102 @@
+import type { Hono } from "hono";
+import { invalidValue } from "../../directory/directory.ts";
+import { EntraError } from "../../entra-error.ts";
+import type { EntraTenant } from "../../entra-tenant.ts";
+import { readJson, readReference, readString, requireUser } from "../graph-http.ts";
+import { toGraphUser } from "../graph-user.ts";
+import { listResponse, select } from "../odata-list.ts";
+
+/** Properties Graph requires to create a user (v1.0 api/user-post-users.md). */
+const REQUIRED_ON_CREATE = ["accountEnabled", "displayName", "mailNickname", "userPrincipalName"] as const;
+
+/**
+ * `/v1.0/users`: list, get, create, update (204), delete (to the recycle bin), and the manager
+ * reference. Users are addressed by object id or userPrincipalName.
+ */
+export function registerUserRoutes(app: Hono, tenant: EntraTenant): void {
+  app.get("/v1.0/users", (c) =>
+    c.json(
+      listResponse(new URL(c.req.url), "users", tenant.directory.users().map(toGraphUser), {
+        maxTop: 999,
+        defaultTop: 100,
+      }),
+    ),
+  );
+
+  app.get("/v1.0/users/:id", (c) =>
+    c.json(select(toGraphUser(requireUser(tenant, c.req.param("id"))), c.req.query("$select") ?? null)),
+  );
+
+  app.post("/v1.0/users", async (c) => {
+    const body = await readJson(c.req.raw);
+    for (const name of REQUIRED_ON_CREATE) {
+      if (!Object.hasOwn(body, name)) throw invalidValue(name, "User");
+    }
+    readString(body, "displayName", "User");
+    readString(body, "mailNickname", "User");
+    const profile = body.passwordProfile;
+    if (
+      typeof profile !== "object" ||
+      profile === null ||
+      Array.isArray(profile) ||
+      typeof profile.password !== "string" ||
+      profile.password === ""
+    ) {
+      throw new EntraError(
+        400,
+        "Request_BadRequest",
+        "Property passwordProfile.password value is required but is empty or missing.",
+      );
+    }
+    const user = tenant.directory.createUser(body, undefined, { strict: true });
+    return c.json(toGraphUser(user), 201, { Location: `${new URL(c.req.url).origin}/v1.0/users/${user.id}` });
+  });
+
+  app.patch("/v1.0/users/:id", async (c) => {
+    const body = await readJson(c.req.raw);
+    tenant.directory.updateUser(requireUser(tenant, c.req.param("id")).id, body, { strict: true });
+    // Graph answers a user PATCH with 204 No Content.
+    return c.body(null, 204);
+  });
+
+  app.delete("/v1.0/users/:id", (c) => {
+    tenant.directory.softDeleteUser(requireUser(tenant, c.req.param("id")).id);
+    return c.body(null, 204);
+  });
+
+  app.get("/v1.0/users/:id/manager", (c) => {
+    const user = requireUser(tenant, c.req.param("id"));
+    const manager = user.managerId === null ? undefined : tenant.directory.user(user.managerId);
+    if (!manager || manager.deletedDateTime !== null) {
+      throw new EntraError(
+        404,
+        "Request_ResourceNotFound",
+        "Resource 'manager' does not exist or one of its queried reference-property objects are not present.",
+      );
+    }
+    return c.json({ "@odata.type": "#microsoft.graph.user", ...toGraphUser(manager) });
+  });
+
+  app.put("/v1.0/users/:id/manager/$ref", async (c) => {
+    const user = requireUser(tenant, c.req.param("id"));
+    const managerId = requireUser(tenant, readReference(await readJson(c.req.raw))).id;
+    if (managerId === user.id) {
+      throw new EntraError(400, "Request_BadRequest", "A user cannot be their own manager.");
+    }
+    tenant.directory.setManager(user.id, managerId);
+    return c.body(null, 204);
+  });
+
+  app.delete("/v1.0/users/:id/manager/$ref", (c) => {
+    const user = requireUser(tenant, c.req.param("id"));
+    if (user.managerId === null) {
+      throw new EntraError(
+        404,
+        "Request_ResourceNotFound",
+        "Resource 'manager' does not exist or one of its queried reference-property objects are not present.",
+      );
+    }
+    tenant.directory.setManager(user.id, null);
+    return c.body(null, 204);
+  });
+}
