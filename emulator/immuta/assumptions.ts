@@ -53,6 +53,13 @@ export const ASSUMPTIONS = {
     description:
       'Numbers and booleans in extension attributes become strings (`42` → "42"). Immuta attributes are lists of strings (v1 API Swagger); the conversion is not documented. Off: non-string values are ignored.',
   },
+  nonUrnAttributePaths: {
+    status: "assumed",
+    default: "nested",
+    values: ["nested", "reject"],
+    description:
+      "A PATCH path such as `custom:country` (an Entra custom attribute not named by the URN pattern, which Entra sends only in updates). `nested`: stored as `custom.country`, so an attribute-schema row whose SCIM Schema is `custom` projects it (the Immuta KB says such values arrive on the next cycle); `reject`: 400 invalidPath, as RFC 7644 §3.10 paths need a URN before a colon.",
+  },
   bimRemoveIamValue: {
     status: "assumed",
     default: "bim-only",
@@ -86,6 +93,7 @@ export function defaultAssumptions(): Assumptions {
     multiValueAdd: ASSUMPTIONS.multiValueAdd.default,
     deleteUser: ASSUMPTIONS.deleteUser.default,
     stringifyValues: ASSUMPTIONS.stringifyValues.default,
+    nonUrnAttributePaths: ASSUMPTIONS.nonUrnAttributePaths.default,
     bimRemoveIamValue: ASSUMPTIONS.bimRemoveIamValue.default,
     keyOnlyAuthorization: ASSUMPTIONS.keyOnlyAuthorization.default,
   };

@@ -102,7 +102,21 @@ export function patchGroupResource(
 
 function parse(body: JsonValue, assumptions: Assumptions): PatchOperation[] {
   if (!assumptions.acceptLegacyPatch) rejectLegacyDialect(body);
-  return parsePatchRequest(body);
+  return parsePatchRequest(assumptions.nonUrnAttributePaths === "nested" ? nestNonUrnPaths(body) : body);
+}
+
+/** `custom:country` is not an RFC 7644 path (a colon needs a URN before it); read it as `custom.country`. */
+const NON_URN_PATH = /^([A-Za-z][\w-]*):([A-Za-z][\w-]*)$/;
+
+function nestNonUrnPaths(body: JsonValue): JsonValue {
+  if (!isJsonObject(body) || !Array.isArray(body.Operations)) return body;
+  const operations = body.Operations.map((operation) => {
+    if (!isJsonObject(operation) || typeof operation.path !== "string") return operation;
+    const match = NON_URN_PATH.exec(operation.path);
+    if (!match || match[1]?.toLowerCase() === "urn") return operation;
+    return { ...operation, path: `${match[1]}.${match[2]}` };
+  });
+  return { ...body, Operations: operations };
 }
 
 /** With `acceptLegacyPatch` off the server is strictly RFC 7644: Entra's legacy shapes are 400s. */

@@ -12,7 +12,12 @@ export function isJsonObject(value: unknown): value is JsonObject {
  * plain assignment to `__proto__` would change the object's prototype instead.
  */
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // Only `__proto__` is an accessor on Object.prototype; any other key assigns as an own data property.
+  if (key === "__proto__") {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
 }
 
 /** Reads an own property only, never one inherited from Object.prototype. */

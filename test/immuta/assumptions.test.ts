@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ASSUMPTIONS, type AssumptionName, type Assumptions } from "../../emulator/immuta/assumptions.ts";
-import { CUSTOM, ImmutaClient, entraIam } from "./support/immuta-client.ts";
+import { CUSTOM, ImmutaClient, PATCH_SCHEMA, entraIam } from "./support/immuta-client.ts";
 
 /** What Entra sends when the customer typed the extension name capitalised in "Edit attribute list". */
 const CUSTOM_CAPITALISED = "urn:ietf:params:scim:schemas:extension:Custom:2.0:User";
@@ -185,6 +185,38 @@ const ROWS: Row[] = [
     async (client) => {
       await alice(client, { [CUSTOM]: { level: 3, vip: true, name: "x" } });
       expect(await iamAuthorizations(client)).toEqual({ "entraid_attributes.name": ["x"] });
+    },
+  ],
+  [
+    "nonUrnAttributePaths",
+    "nested",
+    "stores an Entra `custom:country` PATCH as custom.country, projected by a row whose SCIM Schema is `custom`",
+    async (client) => {
+      await client.api("PUT", "/_synclab/immuta/iams/entra", {
+        attributeSchema: [{ scimSchema: "custom", prefix: "entraid" }],
+      });
+      const id = await alice(client);
+      const reply = await client.scim("PATCH", `/Users/${id}`, {
+        schemas: [PATCH_SCHEMA],
+        Operations: [{ op: "Add", path: "custom:country", value: "NO" }],
+      });
+      expect(reply.status).toBe(200);
+      expect(reply.body.custom).toEqual({ country: "NO" });
+      expect(await iamAuthorizations(client)).toEqual({ "entraid.country": ["NO"] });
+    },
+  ],
+  [
+    "nonUrnAttributePaths",
+    "reject",
+    "answers 400 invalidPath for `custom:country`, as RFC 7644 §3.10 reads it",
+    async (client) => {
+      const id = await alice(client);
+      const reply = await client.scim("PATCH", `/Users/${id}`, {
+        schemas: [PATCH_SCHEMA],
+        Operations: [{ op: "Add", path: "custom:country", value: "NO" }],
+      });
+      expect(reply.status).toBe(400);
+      expect(reply.body.scimType).toBe("invalidPath");
     },
   ],
   [

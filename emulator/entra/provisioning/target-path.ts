@@ -74,8 +74,16 @@ export function isExportableOnCreate(path: TargetPath): boolean {
 export function readTargetValue(resource: JsonObject, path: TargetPath): JsonValue | undefined {
   switch (path.kind) {
     case "simple":
-    case "nonconforming":
       return get(resource, path.name);
+    case "nonconforming": {
+      const flat = get(resource, path.name);
+      if (flat !== undefined) return flat;
+      // A server may keep `custom:country` nested as custom.country (the fake Immuta does by default).
+      const [head, tail, ...rest] = path.name.split(":");
+      const parent =
+        head !== undefined && tail !== undefined && rest.length === 0 ? get(resource, head) : undefined;
+      return isJsonObject(parent) && tail !== undefined ? get(parent, tail) : undefined;
+    }
     case "sub": {
       const parent = get(resource, path.name);
       return isJsonObject(parent) ? get(parent, path.sub) : undefined;
