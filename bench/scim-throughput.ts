@@ -68,7 +68,7 @@ const immuta = createImmutaApp({
 const bare = new Hono()
   .get("/", (c) => c.json({ ok: true, name: "bare" }))
   .post("/", async (c) =>
-    c.json({ ok: true, received: Object.keys((await c.req.json()) as object).length }, 201),
+    c.json({ ok: true, received: Object.keys(await c.req.json<object>()).length }, 201),
   );
 const immutaServer = await listen(immuta.app, { port: 0, host: "127.0.0.1" });
 const bareServer = await listen(bare, { port: 0, host: "127.0.0.1" });
