@@ -76,3 +76,25 @@ describe("loadScenarioFile", () => {
     });
   });
 });
+
+describe("entra.app.schema", () => {
+  const withSchema = (schema: string) => VALID.replace("entra:\n", `entra:\n  app:\n    schema: ${schema}\n`);
+
+  it("reads a schema file relative to the scenario and keeps its JSON", async () => {
+    const scenario = await loadScenarioFile("scenarios/examples/customer-schema.yaml");
+    expect(typeof scenario.entra.app.schema).toBe("object");
+  });
+
+  it("reports an unreadable schema file at the schema key", () => {
+    const error = problemsOf(withSchema("no-such-schema.json"));
+    expect(error.code).toBe("invalid-scenario");
+    expect(error.problems[0]).toMatchObject({ line: 4, column: 13 });
+    expect(error.problems[0]?.message).toContain("no-such-schema.json");
+  });
+
+  it("reports a schema that does not import, with the schema's JSON path", () => {
+    const error = problemsOf(withSchema("{synchronizationRules: 3}"));
+    expect(error.code).toBe("invalid-scenario");
+    expect(error.problems[0]?.message).toMatch(/^schema: \$/);
+  });
+});

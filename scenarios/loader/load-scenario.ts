@@ -1,6 +1,16 @@
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
+import {
+  defaultGroupAttributes,
+  defaultObjectMapping,
+  defaultUserAttributes,
+} from "../../emulator/entra/provisioning/default-template.ts";
+import type { ProvisioningConfig } from "../../emulator/entra/provisioning/provisioning-config.ts";
+import { importSchema } from "../../emulator/entra/schema/import-schema.ts";
+import { formatSchemaProblem, SchemaImportError } from "../../emulator/entra/schema/schema-import-error.ts";
 import { ScenarioError, type ScenarioProblem } from "./scenario-error.ts";
 import { scenarioSchema, STEP_KINDS, STEP_SCHEMAS, type Scenario, type StepKind } from "./scenario-schema.ts";
 
@@ -43,7 +53,15 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
   }
   const data: unknown = document.toJS();
   const result = scenarioSchema.safeParse(data);
-  if (result.success) return result.data;
+  if (result.success) {
+    const problems = resolveSchemaDocument(result.data, file);
+    if (problems.length === 0) return result.data;
+    throw new ScenarioError(
+      "invalid-scenario",
+      file,
+      problems.map((problem) => locate(problem, document, lineCounter)),
+    );
+  }
   const problems = result.error.issues
     .flatMap((issue) => explain(issue, data))
     .map((problem) => locate(problem, document, lineCounter));
@@ -52,6 +70,55 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
 
 /** A problem before it is located; `at: "key"` points at the key (unknown keys), else at the value. */
 type Unlocated = { path: (string | number)[]; message: string; at?: "key" };
+
+const SCHEMA_PATH = ["entra", "app", "schema"];
+
+/**
+ * Reads `entra.app.schema` when it names a file (relative to the scenario) and checks that the
+ * synchronizationSchema imports, so a bad schema stops the run before anything happens.
+ */
+function resolveSchemaDocument(scenario: Scenario, file: string): Unlocated[] {
+  const { schema } = scenario.entra.app;
+  if (schema === undefined) return [];
+  let document: unknown = schema;
+  if (typeof schema === "string") {
+    const schemaFile = resolve(dirname(file.startsWith("<") ? "." : file), schema);
+    try {
+      document = JSON.parse(readFileSync(schemaFile, "utf8")) as unknown;
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      return [{ path: SCHEMA_PATH, message: `cannot read the schema file ${schemaFile}: ${reason}` }];
+    }
+  }
+  try {
+    importSchema(document, { config: placeholderConfig() });
+  } catch (error) {
+    if (!(error instanceof SchemaImportError)) throw error;
+    return error.problems.map((problem) => ({
+      path: SCHEMA_PATH,
+      message: `schema: ${formatSchemaProblem(problem)}`,
+    }));
+  }
+  if (typeof document !== "object" || document === null || Array.isArray(document)) {
+    return [{ path: SCHEMA_PATH, message: "the schema must be a JSON object" }];
+  }
+  scenario.entra.app.schema = document as Record<string, unknown>;
+  return [];
+}
+
+/** Only the schema's own content is checked; credentials and scope do not matter for that. */
+function placeholderConfig(): ProvisioningConfig {
+  return {
+    tenantUrl: "http://schema.check.invalid/scim",
+    secretToken: "-",
+    scope: "assigned",
+    userAttributes: defaultUserAttributes(),
+    groupAttributes: defaultGroupAttributes(),
+    users: defaultObjectMapping("User"),
+    groups: defaultObjectMapping("Group"),
+    skipOutOfScopeDeletions: false,
+  };
+}
 
 /** Turns a zod issue into readable problems; a bad step is re-checked against its own kind. */
 function explain(issue: z.core.$ZodIssue, data: unknown): Unlocated[] {

@@ -105,6 +105,12 @@ const appSchema = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9.]+$/, "a job id is letters, digits and dots")
     .optional(),
+  /**
+   * A Graph synchronizationSchema (the portal's "Review your schema" download): a path relative to the
+   * scenario file, or the JSON inline. It defines attribute lists, mappings, scoping and actions;
+   * `users.attributes` / `users.mappings` (and the groups' ones) are applied on top.
+   */
+  schema: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
   /** Admin Credentials → Tenant URL. Omitted: the scenario's own in-process fake Immuta. */
   tenantUrl: z.url({ protocol: /^https?$/ }).optional(),
   secretToken: z.string().min(1).optional(),

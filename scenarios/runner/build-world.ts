@@ -11,6 +11,7 @@ import {
   type TargetAttribute,
 } from "../../emulator/entra/provisioning/provisioning-config.ts";
 import type { FetchLike } from "../../emulator/entra/provisioning/scim-transport.ts";
+import { importSchema } from "../../emulator/entra/schema/import-schema.ts";
 import { EntraTenant, type TenantApp } from "../../emulator/entra/entra-tenant.ts";
 import { createImmutaApp, type ImmutaApp } from "../../emulator/immuta/create-immuta-app.ts";
 import { DEV_CREDENTIALS } from "../../emulator/immuta/iam-config.ts";
@@ -61,7 +62,7 @@ export function buildWorld(scenario: Scenario, options: WorldOptions): World {
   });
   const firstIam = immuta.state.iams()[0];
   const appConfig = scenario.entra.app;
-  const config: ProvisioningConfig = {
+  let config: ProvisioningConfig = {
     tenantUrl: appConfig.tenantUrl ?? `${immutaOrigin}${firstIam?.config.scimPath ?? "/bim/scim/entra"}`,
     secretToken: appConfig.secretToken ?? firstIam?.config.scimToken ?? DEV_CREDENTIALS.scimToken,
     scope: appConfig.scope,
@@ -77,6 +78,7 @@ export function buildWorld(scenario: Scenario, options: WorldOptions): World {
     groups: objectMapping("Group", appConfig.groups),
     skipOutOfScopeDeletions: appConfig.skipOutOfScopeDeletions,
   };
+  if (typeof appConfig.schema === "object") config = applySchemaDocument(config, appConfig.schema, appConfig);
   // Target attributes named by a mapping but not listed are added as String, as the attribute editor would need.
   for (const mapping of config.users.mappings) {
     if (
@@ -157,6 +159,31 @@ function objectMapping(kind: "User" | "Group", input: Scenario["entra"]["app"]["
     actions: input.actions,
     mappings,
     scopingFilters: input.scopingFilters,
+  };
+}
+
+/**
+ * A customer's synchronizationSchema ("Review your schema" download) defines the attribute lists,
+ * mappings, scoping filters and object actions; the scenario's own `attributes` and `mappings` are
+ * applied on top, for what-if edits. The loader has already checked that the schema imports.
+ */
+function applySchemaDocument(
+  config: ProvisioningConfig,
+  schema: Record<string, unknown>,
+  app: Scenario["entra"]["app"],
+): ProvisioningConfig {
+  const imported = importSchema(schema, { config }).config;
+  const overlay = (mapping: ObjectMapping, input: Scenario["entra"]["app"]["users"]): ObjectMapping => {
+    const mappings = [...mapping.mappings];
+    for (const extra of input.mappings) upsertMapping(mappings, toAttributeMapping(extra));
+    return { ...mapping, mappings };
+  };
+  return {
+    ...imported,
+    userAttributes: mergeAttributes(imported.userAttributes, app.users.attributes),
+    groupAttributes: mergeAttributes(imported.groupAttributes, app.groups.attributes),
+    users: overlay(imported.users, app.users),
+    groups: overlay(imported.groups, app.groups),
   };
 }
 
