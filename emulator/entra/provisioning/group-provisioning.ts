@@ -1,19 +1,17 @@
-import { isJsonObject, type JsonObject } from "../../scim/json.ts";
+import { matchByFilters, readAnchored, type MatchContext } from "./match-target.ts";
+import { type JsonObject } from "../../scim/json.ts";
 import type { EntraGroup } from "../directory/entra-user.ts";
 import { diff, displayValue } from "./attribute-diff.ts";
 import type { EngineContext, ObjectResult, Outcome, Run } from "./engine-run.ts";
-import { evaluateMappings, isEmpty } from "./evaluate-mappings.ts";
+import { evaluateMappings } from "./evaluate-mappings.ts";
 import { failedBecause, skippedBecause, step } from "./log-steps.ts";
 import { targetAttribute } from "./provisioning-config.ts";
 import type { ErrorInformation, ProvisioningStatus, ProvisioningStep } from "./provisioning-log.ts";
 import {
   buildCreateGroup,
   buildDelete,
-  buildFilterQuery,
-  buildGetById,
   buildGroupPatch,
   buildMembershipPatch,
-  quoteFilterValue,
   type AttributeChange,
   type TargetEntry,
 } from "./scim-requests.ts";
@@ -283,21 +281,17 @@ async function matchGroup(
   { target: JsonObject | null; targetId: string } | { error: ErrorInformation; status: ProvisioningStatus }
 > {
   const anchor = context.groupAnchors.get(group.id);
+  const matcher: MatchContext = {
+    resource: "Groups",
+    send: (request) => context.send(exchanges, run, request),
+    judge: context.judge,
+    steps,
+  };
   if (anchor && context.job.quirks.getByIdWhenAnchored) {
     // "GET /Groups/{id}?excludedAttributes=members" (use-scim-to-provision-users-and-groups.md "Get Group").
-    const exchange = await context.send(exchanges, run, buildGetById("Groups", anchor.targetId));
-    const judged = context.judge(exchange, "resource", { knownId: true });
-    if (!judged.ok) {
-      if (judged.error.errorCode === "InvalidAnchor") context.groupAnchors.delete(group.id);
-      steps.push(step("EntryImport", "matching", "failure", judged.error.reason));
-      return { error: judged.error, status: "failure" };
-    }
-    steps.push(
-      step("EntryImport", "matching", "success", `Retrieved '${group.displayName}' from customappsso`, {
-        id: anchor.targetId,
-      }),
+    return readAnchored(matcher, anchor.targetId, group.displayName, () =>
+      context.groupAnchors.delete(group.id),
     );
-    return { target: judged.body, targetId: anchor.targetId };
   }
   const matching = context.job.config.groups.mappings
     .filter((mapping) => mapping.matchingPriority > 0)
@@ -309,42 +303,15 @@ async function matchGroup(
     { now: context.runtime.clock, random: context.runtime.random },
     context.expressions,
   );
-  for (const { mapping, value, skip } of values) {
-    if (skip || isEmpty(value)) continue;
-    const text = (Array.isArray(value) ? value[0] : value) ?? "";
-    const exchange = await context.send(exchanges, run, buildFilterQuery("Groups", mapping.target, text));
-    const judged = context.judge(exchange, "groupList");
-    if (!judged.ok) {
-      steps.push(step("EntryImport", "matching", "failure", judged.error.reason));
-      return { error: judged.error, status: "failure" };
-    }
-    const resources = Array.isArray(judged.body.Resources) ? judged.body.Resources : [];
-    if (resources.length > 1) {
-      const error = failedBecause(
-        "DuplicateTargetEntries",
-        `More than one Group in customappsso matched ${mapping.target} eq ${quoteFilterValue(text)}.`,
-      );
-      steps.push(step("EntryImport", "matching", "failure", error.reason));
-      return { error, status: "failure" };
-    }
-    const [found] = resources;
-    if (!isJsonObject(found)) continue;
-    const id = typeof found.id === "string" ? found.id : "";
-    if (id === "") {
-      const error = failedBecause(
-        "SystemForCrossDomainIdentityManagementServiceIncompatible",
-        "The matched group has no id.",
-      );
-      steps.push(step("EntryImport", "matching", "failure", error.reason));
-      return { error, status: "failure" };
-    }
+  const match = await matchByFilters(matcher, values);
+  if ("error" in match) return match;
+  if (match.target !== null) {
     context.groupAnchors.set(group.id, {
-      targetId: id,
+      targetId: match.targetId,
       members: anchor?.members ?? new Map<string, string>(),
       outOfScope: false,
     });
-    steps.push(step("EntryImport", "matching", "success", `Retrieved '${text}' from customappsso`, { id }));
-    return { target: found, targetId: id };
+    return match;
   }
   return { target: null, targetId: "" };
 }

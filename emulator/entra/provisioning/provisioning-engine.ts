@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject } from "../../scim/json.ts";
+import { type JsonObject } from "../../scim/json.ts";
 import { URN } from "../../scim/urns.ts";
 import type { Directory } from "../directory/directory.ts";
 import type { EntraGroup, EntraUser } from "../directory/entra-user.ts";
@@ -20,13 +20,13 @@ import { Escrow } from "./escrow.ts";
 import {
   evaluateMappings,
   ExpressionCache,
-  isEmpty,
   type MappedValue,
   type TargetValue,
 } from "./evaluate-mappings.ts";
 import { exportGroup, hardDeleteGroup, syncMembership } from "./group-provisioning.ts";
+import { matchByFilters, readAnchored, type MatchContext } from "./match-target.ts";
 import { judgeResponse, type Expectation, type JudgeOptions } from "./judge-response.ts";
-import { failedBecause, skippedBecause, step } from "./log-steps.ts";
+import { skippedBecause, step } from "./log-steps.ts";
 import {
   unlistedTargetAttribute,
   type AttributeMapping,
@@ -44,7 +44,6 @@ import {
   buildCreateUser,
   buildDelete,
   buildFilterQuery,
-  buildGetById,
   buildUserPatch,
   quoteFilterValue,
   type AttributeChange,
@@ -585,21 +584,14 @@ export class ProvisioningEngine {
     { target: JsonObject | null; targetId: string } | { error: ErrorInformation; status: ProvisioningStatus }
   > {
     const anchor = this.anchors.get(user.id);
+    const context: MatchContext = {
+      resource: "Users",
+      send: (request) => this.#send(exchanges, run.endpoint, request),
+      judge: judgeResponse,
+      steps,
+    };
     if (anchor && this.job.quirks.getByIdWhenAnchored) {
-      const exchange = await this.#send(exchanges, run.endpoint, buildGetById("Users", anchor.targetId));
-      const judged = judgeResponse(exchange, "resource", { knownId: true });
-      if (!judged.ok) {
-        // The object is gone from the target: forget the link so a later cycle matches or creates again.
-        if (judged.error.errorCode === "InvalidAnchor") this.anchors.delete(user.id);
-        steps.push(step("EntryImport", "matching", "failure", judged.error.reason));
-        return { error: judged.error, status: "failure" };
-      }
-      steps.push(
-        step("EntryImport", "matching", "success", `Retrieved '${upn}' from customappsso`, {
-          id: anchor.targetId,
-        }),
-      );
-      return { target: judged.body, targetId: anchor.targetId };
+      return readAnchored(context, anchor.targetId, upn, () => this.anchors.delete(user.id));
     }
     const values = evaluateMappings(
       matchingMappings(this.job.config.users.mappings),
@@ -608,52 +600,18 @@ export class ProvisioningEngine {
       this.#mappingRuntime(),
       this.#expressions,
     );
-    let tried = false;
-    // Each matching attribute in precedence order; the first hit wins (customize-application-attributes.md).
-    for (const { mapping, value, skip } of values) {
-      if (skip || isEmpty(value)) continue;
-      tried = true;
-      const text = (Array.isArray(value) ? value[0] : value) ?? "";
-      const exchange = await this.#send(
-        exchanges,
-        run.endpoint,
-        buildFilterQuery("Users", mapping.target, text),
-      );
-      const judged = judgeResponse(exchange, "list");
-      if (!judged.ok) {
-        steps.push(step("EntryImport", "matching", "failure", judged.error.reason));
-        return { error: judged.error, status: "failure" };
-      }
-      const resources = Array.isArray(judged.body.Resources) ? judged.body.Resources : [];
-      if (resources.length > 1) {
-        const error = failedBecause(
-          "DuplicateTargetEntries",
-          `More than one User in customappsso matched ${mapping.target} eq ${quoteFilterValue(text)}.`,
-        );
-        steps.push(step("EntryImport", "matching", "failure", error.reason));
-        return { error, status: "failure" };
-      }
-      const [found] = resources;
-      if (!isJsonObject(found)) continue;
-      const id = typeof found.id === "string" ? found.id : "";
-      if (id === "") {
-        const error = failedBecause(
-          "SystemForCrossDomainIdentityManagementServiceIncompatible",
-          "The matched resource has no id.",
-        );
-        steps.push(step("EntryImport", "matching", "failure", error.reason));
-        return { error, status: "failure" };
-      }
+    const match = await matchByFilters(context, values);
+    if ("error" in match) return match;
+    if (match.target !== null) {
       // Entra caches the target id and uses it for every later operation (how-provisioning-works.md).
       this.anchors.set(user.id, {
-        targetId: id,
+        targetId: match.targetId,
         pending: anchor?.pending ?? false,
         outOfScope: anchor?.outOfScope ?? false,
       });
-      steps.push(step("EntryImport", "matching", "success", `Retrieved '${text}' from customappsso`, { id }));
-      return { target: found, targetId: id };
+      return match;
     }
-    if (!tried) {
+    if (!match.tried) {
       const error = skippedBecause("ImportSkipped", "The user has no value for any matching attribute.");
       steps.push(step("EntryImport", "matching", "skipped", error.reason));
       return { error, status: "skipped" };
