@@ -6,6 +6,8 @@ export const MAX_BODY_BYTES = 1_048_576;
 
 const JSON_TYPES = /^application\/(scim\+)?json\s*(;|$)/i;
 
+const UTF8 = new TextDecoder();
+
 /** Reads a request body as text, at most `limit` bytes (413 past that). */
 export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
@@ -24,7 +26,8 @@ export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Pr
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  // A small body arrives in one chunk: decode it without copying.
+  return UTF8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
 }
 
 /**
