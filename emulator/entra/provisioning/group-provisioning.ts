@@ -4,7 +4,7 @@ import type { EntraGroup } from "../directory/entra-user.ts";
 import { diff, displayValue } from "./attribute-diff.ts";
 import type { EngineContext, ObjectResult, Outcome, Run } from "./engine-run.ts";
 import { evaluateMappings } from "./evaluate-mappings.ts";
-import { failedBecause, skippedBecause, step } from "./log-steps.ts";
+import { failedBecause, skippedBecause, skippedOutcome, step } from "./log-steps.ts";
 import { targetAttribute } from "./provisioning-config.ts";
 import type { ErrorInformation, ProvisioningStatus, ProvisioningStep } from "./provisioning-log.ts";
 import {
@@ -121,13 +121,7 @@ async function exportGroupOutcome(
   const mapped = entries(context, group, run, match.target === null ? "create" : "update");
   if (match.target === null) {
     if (!job.config.groups.actions.create) {
-      return {
-        action: "create",
-        status: "skipped",
-        error: skippedBecause("ImportSkipped", "The Create target object action is off."),
-        targetId: "",
-        modified: [],
-      };
+      return skippedOutcome("create", "ImportSkipped", "The Create target object action is off.");
     }
     steps.push(
       step(
@@ -171,13 +165,12 @@ async function exportGroupOutcome(
   const current = context.groupAnchors.get(group.id);
   if (current) current.outOfScope = false;
   if (!job.config.groups.actions.update) {
-    return {
-      action: "update",
-      status: "skipped",
-      error: skippedBecause("ImportSkipped", "The Update target object action is off."),
-      targetId: match.targetId,
-      modified: [],
-    };
+    return skippedOutcome(
+      "update",
+      "ImportSkipped",
+      "The Update target object action is off.",
+      match.targetId,
+    );
   }
   const changes: AttributeChange[] = [];
   for (const entry of mapped) {
@@ -191,13 +184,7 @@ async function exportGroupOutcome(
     steps.push(
       step("EntrySynchronizationSkip", "processing", "skipped", text, { SkipReason: "RedundantExport" }),
     );
-    return {
-      action: "other",
-      status: "skipped",
-      error: skippedBecause("RedundantExport", text),
-      targetId: match.targetId,
-      modified: [],
-    };
+    return skippedOutcome("other", "RedundantExport", text, match.targetId);
   }
   steps.push(
     step(
@@ -364,13 +351,7 @@ export async function hardDeleteGroup(
   ];
   const outcome: Outcome = context.job.config.groups.actions.delete
     ? await deleteGroup(context, groupId, anchor.targetId, run, exchanges, steps)
-    : {
-        action: "delete",
-        status: "skipped",
-        error: skippedBecause("ImportSkipped", "The Delete target object action is off."),
-        targetId: anchor.targetId,
-        modified: [],
-      };
+    : skippedOutcome("delete", "ImportSkipped", "The Delete target object action is off.", anchor.targetId);
   const log = context.record(
     run,
     started,

@@ -1,5 +1,7 @@
+import type { Outcome } from "./engine-run.ts";
 import type {
   ErrorInformation,
+  ProvisioningAction,
   ProvisioningStatus,
   ProvisioningStep,
   ProvisioningStepType,
@@ -19,6 +21,16 @@ export function step(
 /** The error information of a skipped object (errorCategory `success`, as skips are not failures). */
 export function skippedBecause(errorCode: ErrorInformation["errorCode"], reason: string): ErrorInformation {
   return { errorCode, reason, additionalDetails: null, errorCategory: "success", recommendedAction: null };
+}
+
+/** The outcome of an object that was skipped, with nothing modified. */
+export function skippedOutcome(
+  action: ProvisioningAction,
+  errorCode: ErrorInformation["errorCode"],
+  reason: string,
+  targetId = "",
+): Outcome {
+  return { action, status: "skipped", error: skippedBecause(errorCode, reason), targetId, modified: [] };
 }
 
 /** The error information of a failed object caused by the target (errorCategory `nonServiceFailure`). */

@@ -26,7 +26,7 @@ import {
 import { exportGroup, hardDeleteGroup, syncMembership } from "./group-provisioning.ts";
 import { matchByFilters, readAnchored, type MatchContext } from "./match-target.ts";
 import { judgeResponse, type Expectation, type JudgeOptions } from "./judge-response.ts";
-import { skippedBecause, step } from "./log-steps.ts";
+import { skippedBecause, skippedOutcome, step } from "./log-steps.ts";
 import {
   unlistedTargetAttribute,
   type AttributeMapping,
@@ -521,25 +521,14 @@ export class ProvisioningEngine {
     if (match.target === null) {
       if (reason !== null) {
         this.anchors.delete(user.id);
-        return {
-          action: "other",
-          status: "skipped",
-          error: skippedBecause(
-            "NotEffectivelyEntitled",
-            `User '${upn}' is not in scope and does not exist in customappsso.`,
-          ),
-          targetId: "",
-          modified: [],
-        };
+        return skippedOutcome(
+          "other",
+          "NotEffectivelyEntitled",
+          `User '${upn}' is not in scope and does not exist in customappsso.`,
+        );
       }
       if (!mapping.actions.create) {
-        return {
-          action: "create",
-          status: "skipped",
-          error: skippedBecause("ImportSkipped", "The Create target object action is off."),
-          targetId: "",
-          modified: [],
-        };
+        return skippedOutcome("create", "ImportSkipped", "The Create target object action is off.");
       }
       steps.push(
         step(
@@ -552,13 +541,12 @@ export class ProvisioningEngine {
       return this.#create(user, upn, read, run, exchanges, steps);
     }
     if (!mapping.actions.update) {
-      return {
-        action: "update",
-        status: "skipped",
-        error: skippedBecause("ImportSkipped", "The Update target object action is off."),
-        targetId: match.targetId,
-        modified: [],
-      };
+      return skippedOutcome(
+        "update",
+        "ImportSkipped",
+        "The Update target object action is off.",
+        match.targetId,
+      );
     }
     return this.#update(
       user,
@@ -665,13 +653,7 @@ export class ProvisioningEngine {
           SkipReason: "AttributeValidationFailed",
         }),
       );
-      return {
-        action: "create",
-        status: "skipped",
-        error: skippedBecause("AttributeValidationFailed", reason),
-        targetId: "",
-        modified: [],
-      };
+      return skippedOutcome("create", "AttributeValidationFailed", reason);
     }
     const { request, skipped: notExported } = buildCreateUser(entries, this.job.quirks);
     const exchange = await this.#send(exchanges, run.endpoint, request);
@@ -903,13 +885,12 @@ export class ProvisioningEngine {
     ];
     let outcome: Outcome;
     if (!this.job.config.users.actions.delete) {
-      outcome = {
-        action: "delete",
-        status: "skipped",
-        error: skippedBecause("ImportSkipped", "The Delete target object action is off."),
-        targetId: anchor.targetId,
-        modified: [],
-      };
+      outcome = skippedOutcome(
+        "delete",
+        "ImportSkipped",
+        "The Delete target object action is off.",
+        anchor.targetId,
+      );
     } else {
       const exchange = await this.#send(exchanges, run.endpoint, buildDelete("Users", anchor.targetId));
       const judged = judgeResponse(exchange, "delete", { knownId: true });
