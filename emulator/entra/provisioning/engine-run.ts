@@ -1,5 +1,5 @@
 import type { Directory } from "../directory/directory.ts";
-import type { ExpressionCache } from "./evaluate-mappings.ts";
+import type { ExpressionCache, MappingRuntime } from "./evaluate-mappings.ts";
 import type { Escrow } from "./escrow.ts";
 import type { ProvisioningJob } from "./provisioning-job.ts";
 import type { ProvisioningLogRecord, ProvisioningStep } from "./provisioning-log.ts";
@@ -61,11 +61,13 @@ export type Outcome = {
   modified: ProvisioningLogRecord["modifiedProperties"];
 };
 
-/** What the group provisioning shares with the engine. */
+/** What user and group provisioning share with the engine. */
 export type EngineContext = {
   job: ProvisioningJob;
   directory: Directory;
   runtime: EngineRuntime;
+  /** The clock and randomness mapping expressions see. */
+  mappingRuntime: MappingRuntime;
   expressions: ExpressionCache;
   anchors: Map<string, Anchor>;
   groupAnchors: Map<string, GroupAnchor>;

@@ -2,21 +2,22 @@ import { matchByFilters, readAnchored, type MatchContext } from "./match-target.
 import { type JsonObject } from "../../scim/json.ts";
 import type { EntraGroup } from "../directory/entra-user.ts";
 import { diff, displayValue } from "./attribute-diff.ts";
+import { deleteTarget, hardDeleteTarget } from "./delete-target.ts";
 import type { EngineContext, ObjectResult, Outcome, Run } from "./engine-run.ts";
 import { evaluateMappings } from "./evaluate-mappings.ts";
 import { failedBecause, skippedBecause, skippedOutcome, step } from "./log-steps.ts";
+import { matchingMappings } from "./matching-mappings.ts";
 import { targetAttribute } from "./provisioning-config.ts";
 import type { ErrorInformation, ProvisioningStatus, ProvisioningStep } from "./provisioning-log.ts";
 import {
   buildCreateGroup,
-  buildDelete,
   buildGroupPatch,
   buildMembershipPatch,
   type AttributeChange,
-  type TargetEntry,
 } from "./scim-requests.ts";
 import type { ScimExchangeRecord } from "./scim-transport.ts";
 import { readGroupSource } from "./scope-snapshot.ts";
+import { buildTargetEntries } from "./target-entries.ts";
 import { readTargetValue } from "./target-path.ts";
 
 /**
@@ -114,11 +115,20 @@ async function exportGroupOutcome(
         ...none,
       };
     }
-    return deleteGroup(context, group.id, anchor.targetId, run, exchanges, steps);
+    return deleteTarget(context, "Group", group.id, anchor.targetId, run, exchanges, steps, () =>
+      context.groupAnchors.delete(group.id),
+    );
   }
   const match = await matchGroup(context, group, run, exchanges, steps);
   if ("error" in match) return { action: "other", status: match.status, error: match.error, ...none };
-  const mapped = entries(context, group, run, match.target === null ? "create" : "update");
+  const mapped = buildTargetEntries(
+    context,
+    job.config.groups.mappings,
+    (name) => readGroupSource(group, name),
+    match.target === null ? "create" : "update",
+    run.groupAttributes,
+    targetAttribute,
+  );
   if (match.target === null) {
     if (!job.config.groups.actions.create) {
       return skippedOutcome("create", "ImportSkipped", "The Create target object action is off.");
@@ -234,30 +244,6 @@ function readTargetString(target: JsonObject, change: AttributeChange): string |
       : JSON.stringify(value);
 }
 
-function entries(
-  context: EngineContext,
-  group: EntraGroup,
-  run: Run,
-  operation: "create" | "update",
-): TargetEntry[] {
-  const values = evaluateMappings(
-    context.job.config.groups.mappings,
-    (name) => readGroupSource(group, name),
-    operation,
-    { now: context.runtime.clock, random: context.runtime.random },
-    context.expressions,
-  );
-  return values
-    .filter((item) => !item.skip)
-    .map((item) => ({
-      target: item.mapping.target,
-      path: context.path(item.mapping.target),
-      attribute:
-        run.groupAttributes.get(item.mapping.target.toLowerCase()) ?? targetAttribute(item.mapping.target),
-      value: item.value,
-    }));
-}
-
 async function matchGroup(
   context: EngineContext,
   group: EntraGroup,
@@ -280,14 +266,11 @@ async function matchGroup(
       context.groupAnchors.delete(group.id),
     );
   }
-  const matching = context.job.config.groups.mappings
-    .filter((mapping) => mapping.matchingPriority > 0)
-    .sort((a, b) => a.matchingPriority - b.matchingPriority);
   const values = evaluateMappings(
-    matching,
+    matchingMappings(context.job.config.groups.mappings),
     (name) => readGroupSource(group, name),
     "update",
-    { now: context.runtime.clock, random: context.runtime.random },
+    context.mappingRuntime,
     context.expressions,
   );
   const match = await matchByFilters(matcher, values);
@@ -303,34 +286,6 @@ async function matchGroup(
   return { target: null, targetId: "" };
 }
 
-async function deleteGroup(
-  context: EngineContext,
-  groupId: string,
-  targetId: string,
-  run: Run,
-  exchanges: ScimExchangeRecord[],
-  steps: ProvisioningStep[],
-): Promise<Outcome> {
-  const exchange = await context.send(exchanges, run, buildDelete("Groups", targetId));
-  const judged = context.judge(exchange, "delete", { knownId: true });
-  if (judged.ok || judged.error.errorCode === "InvalidAnchor") context.groupAnchors.delete(groupId);
-  steps.push(
-    step(
-      "EntryExportDelete",
-      "export",
-      judged.ok ? "success" : "failure",
-      judged.ok ? `Group '${groupId}' was deleted in customappsso` : judged.error.reason,
-    ),
-  );
-  return {
-    action: "delete",
-    status: judged.ok ? "success" : "failure",
-    error: judged.ok ? null : judged.error,
-    targetId,
-    modified: [],
-  };
-}
-
 /** A purged group Entra had linked: DELETE /Groups/{id} when the Delete action is on. */
 export async function hardDeleteGroup(
   context: EngineContext,
@@ -339,27 +294,9 @@ export async function hardDeleteGroup(
 ): Promise<ObjectResult | null> {
   const anchor = context.groupAnchors.get(groupId);
   if (!anchor) return null;
-  const started = context.runtime.clock();
-  const exchanges: ScimExchangeRecord[] = [];
-  const steps = [
-    step(
-      "EntryImport",
-      "import",
-      "success",
-      `Received Group '${groupId}' change of type (Delete) from Azure Active Directory`,
-    ),
-  ];
-  const outcome: Outcome = context.job.config.groups.actions.delete
-    ? await deleteGroup(context, groupId, anchor.targetId, run, exchanges, steps)
-    : skippedOutcome("delete", "ImportSkipped", "The Delete target object action is off.", anchor.targetId);
-  const log = context.record(
-    run,
-    started,
-    { id: groupId, displayName: groupId, type: "Group" },
-    outcome,
-    steps,
+  return hardDeleteTarget(context, "Group", groupId, anchor.targetId, run, () =>
+    context.groupAnchors.delete(groupId),
   );
-  return { log, exchanges };
 }
 
 /**
