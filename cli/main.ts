@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import { EXIT, processIo, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 import { exportSchemaCommand } from "./export-schema-command.ts";
 import { importSchemaCommand } from "./import-schema-command.ts";
+import { doctorCommand } from "./doctor-command.ts";
 import { runCommand } from "./run-command.ts";
 import { serveCommand } from "./serve-command.ts";
 
@@ -13,6 +14,7 @@ Usage: synclab <command> [options]
 Commands:
   serve             serve both fakes on 127.0.0.1 (Entra :4100, Immuta :4200)
   run <file...>     replay scenario files and check their expectations
+  doctor <file...>  find why a scenario's attributes would not reach Immuta, without running it
   import-schema <schema.json>  turn a Graph synchronizationSchema into scenario YAML
   export-schema <scenario>     print the Graph synchronizationSchema of a scenario's app
 
@@ -24,6 +26,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<ExitCode>> = 
   run: runCommand,
   "import-schema": importSchemaCommand,
   "export-schema": exportSchemaCommand,
+  doctor: doctorCommand,
 };
 
 /** Runs the CLI; never throws for bad input (it prints the problem and returns 2). */

@@ -32,6 +32,14 @@ export async function loadScenarioFile(file: string): Promise<Scenario> {
   return parseScenario(text, file);
 }
 
+/** The line and column of a path in scenario YAML (the deepest part of it that exists). */
+export function positionIn(text: string, path: (string | number)[]): { line: number; column: number } {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  const { line, column } = locate({ path, message: "" }, document, lineCounter);
+  return { line, column };
+}
+
 /** Parses and validates scenario YAML. */
 export function parseScenario(text: string, file = "<scenario>"): Scenario {
   const lineCounter = new LineCounter();

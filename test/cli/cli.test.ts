@@ -69,8 +69,24 @@ describe("synclab CLI", () => {
     expect(io.stdout).toEqual([]);
   });
 
+  it("doctor exits 1 and locates the cause when an attribute cannot reach Immuta", async () => {
+    const io = capture();
+    expect(await main(["doctor", "scenarios/examples/wrong-scim-schema-row.yaml"], io)).toBe(1);
+    expect(io.stdout[0]).toMatch(
+      /^scenarios\/examples\/wrong-scim-schema-row\.yaml:\d+:\d+: error row-holds-attribute-urn: /,
+    );
+  });
+
+  it("doctor exits 0 for the seed example", async () => {
+    const io = capture();
+    expect(await main(["doctor", "scenarios/default.yaml"], io)).toBe(0);
+    expect(io.stdout).toEqual(["OK scenarios/default.yaml: 0 errors, 0 warnings, 0 notes"]);
+  });
+
   it.each([
     [["--help"], 0],
+    [["doctor", "--help"], 0],
+    [["doctor"], 2],
     [["run", "--help"], 0],
     [["serve", "--help"], 0],
     [[], 2],

@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { parseScenario } from "../loader/load-scenario.ts";
+import { diagnoseScenario, FINDING_CODES, type FindingCode } from "./diagnose-scenario.ts";
+
+const ZIP = "urn:ietf:params:scim:schemas:extension:custom:2.0:User";
+
+type Options = {
+  target?: string;
+  mapping?: string;
+  multiValued?: boolean;
+  row?: string;
+  extraRow?: string;
+  syncAttributes?: boolean;
+  assumptions?: string;
+  app?: string;
+  defaults?: boolean;
+};
+
+/** The seed example's configuration; each case changes one part of it. */
+function scenario({
+  target = `${ZIP}:zipcode`,
+  mapping = "source: postalCode",
+  multiValued = false,
+  row = ZIP,
+  extraRow = "",
+  syncAttributes = true,
+  assumptions = "{}",
+  app = "",
+  defaults = true,
+}: Options = {}): string {
+  return `name: doctor case
+entra:
+  app:
+${app}    users:
+      defaultMappings: ${String(defaults)}
+      attributes:
+        - name: "${target}"
+          multiValued: ${String(multiValued)}
+      mappings:
+        - target: "${target}"
+          ${mapping}
+  users:
+    - userPrincipalName: alice@contoso.com
+immuta:
+  iams:
+    - id: entra
+      syncAttributes: ${String(syncAttributes)}
+      assumptions: ${assumptions}
+      attributeSchema:
+        - scimSchema: "${row}"
+          prefix: entraid_attributes
+${extraRow}`;
+}
+
+const codes = (text: string): FindingCode[] =>
+  diagnoseScenario(parseScenario(text)).map((finding) => finding.code);
+
+const CASES: [string, Options, FindingCode][] = [
+  [
+    "a custom attribute not named by the URN pattern",
+    { target: "custom:zipcode", row: "custom" },
+    "non-urn-custom-attribute",
+  ],
+  [
+    "an extension no row maps",
+    { row: "urn:ietf:params:scim:schemas:extension:other:2.0:User" },
+    "extension-without-row",
+  ],
+  ["a row holding the whole attribute URN", { row: `${ZIP}:zipcode` }, "row-holds-attribute-urn"],
+  ["a row differing in case only", { row: ZIP.replace("custom", "Custom") }, "row-case-mismatch"],
+  [
+    "a row that maps nothing",
+    {
+      extraRow:
+        "        - scimSchema: urn:ietf:params:scim:schemas:extension:unused:2.0:User\n          prefix: unused\n",
+    },
+    "row-maps-nothing",
+  ],
+  ["sync attributes off", { syncAttributes: false }, "sync-attributes-off"],
+  ["a multi-valued custom attribute", { multiValued: true }, "multi-valued-custom-attribute"],
+  [
+    "an expression that does not parse",
+    { mapping: "expression: 'ToUpper([postalCode]'" },
+    "invalid-expression",
+  ],
+  [
+    "a tenant URL that is no IAM's",
+    { app: "    tenantUrl: http://immuta.synclab.test/bim/scim/other\n" },
+    "tenant-url-no-iam",
+  ],
+  ["a secret token that is not the IAM's", { app: "    secretToken: wrong\n" }, "secret-token-mismatch"],
+  [
+    "the aadOptscim062020 flag",
+    { app: "    tenantUrl: http://immuta.synclab.test/bim/scim/entra?aadOptscim062020\n" },
+    "flag-not-on-demand",
+  ],
+  ["no matching attribute", { defaults: false }, "no-matching-attribute"],
+];
+
+describe("diagnoseScenario", () => {
+  it("finds nothing wrong with the seed example", () => {
+    expect(codes(scenario())).toEqual([]);
+  });
+
+  it.each(CASES)("reports %s", (_, options, code) => {
+    expect(codes(scenario(options))).toContain(code);
+  });
+
+  it("has a case for every finding code", () => {
+    expect(new Set(CASES.map(([, , code]) => code))).toEqual(new Set(FINDING_CODES));
+  });
+
+  it("makes a case mismatch an error only when Immuta compares URNs exactly", () => {
+    const severity = (assumptions: string) =>
+      diagnoseScenario(parseScenario(scenario({ row: ZIP.replace("custom", "Custom"), assumptions })))[0]
+        ?.severity;
+    expect(severity("{}")).toBe("warning");
+    expect(severity("{schemaUrnMatch: exact}")).toBe("error");
+  });
+
+  it("points each finding at the part of the scenario that causes it", () => {
+    const [finding] = diagnoseScenario(parseScenario(scenario({ row: `${ZIP}:zipcode` })));
+    expect(finding?.path).toEqual(["immuta", "iams", 0, "attributeSchema", 0]);
+  });
+});
