@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import { EXIT, processIo, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 import { exportSchemaCommand } from "./export-schema-command.ts";
 import { importSchemaCommand } from "./import-schema-command.ts";
+import { contractCommand } from "./contract-command.ts";
 import { doctorCommand } from "./doctor-command.ts";
 import { runCommand } from "./run-command.ts";
 import { serveCommand } from "./serve-command.ts";
@@ -15,6 +16,7 @@ Commands:
   serve             serve both fakes on 127.0.0.1 (Entra :4100, Immuta :4200)
   run <file...>     replay scenario files and check their expectations
   doctor <file...>  find why a scenario's attributes would not reach Immuta, without running it
+  contract --target URL --token T   run the SCIM contract suite against a real endpoint
   import-schema <schema.json>  turn a Graph synchronizationSchema into scenario YAML
   export-schema <scenario>     print the Graph synchronizationSchema of a scenario's app
 
@@ -27,6 +29,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<ExitCode>> = 
   "import-schema": importSchemaCommand,
   "export-schema": exportSchemaCommand,
   doctor: doctorCommand,
+  contract: contractCommand,
 };
 
 /** Runs the CLI; never throws for bad input (it prints the problem and returns 2). */
