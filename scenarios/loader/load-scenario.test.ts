@@ -40,6 +40,16 @@ describe("parseScenario", () => {
     ["a wrong type", VALID.replace("name: ok", "name: 42"), "invalid-scenario", 1, 7],
     ["an unknown step kind", `${VALID}  - jump: high\n`, "invalid-scenario", 10, 5],
     ["a bad step argument", `${VALID}  - cycle: sometimes\n`, "invalid-scenario", 10, 12],
+    [
+      "an expression that does not parse",
+      VALID.replace(
+        "entra:\n",
+        "entra:\n  app:\n    users:\n      mappings:\n        - {target: x, expression: 'Left([a], 1'}\n",
+      ),
+      "invalid-scenario",
+      6,
+      35,
+    ],
     ["a bad IAM id", VALID.replace("id: entra", "id: 'no spaces allowed'"), "invalid-scenario", 7, 11],
     [
       "a mapping with two sources",

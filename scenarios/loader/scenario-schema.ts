@@ -1,3 +1,5 @@
+import { parseExpression } from "../../emulator/entra/expression/parse-expression.ts";
+import { isExpressionError } from "../../emulator/entra/expression/expression-error.ts";
 import { z } from "zod";
 import { iamConfigInputSchema } from "../../emulator/immuta/iam-config.ts";
 import {
@@ -23,7 +25,19 @@ const mappingSchema = z
     target: z.string().min(1),
     source: z.string().min(1).optional(),
     constant: z.string().optional(),
-    expression: z.string().min(1).optional(),
+    /** Entra's expression language; it must parse (the error names the character it stopped at). */
+    expression: z
+      .string()
+      .min(1)
+      .superRefine((text, context) => {
+        try {
+          parseExpression(text);
+        } catch (error) {
+          if (!isExpressionError(error)) throw error;
+          context.addIssue({ code: "custom", message: `invalid expression: ${error.format(text)}` });
+        }
+      })
+      .optional(),
     none: z.literal(true).optional(),
     defaultValue: z.string().nullable().default(null),
     apply: z.enum(["always", "onCreate"]).default("always"),

@@ -1,3 +1,4 @@
+import { isExpressionError } from "../expression/expression-error.ts";
 import type { Outcome } from "./engine-run.ts";
 import type {
   ErrorInformation,
@@ -31,6 +32,30 @@ export function skippedOutcome(
   targetId = "",
 ): Outcome {
   return { action, status: "skipped", error: skippedBecause(errorCode, reason), targetId, modified: [] };
+}
+
+/**
+ * Runs an object's export; a mapping expression that fails for this object's values fails the
+ * object (logged, escrowed, retried) instead of the whole run, as one bad value does in Entra.
+ */
+export async function guardExpressions<T extends Outcome | null>(
+  run: () => Promise<T>,
+  steps: ProvisioningStep[],
+): Promise<T | Outcome> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isExpressionError(error)) throw error;
+    const reason = `An attribute mapping expression could not be evaluated: ${error.message}`;
+    steps.push(step("EntrySynchronizationError", "processing", "failure", reason));
+    return {
+      action: "other",
+      status: "failure",
+      error: failedBecause("ExpressionEvaluationFailed", reason),
+      targetId: "",
+      modified: [],
+    };
+  }
 }
 
 /** The error information of a failed object caused by the target (errorCategory `nonServiceFailure`). */

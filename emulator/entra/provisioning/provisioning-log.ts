@@ -17,6 +17,8 @@ export type ProvisioningStep = {
 /** Error codes of the provisioning logs (howto-analyze-provisioning-logs.md, entra.md §1.12). */
 export const PROVISIONING_ERROR_CODES = [
   "EntryConflict",
+  /** Assumed name: a mapping expression failed for this object (e.g. CDate of a non-date). */
+  "ExpressionEvaluationFailed",
   "InvalidAnchor",
   "DuplicateTargetEntries",
   "ImportSkipped",
