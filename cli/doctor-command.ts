@@ -10,7 +10,8 @@ export const DOCTOR_HELP = `Usage: synclab doctor <scenario.yaml...>
 Reads each scenario's configuration (Entra app, mappings, schema, Immuta IAMs) for the known reasons
 an Entra attribute never shows up in Immuta, or shows up late: custom attributes not named by the
 URN pattern, extensions no attribute-schema row maps, rows holding a whole attribute URN, URN case
-differences, sync attributes off, tenant URL or token not matching the IAM, invalid expressions.
+differences, sync attributes off, tenant URL or token not matching the IAM. (Expressions that do not
+parse are already refused when the scenario loads.)
 Nothing is sent anywhere; the steps are not run.
 
 Each finding prints as file:line:col: severity code: message.

@@ -79,11 +79,6 @@ const CASES: [string, Options, FindingCode][] = [
   ["sync attributes off", { syncAttributes: false }, "sync-attributes-off"],
   ["a multi-valued custom attribute", { multiValued: true }, "multi-valued-custom-attribute"],
   [
-    "an expression that does not parse",
-    { mapping: "expression: 'ToUpper([postalCode]'" },
-    "invalid-expression",
-  ],
-  [
     "a tenant URL that is no IAM's",
     { app: "    tenantUrl: http://immuta.synclab.test/bim/scim/other\n" },
     "tenant-url-no-iam",

@@ -1,5 +1,3 @@
-import { parseExpression } from "../../emulator/entra/expression/parse-expression.ts";
-import { isExpressionError } from "../../emulator/entra/expression/expression-error.ts";
 import { parseTargetPath } from "../../emulator/entra/provisioning/target-path.ts";
 import { parseTenantUrl } from "../../emulator/entra/provisioning/scim-transport.ts";
 import type { IamConfig } from "../../emulator/immuta/iam-config.ts";
@@ -11,7 +9,6 @@ import { buildWorld, IN_PROCESS_ORIGIN } from "../runner/build-world.ts";
 /** Stable codes of what the doctor finds; tests assert on these. */
 export const FINDING_CODES = [
   "no-matching-attribute",
-  "invalid-expression",
   "non-urn-custom-attribute",
   "extension-without-row",
   "row-holds-attribute-urn",
@@ -66,21 +63,6 @@ export function diagnoseScenario(scenario: Scenario): Finding[] {
       ["entra", "app", "users"],
     );
   }
-  for (const mapping of mappings) {
-    if (mapping.source.type !== "Expression") continue;
-    try {
-      parseExpression(mapping.source.expression);
-    } catch (error) {
-      if (!isExpressionError(error)) throw error;
-      add(
-        "error",
-        "invalid-expression",
-        `the expression for ${mapping.target} does not parse: ${error.message}`,
-        mappingPath(mapping.target),
-      );
-    }
-  }
-
   // The IAM Entra's tenant URL points at, when it is the scenario's own fake Immuta.
   const tenant = parseTenantUrl(config.tenantUrl, false);
   const tenantUrl = new URL(tenant.endpointBase);
