@@ -74,6 +74,38 @@ describe("parseScenario", () => {
   });
 });
 
+describe("references", () => {
+  it.each([
+    ["a step naming a user who is not in entra.users", `${VALID}  - provision: bob@contoso.com\n`, 10, 16],
+    [
+      "a member that is not a user",
+      VALID.replace("immuta:", "  groups:\n    - {displayName: G, members: [bob@contoso.com]}\nimmuta:"),
+      6,
+      34,
+    ],
+    [
+      "a step naming a group that does not exist yet",
+      `${VALID}  - addMember: {group: Later, user: alice@contoso.com}\n  - createGroup: {displayName: Later}\n`,
+      10,
+      24,
+    ],
+  ])("refuses %s before anything runs", (_, text, line, column) => {
+    const error = problemsOf(text);
+    expect(error.code).toBe("invalid-scenario");
+    expect(error.problems[0]).toMatchObject({ line, column });
+  });
+
+  it("accepts users by id and groups made by an earlier step", () => {
+    const text = VALID.replace(
+      "    - userPrincipalName: alice@contoso.com",
+      "    - {userPrincipalName: alice@contoso.com, id: a1}",
+    );
+    expect(() =>
+      parseScenario(`${text}  - createGroup: {displayName: G}\n  - addMember: {group: g, user: A1}\n`),
+    ).not.toThrow();
+  });
+});
+
 describe("loadScenarioFile", () => {
   it("loads scenarios/default.yaml", async () => {
     const scenario = await loadScenarioFile("scenarios/default.yaml");

@@ -62,7 +62,7 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
   const data: unknown = document.toJS();
   const result = scenarioSchema.safeParse(data);
   if (result.success) {
-    const problems = resolveSchemaDocument(result.data, file);
+    const problems = [...checkReferences(result.data), ...resolveSchemaDocument(result.data, file)];
     if (problems.length === 0) return result.data;
     throw new ScenarioError(
       "invalid-scenario",
@@ -80,6 +80,75 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
 type Unlocated = { path: (string | number)[]; message: string; at?: "key" };
 
 const SCHEMA_PATH = ["entra", "app", "schema"];
+
+/**
+ * Every user and group a scenario names must exist by then: in `entra.users` / `entra.groups`
+ * (by userPrincipalName, case-insensitive, or id) or made by an earlier `createGroup` step.
+ */
+function checkReferences(scenario: Scenario): Unlocated[] {
+  const users = new Set<string>();
+  for (const user of scenario.entra.users) {
+    users.add(user.userPrincipalName.toLowerCase());
+    if (user.id) users.add(user.id.toLowerCase());
+  }
+  const groups = new Set<string>();
+  for (const group of scenario.entra.groups) {
+    groups.add(group.displayName.toLowerCase());
+    if (group.id) groups.add(group.id.toLowerCase());
+  }
+  const problems: Unlocated[] = [];
+  const user = (name: string | undefined, path: (string | number)[]) => {
+    if (name !== undefined && !users.has(name.toLowerCase())) {
+      problems.push({ path, message: `no user '${name}' in entra.users (by userPrincipalName or id)` });
+    }
+  };
+  const group = (name: string, path: (string | number)[]) => {
+    if (!groups.has(name.toLowerCase())) {
+      problems.push({ path, message: `no group '${name}' in entra.groups or an earlier createGroup step` });
+    }
+  };
+  scenario.entra.users.forEach((entry, index) => user(entry.manager, ["entra", "users", index, "manager"]));
+  scenario.entra.groups.forEach((entry, index) =>
+    entry.members.forEach((member, at) => user(member, ["entra", "groups", index, "members", at])),
+  );
+  scenario.steps.forEach((step, index) => {
+    const at = (...rest: (string | number)[]) => ["steps", index, ...rest];
+    if ("provision" in step) user(step.provision, at("provision"));
+    else if ("updateUser" in step) user(step.updateUser.user, at("updateUser", "user"));
+    else if ("deleteUser" in step) user(step.deleteUser, at("deleteUser"));
+    else if ("restoreUser" in step) user(step.restoreUser, at("restoreUser"));
+    else if ("purgeUser" in step) user(step.purgeUser, at("purgeUser"));
+    else if ("setAccountEnabled" in step) user(step.setAccountEnabled.user, at("setAccountEnabled", "user"));
+    else if ("assign" in step || "unassign" in step) {
+      const [kind, name] = "assign" in step ? ["assign", step.assign] : ["unassign", step.unassign];
+      if (!users.has(name.toLowerCase()) && !groups.has(name.toLowerCase())) {
+        problems.push({ path: at(kind), message: `no user or group '${name}' in the scenario` });
+      }
+    } else if ("addMember" in step || "removeMember" in step) {
+      const [kind, change] =
+        "addMember" in step ? ["addMember", step.addMember] : ["removeMember", step.removeMember];
+      group(change.group, at(kind, "group"));
+      user(change.user, at(kind, "user"));
+    } else if ("provisionGroup" in step) {
+      const spec =
+        typeof step.provisionGroup === "string" ? { group: step.provisionGroup } : step.provisionGroup;
+      group(
+        spec.group,
+        typeof step.provisionGroup === "string" ? at("provisionGroup") : at("provisionGroup", "group"),
+      );
+      spec.members?.forEach((member, position) => user(member, at("provisionGroup", "members", position)));
+    } else if ("createGroup" in step) {
+      step.createGroup.members.forEach((member, position) =>
+        user(member, at("createGroup", "members", position)),
+      );
+      groups.add(step.createGroup.displayName.toLowerCase());
+    } else if ("updateGroup" in step) {
+      group(step.updateGroup.group, at("updateGroup", "group"));
+      groups.add(step.updateGroup.displayName.toLowerCase());
+    }
+  });
+  return problems;
+}
 
 /**
  * Reads `entra.app.schema` when it names a file (relative to the scenario) and checks that the

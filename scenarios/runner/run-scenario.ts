@@ -1,3 +1,4 @@
+import { EntraError } from "../../emulator/entra/entra-error.ts";
 import { formatLogRecord } from "../../emulator/entra/provisioning/provisioning-log.ts";
 import type { CycleResult } from "../../emulator/entra/provisioning/provisioning-engine.ts";
 import type { ScimExchangeRecord } from "../../emulator/entra/provisioning/scim-transport.ts";
@@ -37,8 +38,16 @@ export async function runScenario(
     if ("expect" in step) {
       await checkExpectations(world, step.expect, previous, lastResult, report);
     } else {
-      const result = await perform(world, step, report);
-      if (result) lastResult = result;
+      try {
+        const result = await perform(world, step, report);
+        if (result) lastResult = result;
+      } catch (error) {
+        // A step the directory refuses (e.g. purging a user that is not deleted) fails that step,
+        // as Graph would answer the same call with an error; the scenario goes on.
+        if (!(error instanceof EntraError)) throw error;
+        report.ok = false;
+        report.lines.push(`${kind}: refused: ${error.code}: ${error.message}`);
+      }
       previous = report;
     }
     steps.push(report);
