@@ -95,6 +95,32 @@ describe("references", () => {
     expect(error.problems[0]).toMatchObject({ line, column });
   });
 
+  it.each([
+    [
+      "a userPrincipalName used twice (case-insensitive)",
+      VALID.replace("immuta:", "    - userPrincipalName: ALICE@contoso.com\nimmuta:"),
+      5,
+      26,
+    ],
+    ["an IAM id used twice", VALID.replace("    - id: entra", "    - id: entra\n    - id: entra"), 8, 11],
+    [
+      "a property Graph does not have",
+      VALID.replace("alice@contoso.com\n", "alice@contoso.com\n      favouriteColour: blue\n"),
+      4,
+      7,
+    ],
+    [
+      "accountEnabled that is not a boolean",
+      VALID.replace("alice@contoso.com\n", "alice@contoso.com\n      accountEnabled: 'yes'\n"),
+      5,
+      23,
+    ],
+  ])("refuses %s", (_, text, line, column) => {
+    const error = problemsOf(text);
+    expect(error.code).toBe("invalid-scenario");
+    expect(error.problems[0]).toMatchObject({ line, column });
+  });
+
   it("accepts users by id and groups made by an earlier step", () => {
     const text = VALID.replace(
       "    - userPrincipalName: alice@contoso.com",

@@ -11,6 +11,10 @@ import {
 import type { ProvisioningConfig } from "../../emulator/entra/provisioning/provisioning-config.ts";
 import { importSchema } from "../../emulator/entra/schema/import-schema.ts";
 import { formatSchemaProblem, SchemaImportError } from "../../emulator/entra/schema/schema-import-error.ts";
+import { Directory } from "../../emulator/entra/directory/directory.ts";
+import { EntraError } from "../../emulator/entra/entra-error.ts";
+import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
+import { graphUser } from "../runner/build-world.ts";
 import { ScenarioError, type ScenarioProblem } from "./scenario-error.ts";
 import { scenarioSchema, STEP_KINDS, STEP_SCHEMAS, type Scenario, type StepKind } from "./scenario-schema.ts";
 
@@ -86,17 +90,47 @@ const SCHEMA_PATH = ["entra", "app", "schema"];
  * (by userPrincipalName, case-insensitive, or id) or made by an earlier `createGroup` step.
  */
 function checkReferences(scenario: Scenario): Unlocated[] {
-  const users = new Set<string>();
-  for (const user of scenario.entra.users) {
-    users.add(user.userPrincipalName.toLowerCase());
-    if (user.id) users.add(user.id.toLowerCase());
-  }
-  const groups = new Set<string>();
-  for (const group of scenario.entra.groups) {
-    groups.add(group.displayName.toLowerCase());
-    if (group.id) groups.add(group.id.toLowerCase());
-  }
   const problems: Unlocated[] = [];
+  const unique = (seen: Set<string>, name: string, what: string, path: (string | number)[]) => {
+    if (seen.has(name.toLowerCase())) problems.push({ path, message: `${what} '${name}' is used twice` });
+    seen.add(name.toLowerCase());
+  };
+  // Graph refuses a second userPrincipalName (case-insensitive) and a second object id.
+  const users = new Set<string>();
+  const ids = new Set<string>();
+  scenario.entra.users.forEach((user, index) => {
+    unique(users, user.userPrincipalName, "userPrincipalName", [
+      "entra",
+      "users",
+      index,
+      "userPrincipalName",
+    ]);
+    if (user.id) unique(ids, user.id, "object id", ["entra", "users", index, "id"]);
+  });
+  for (const id of ids) users.add(id);
+  const groups = new Set<string>();
+  scenario.entra.groups.forEach((group, index) => {
+    unique(groups, group.displayName, "group displayName", ["entra", "groups", index, "displayName"]);
+    if (group.id) unique(ids, group.id, "object id", ["entra", "groups", index, "id"]);
+  });
+  for (const group of scenario.entra.groups) if (group.id) groups.add(group.id.toLowerCase());
+  // Each user as Graph would take it (known properties, types, directory extension names).
+  const directory = new Directory(createDeterministicRuntime(scenario.seed));
+  scenario.entra.users.forEach((entry, index) => {
+    try {
+      directory.createUser(...graphUser(entry));
+    } catch (error) {
+      if (!(error instanceof EntraError)) throw error;
+      problems.push({
+        path: ["entra", "users", index],
+        message: `Graph refuses this user: ${error.message}`,
+      });
+    }
+  });
+  const iams = new Set<string>();
+  scenario.immuta.iams.forEach((iam, index) =>
+    unique(iams, iam.id, "IAM id", ["immuta", "iams", index, "id"]),
+  );
   const user = (name: string | undefined, path: (string | number)[]) => {
     if (name !== undefined && !users.has(name.toLowerCase())) {
       problems.push({ path, message: `no user '${name}' in entra.users (by userPrincipalName or id)` });
@@ -141,7 +175,7 @@ function checkReferences(scenario: Scenario): Unlocated[] {
       step.createGroup.members.forEach((member, position) =>
         user(member, at("createGroup", "members", position)),
       );
-      groups.add(step.createGroup.displayName.toLowerCase());
+      unique(groups, step.createGroup.displayName, "group displayName", at("createGroup", "displayName"));
     } else if ("updateGroup" in step) {
       group(step.updateGroup.group, at("updateGroup", "group"));
       groups.add(step.updateGroup.displayName.toLowerCase());

@@ -93,6 +93,9 @@ const userSchema = z
     /** Assigned to the app (default true). */
     assigned: z.boolean().default(true),
     manager: z.string().optional(),
+    accountEnabled: z.boolean().optional(),
+    businessPhones: z.array(z.string()).optional(),
+    proxyAddresses: z.array(z.string()).optional(),
     /** Graph keeps extensionAttribute1-15 in this object; provisioning reads them as `extensionAttributeN`. */
     onPremisesExtensionAttributes: z.record(z.string(), z.string().nullable()).optional(),
   })

@@ -11,6 +11,7 @@ import {
   type TargetAttribute,
 } from "../../emulator/entra/provisioning/provisioning-config.ts";
 import type { FetchLike } from "../../emulator/entra/provisioning/scim-transport.ts";
+import type { JsonValue } from "../../emulator/scim/json.ts";
 import { importSchema } from "../../emulator/entra/schema/import-schema.ts";
 import { EntraTenant, type TenantApp } from "../../emulator/entra/entra-tenant.ts";
 import { createImmutaApp, type ImmutaApp } from "../../emulator/immuta/create-immuta-app.ts";
@@ -92,9 +93,8 @@ export function buildWorld(scenario: Scenario, options: WorldOptions): World {
 
   const assignments: string[] = [];
   for (const input of scenario.entra.users) {
-    const { assigned, manager: _manager, id, ...properties } = input;
-    const user = tenant.directory.createUser(properties, id);
-    if (assigned) assignments.push(user.id);
+    const user = tenant.directory.createUser(...graphUser(input));
+    if (input.assigned) assignments.push(user.id);
   }
   for (const input of scenario.entra.users) {
     if (input.manager)
@@ -185,6 +185,14 @@ function applySchemaDocument(
     users: overlay(imported.users, app.users),
     groups: overlay(imported.groups, app.groups),
   };
+}
+
+/** A scenario user as Graph properties and an optional object id (the rest is scenario-only). */
+export function graphUser(
+  input: Scenario["entra"]["users"][number],
+): [Record<string, JsonValue>, string | undefined] {
+  const { assigned: _assigned, manager: _manager, id, ...properties } = input;
+  return [properties, id];
 }
 
 /** Replaces the mapping with the same target, or appends it. */

@@ -88,7 +88,7 @@ async function perform(
     const id =
       tenant.directory.user(name)?.id ??
       tenant.directory.groups().find((group) => group.displayName === name || group.id === name)?.id;
-    if (!id) throw new Error(`no user or group '${name}'`);
+    if (!id) throw new EntraError(404, "Request_ResourceNotFound", `no user or group '${name}'`);
     if ("assign" in step) app.job.assignments.add(id);
     else app.job.assignments.delete(id);
     tenant.directory.touch(id);
@@ -112,7 +112,9 @@ async function perform(
   }
   if ("setMapping" in step) {
     upsertMapping(app.job.config.users.mappings, toAttributeMapping(step.setMapping));
-    report.lines.push(`set mapping → ${step.setMapping.target}`);
+    // Saving a mapping change starts a new initial cycle (how-provisioning-works.md, entra.md §8).
+    app.engine.restart({ resetScope: "Watermark" });
+    report.lines.push(`set mapping → ${step.setMapping.target} (the next cycle is an initial one)`);
     return undefined;
   }
   if ("setIam" in step) {
@@ -195,14 +197,16 @@ async function perform(
 function requireGroup(world: World, idOrName: string): string {
   const directory = world.tenant.directory;
   const group =
-    directory.group(idOrName) ?? directory.groups().find((candidate) => candidate.displayName === idOrName);
-  if (!group) throw new Error(`no group '${idOrName}' in the directory`);
+    directory.group(idOrName) ??
+    directory.groups().find((candidate) => candidate.displayName.toLowerCase() === idOrName.toLowerCase());
+  if (!group)
+    throw new EntraError(404, "Request_ResourceNotFound", `no group '${idOrName}' in the directory`);
   return group.id;
 }
 
 function requireUser(world: World, idOrUpn: string): string {
   const user = world.tenant.directory.user(idOrUpn);
-  if (!user) throw new Error(`no user '${idOrUpn}' in the directory`);
+  if (!user) throw new EntraError(404, "Request_ResourceNotFound", `no user '${idOrUpn}' in the directory`);
   return user.id;
 }
 

@@ -69,6 +69,10 @@ export async function hardDeleteTarget(
   const outcome: Outcome = mapping.actions.delete
     ? await deleteTarget(context, type, sourceId, targetId, run, exchanges, steps, forget)
     : skippedOutcome("delete", "ImportSkipped", "The Delete target object action is off.", targetId);
+  // A failed delete is escrowed like any other export and retried in a later cycle (how-provisioning-works.md).
+  if (outcome.status === "failure")
+    context.escrow.fail(sourceId, outcome.error?.errorCode ?? "", started.getTime());
+  else context.escrow.succeed(sourceId);
   const log = context.record(run, started, { id: sourceId, displayName: sourceId, type }, outcome, steps);
   return { log, exchanges };
 }

@@ -5,7 +5,7 @@ import { diff, displayValue } from "./attribute-diff.ts";
 import { deleteTarget, hardDeleteTarget } from "./delete-target.ts";
 import type { EngineContext, ObjectResult, Outcome, Run } from "./engine-run.ts";
 import { evaluateMappings } from "./evaluate-mappings.ts";
-import { failedBecause, skippedBecause, skippedOutcome, step, guardExpressions } from "./log-steps.ts";
+import { failedBecause, skippedBecause, skippedOutcome, step, guardMappings } from "./log-steps.ts";
 import { matchingMappings } from "./matching-mappings.ts";
 import { targetAttribute } from "./provisioning-config.ts";
 import type { ErrorInformation, ProvisioningStatus, ProvisioningStep } from "./provisioning-log.ts";
@@ -58,7 +58,7 @@ export async function exportGroup(
       { ScopeEvaluationResult: inScope ? "InScope" : "NotInScope" },
     ),
   );
-  const outcome = await guardExpressions(
+  const outcome = await guardMappings(
     () => exportGroupOutcome(context, group, inScope, run, exchanges, steps, force),
     steps,
   );

@@ -1,4 +1,5 @@
 import { isExpressionError } from "../expression/expression-error.ts";
+import { MultipleValuesError } from "./target-entries.ts";
 import type { Outcome } from "./engine-run.ts";
 import type {
   ErrorInformation,
@@ -35,27 +36,34 @@ export function skippedOutcome(
 }
 
 /**
- * Runs an object's export; a mapping expression that fails for this object's values fails the
- * object (logged, escrowed, retried) instead of the whole run, as one bad value does in Entra.
+ * Runs an object's export; a mapping that fails for this object's values (an expression error, or
+ * several values for a single-valued target) fails the object (logged, escrowed, retried) instead of
+ * the whole run, as one bad value does in Entra.
  */
-export async function guardExpressions<T extends Outcome | null>(
+export async function guardMappings<T extends Outcome | null>(
   run: () => Promise<T>,
   steps: ProvisioningStep[],
 ): Promise<T | Outcome> {
   try {
     return await run();
   } catch (error) {
-    if (!isExpressionError(error)) throw error;
-    const reason = `An attribute mapping expression could not be evaluated: ${error.message}`;
-    steps.push(step("EntrySynchronizationError", "processing", "failure", reason));
-    return {
-      action: "other",
-      status: "failure",
-      error: failedBecause("ExpressionEvaluationFailed", reason),
-      targetId: "",
-      modified: [],
-    };
+    const failure = mappingFailure(error);
+    if (!failure) throw error;
+    steps.push(step("EntrySynchronizationError", "processing", "failure", failure.reason));
+    return { action: "other", status: "failure", error: failure, targetId: "", modified: [] };
   }
+}
+
+function mappingFailure(error: unknown): ErrorInformation | null {
+  if (isExpressionError(error)) {
+    return failedBecause(
+      "ExpressionEvaluationFailed",
+      `An attribute mapping expression could not be evaluated: ${error.message}`,
+    );
+  }
+  if (error instanceof MultipleValuesError)
+    return failedBecause("SchemaPropertyCanOnlyAcceptValue", error.message);
+  return null;
 }
 
 /** The error information of a failed object caused by the target (errorCategory `nonServiceFailure`). */

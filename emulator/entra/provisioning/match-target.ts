@@ -74,7 +74,16 @@ export async function matchByFilters(
       );
     }
     const [found] = resources;
-    if (!isJsonObject(found)) continue;
+    if (found === undefined) continue;
+    if (!isJsonObject(found)) {
+      return fail(
+        context,
+        failedBecause(
+          "SystemForCrossDomainIdentityManagementServiceIncompatible",
+          `The matched ${kind.toLowerCase()} is not a JSON object.`,
+        ),
+      );
+    }
     const id = typeof found.id === "string" ? found.id : "";
     if (id === "") {
       return fail(

@@ -243,7 +243,8 @@ export class ProvisioningEngine {
         collect(await exportUser(this.#context, user, run, false));
     }
     for (const purged of this.#directory.purged) {
-      if (purged.seq <= since) continue;
+      const retry = this.escrow.isDue(purged.id, now, this.job.quirks.escrowRetryEveryCycle);
+      if (purged.seq <= since && !retry) continue;
       collect(
         purged.type === "User"
           ? await hardDeleteUser(this.#context, purged.id, run)

@@ -19,6 +19,8 @@ export const PROVISIONING_ERROR_CODES = [
   "EntryConflict",
   /** Assumed name: a mapping expression failed for this object (e.g. CDate of a non-date). */
   "ExpressionEvaluationFailed",
+  /** The target attribute takes one value but the source has several (howto-analyze-provisioning-logs.md). */
+  "SchemaPropertyCanOnlyAcceptValue",
   "InvalidAnchor",
   "DuplicateTargetEntries",
   "ImportSkipped",

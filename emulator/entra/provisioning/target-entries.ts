@@ -2,6 +2,7 @@ import type { EngineContext } from "./engine-run.ts";
 import { evaluateMappings } from "./evaluate-mappings.ts";
 import type { AttributeMapping, TargetAttribute } from "./provisioning-config.ts";
 import type { TargetEntry } from "./scim-requests.ts";
+import type { TargetValue } from "./evaluate-mappings.ts";
 import type { SourceValue } from "./source-attributes.ts";
 
 /**
@@ -27,12 +28,37 @@ export function buildTargetEntries(
   )) {
     if (item.skip) continue;
     const target = item.mapping.target;
+    const attribute = attributes.get(target.toLowerCase()) ?? unlisted(target);
     entries.push({
       target,
       path: context.path(target),
-      attribute: attributes.get(target.toLowerCase()) ?? unlisted(target),
-      value: item.value,
+      attribute,
+      value: singleValued(target, attribute, item.value),
     });
   }
   return entries;
+}
+
+/** A multi-valued source mapped to a single-valued target: the object fails (SchemaPropertyCanOnlyAcceptValue). */
+export class MultipleValuesError extends Error {
+  readonly target: string;
+
+  constructor(target: string, count: number) {
+    super(
+      `The property ${target} in the target system can only accept one value, but the source has ${count}.`,
+    );
+    this.name = "MultipleValuesError";
+    this.target = target;
+  }
+}
+
+/**
+ * One value for a single-valued target: a one-item list is that item; several fail the object, as
+ * Entra logs SchemaPropertyCanOnlyAcceptValue (howto-analyze-provisioning-logs.md), rather than
+ * sending one value while comparing all of them.
+ */
+function singleValued(target: string, attribute: TargetAttribute, value: TargetValue): TargetValue {
+  if (attribute.multiValued || !Array.isArray(value)) return value;
+  if (value.length <= 1) return value[0] ?? null;
+  throw new MultipleValuesError(target, value.length);
 }

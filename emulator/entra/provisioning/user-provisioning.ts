@@ -5,7 +5,7 @@ import { diff, displayValue, toTargetValue } from "./attribute-diff.ts";
 import { hardDeleteTarget } from "./delete-target.ts";
 import type { EngineContext, ObjectResult, Outcome, Run } from "./engine-run.ts";
 import { evaluateMappings, type TargetValue } from "./evaluate-mappings.ts";
-import { skippedBecause, skippedOutcome, step, guardExpressions } from "./log-steps.ts";
+import { skippedBecause, skippedOutcome, step, guardMappings } from "./log-steps.ts";
 import { matchByFilters, readAnchored, type MatchContext, type MatchResult } from "./match-target.ts";
 import { matchingMappings } from "./matching-mappings.ts";
 import { unlistedTargetAttribute } from "./provisioning-config.ts";
@@ -76,7 +76,7 @@ export async function exportUser(
       },
     ),
   );
-  const outcome = await guardExpressions(
+  const outcome = await guardMappings(
     () => exportUserOutcome(context, user, upn, read, reason, run, exchanges, steps, force),
     steps,
   );
