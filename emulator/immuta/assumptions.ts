@@ -44,7 +44,7 @@ export const ASSUMPTIONS = {
     default: "deactivate",
     values: ["deactivate", "delete"],
     description:
-      "What `DELETE /Users/{id}` does. Immuta documents that deprovisioned users are deactivated, not deleted (Okta SCIM doc); whether a SCIM DELETE removes the record is not documented. `deactivate`: the Immuta user stays, disabled, SCIM answers 404 for it, and a later POST with the same userName revives it.",
+      "What `DELETE /Users/{id}` does. Immuta documents that deprovisioned users are deactivated, not deleted (Okta SCIM doc); whether a SCIM DELETE removes the record is not documented. `deactivate`: the Immuta user stays, disabled, SCIM answers 404 for it and no filter finds it, a later POST with the same userName revives it, and while it stays no other user may take its userName (409).",
   },
   stringifyValues: {
     status: "assumed",

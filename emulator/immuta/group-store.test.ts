@@ -34,12 +34,20 @@ describe("GroupStore", () => {
     expect(() => store.assertNameFree("admins", "1")).not.toThrow();
   });
 
-  it("drops a user from every group", () => {
+  it("drops a user from every group, and only the groups that change get a new version", () => {
     const store = new GroupStore();
     store.put(group("1", "A", ["u1", "u2"]));
     store.put(group("2", "B", ["u1"]));
-    store.removeMember("u1");
-    expect([...store.all()].map((stored) => [...stored.members])).toEqual([["u2"], []]);
+    store.put(group("3", "C", ["u2"]));
+    const before = [...store.all()].map((stored) => stored.version);
+    store.removeMember("u1", "2026-01-02T00:00:00.000Z");
+    expect([...store.all()].map((stored) => [...stored.members])).toEqual([["u2"], [], ["u2"]]);
+    expect([...store.all()].map((stored) => stored.version)).toEqual([
+      before[0]! + 1,
+      before[1]! + 1,
+      before[2],
+    ]);
+    expect(store.get("3")?.lastModified).not.toBe("2026-01-02T00:00:00.000Z");
   });
 
   it("forgets a deleted group and its name", () => {

@@ -61,8 +61,14 @@ export class GroupStore {
   }
 
   /** Drops a user from every group (the user was deleted). */
-  removeMember(userScimId: string): void {
-    for (const group of this.#byId.values()) group.members.delete(userScimId);
+  removeMember(userScimId: string, now: string): void {
+    for (const group of this.#byId.values()) {
+      // A group that loses a member is a new version: its ETag and lastModified change (RFC 7644 §3.14).
+      if (group.members.delete(userScimId)) {
+        group.version += 1;
+        group.lastModified = now;
+      }
+    }
   }
 
   clear(): void {

@@ -5,6 +5,9 @@ import { createJournal, type Journal } from "./journal.ts";
 import { UserStore } from "./user-store.ts";
 import { GroupStore } from "./group-store.ts";
 
+/** Paths of the REST and control APIs that no IAM's SCIM path may cover or sit under. */
+const RESERVED_PATHS = ["/bim/iam", "/bim/user", "/bim/group", "/bim/apikey", "/_synclab"];
+
 /** Injected sources of time and identity, so runs are reproducible. */
 export type ImmutaRuntime = {
   clock: () => Date;
@@ -60,14 +63,24 @@ export class ImmutaState {
   /** Adds an IAM or replaces its settings, keeping its users and groups. */
   putIam(input: IamConfigInput): Iam {
     const config = buildIamConfig(input);
+    // SCIM paths are matched by prefix, so one may not contain another, nor hide the REST or control API.
+    const within = (a: string, b: string) => a === b || a.startsWith(`${b}/`);
     const clash = this.iams().find(
-      (other) => other.config.id !== config.id && other.config.scimPath === config.scimPath,
+      (other) =>
+        other.config.id !== config.id &&
+        (within(config.scimPath, other.config.scimPath) || within(other.config.scimPath, config.scimPath)),
     );
-    if (clash)
+    if (clash) {
       throw new ImmutaApiError(
         400,
-        `SCIM path ${config.scimPath} is already used by IAM '${clash.config.id}'`,
+        `SCIM path ${config.scimPath} overlaps IAM '${clash.config.id}''s ${clash.config.scimPath}`,
       );
+    }
+    const reserved = RESERVED_PATHS.find(
+      (path) => within(config.scimPath, path) || within(path, config.scimPath),
+    );
+    if (reserved)
+      throw new ImmutaApiError(400, `SCIM path ${config.scimPath} overlaps ${reserved}, which the API uses`);
     const existing = this.#iams.get(config.id);
     const iam: Iam = existing
       ? { ...existing, config }

@@ -1,4 +1,4 @@
-import { getMember, isJsonObject, type JsonObject, type JsonValue } from "../scim/json.ts";
+import { findKey, getMember, isJsonObject, setOwn, type JsonObject, type JsonValue } from "../scim/json.ts";
 import { applyPatch } from "../scim/patch/apply-patch.ts";
 import { parsePatchRequest } from "../scim/patch/parse-patch-request.ts";
 import type { PatchOperation } from "../scim/patch/patch-operation.ts";
@@ -108,38 +108,52 @@ function parse(body: JsonValue, assumptions: Assumptions): PatchOperation[] {
 /** `custom:country` is not an RFC 7644 path (a colon needs a URN before it); read it as `custom.country`. */
 const NON_URN_PATH = /^([A-Za-z][\w-]*):([A-Za-z][\w-]*)$/;
 
-function nestNonUrnPaths(body: JsonValue): JsonValue {
-  if (!isJsonObject(body) || !Array.isArray(body.Operations)) return body;
-  const operations = body.Operations.map((operation) => {
-    if (!isJsonObject(operation) || typeof operation.path !== "string") return operation;
-    const match = NON_URN_PATH.exec(operation.path);
-    if (!match || match[1]?.toLowerCase() === "urn") return operation;
-    return { ...operation, path: `${match[1]}.${match[2]}` };
-  });
-  return { ...body, Operations: operations };
+function nestPath(path: string): string {
+  const match = NON_URN_PATH.exec(path);
+  return match && match[1]?.toLowerCase() !== "urn" ? `${match[1]}.${match[2]}` : path;
 }
 
-/** With `acceptLegacyPatch` off the server is strictly RFC 7644: Entra's legacy shapes are 400s. */
-function rejectLegacyDialect(body: JsonValue): void {
-  if (!isJsonObject(body) || !Array.isArray(body.Operations)) return;
-  for (const operation of body.Operations) {
-    if (!isJsonObject(operation)) continue;
-    if (typeof operation.op === "string" && operation.op !== operation.op.toLowerCase()) {
-      throw new ScimError(
-        400,
-        `op '${operation.op}' is not one of add, remove, replace (RFC 7644 §3.5.2)`,
-        "invalidSyntax",
-      );
+/** The PATCH body's operations, read case-insensitively as the parser reads them (RFC 7643 §2.1). */
+function operationsOf(body: JsonValue): JsonObject[] {
+  const operations = isJsonObject(body) ? getMember(body, "Operations") : undefined;
+  return Array.isArray(operations) ? operations.filter(isJsonObject) : [];
+}
+
+/** Non-URN names become nested paths, in `path` and in the keys of a path-less value (flag dialect). */
+function nestNonUrnPaths(body: JsonValue): JsonValue {
+  if (!isJsonObject(body)) return body;
+  const key = findKey(body, "Operations");
+  const operations = key === undefined ? undefined : body[key];
+  if (key === undefined || !Array.isArray(operations)) return body;
+  const nested = operations.map((operation) => {
+    if (!isJsonObject(operation)) return operation;
+    const copy: JsonObject = { ...operation };
+    const pathKey = findKey(copy, "path");
+    const path = pathKey === undefined ? undefined : copy[pathKey];
+    if (pathKey !== undefined && typeof path === "string") setOwn(copy, pathKey, nestPath(path));
+    const valueKey = findKey(copy, "value");
+    const value = valueKey === undefined ? undefined : copy[valueKey];
+    if (valueKey !== undefined && path === undefined && isJsonObject(value)) {
+      const renamed: JsonObject = {};
+      for (const [name, item] of Object.entries(value)) setOwn(renamed, nestPath(name), item);
+      setOwn(copy, valueKey, renamed);
     }
-    if (
-      typeof operation.path === "string" &&
-      /^active$/i.test(operation.path) &&
-      typeof operation.value === "string"
-    ) {
+    return copy;
+  });
+  const result: JsonObject = { ...body };
+  setOwn(result, key, nested);
+  return result;
+}
+
+/** With `acceptLegacyPatch` off the server is strictly RFC 7644: Entra's capitalised ops are 400s. */
+function rejectLegacyDialect(body: JsonValue): void {
+  for (const operation of operationsOf(body)) {
+    const op = getMember(operation, "op");
+    if (typeof op === "string" && op !== op.toLowerCase()) {
       throw new ScimError(
         400,
-        `active must be a boolean, not the string "${operation.value}"`,
-        "invalidValue",
+        `op '${op}' is not one of add, remove, replace (RFC 7644 §3.5.2)`,
+        "invalidSyntax",
       );
     }
   }

@@ -62,7 +62,7 @@ function respondWithUser(exchange: ScimExchange, user: ImmutaUser, status = 200)
  */
 function deleteUser(exchange: ScimExchange, user: ImmutaUser): void {
   const { iam, state } = exchange;
-  iam.groups.removeMember(user.scimId);
+  iam.groups.removeMember(user.scimId, state.runtime.clock().toISOString());
   if (iam.config.assumptions.deleteUser === "delete") {
     iam.users.delete(user.scimId);
     return;

@@ -1,5 +1,5 @@
 import { ScimError } from "../scim/scim-error.ts";
-import { getMember, isJsonEqual, type JsonObject, type JsonValue } from "../scim/json.ts";
+import { getMember, isJsonEqual, type JsonObject, type JsonValue, findKey } from "../scim/json.ts";
 import { URN } from "../scim/urns.ts";
 import type { Iam, ImmutaState } from "./immuta-state.ts";
 import { normalizeResourceBody } from "./patch-resource.ts";
@@ -41,6 +41,17 @@ export function assertUserShape(resource: JsonObject): void {
   }
 }
 
+/**
+ * `password` is writeOnly and `returned: never` (RFC 7643 §4.1.1, §7): Immuta authenticates through the
+ * IdP, so the fake accepts it and keeps nothing, and no GET, filter or /bim profile can show it.
+ */
+function withoutWriteOnly(resource: JsonObject): JsonObject {
+  const key = findKey(resource, "password");
+  if (key === undefined) return resource;
+  const { [key]: _password, ...rest } = resource;
+  return rest;
+}
+
 /** The userName of a validated resource (whatever its key's case). */
 export function userNameOf(resource: JsonObject): string {
   const value = getMember(resource, "userName");
@@ -54,7 +65,7 @@ function isActive(resource: JsonObject): boolean {
 
 /** Creates a user from a POST body: 409 uniqueness when the userName is taken. */
 export function createUser(state: ImmutaState, iam: Iam, body: JsonValue): ImmutaUser {
-  const resource = validateUserResource(body);
+  const resource = withoutWriteOnly(validateUserResource(body));
   const userName = userNameOf(resource);
   // A user deleted over SCIM but kept (deactivated) in Immuta is the same Immuta user when it comes back.
   const revived = iam.users.getByUserName(userName);
@@ -89,8 +100,9 @@ export function storeUserVersion(
   state: ImmutaState,
   iam: Iam,
   user: ImmutaUser,
-  resource: JsonObject,
+  written: JsonObject,
 ): ImmutaUser {
+  const resource = withoutWriteOnly(written);
   if (isJsonEqual(resource, user.resource)) return user;
   const userName = userNameOf(resource);
   iam.users.assertUserNameFree(userName, user.scimId);

@@ -52,6 +52,16 @@ export function isJsonEqual(left: JsonValue, right: JsonValue): boolean {
   );
 }
 
+/** JSON text with object keys sorted: equal for values that isJsonEqual, so it can key a Set. */
+export function canonicalJson(value: JsonValue): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (isJsonObject(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key] ?? null)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /** True when arrays and objects nest deeper than `maxDepth` (a scalar has depth 0); never recurses. */
 export function exceedsJsonDepth(value: unknown, maxDepth: number): boolean {
   const stack: [unknown, number][] = [[value, 0]];

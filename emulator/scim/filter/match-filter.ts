@@ -120,10 +120,16 @@ function compareOne(actual: Scalar, op: Exclude<CompareOp, "ne">, expected: Scal
   }
 }
 
-/** Strings order lexicographically (so ISO dates order in time), numbers numerically; other pairs do not order. */
+/**
+ * Numbers order numerically; two RFC 3339 date-times chronologically (RFC 7644 §3.4.2.2: "for dateTime
+ * the comparison is chronological", so 00:00:00Z and 00:00:00.000Z are the same instant); other
+ * strings lexicographically; other pairs do not order.
+ */
 function orderOf(actual: Scalar, expected: Scalar, exact: boolean): number | null {
   if (typeof actual === "number" && typeof expected === "number") return Math.sign(actual - expected);
   if (typeof actual !== "string" || typeof expected !== "string") return null;
+  const instants = dateTimes(actual, expected);
+  if (instants) return Math.sign(instants[0] - instants[1]);
   const left = fold(actual, exact);
   const right = fold(expected, exact);
   return left === right ? 0 : left > right ? 1 : -1;
@@ -131,9 +137,22 @@ function orderOf(actual: Scalar, expected: Scalar, exact: boolean): number | nul
 
 function equals(actual: Scalar, expected: Scalar, exact: boolean): boolean {
   if (typeof actual === "string" && typeof expected === "string") {
+    const instants = dateTimes(actual, expected);
+    if (instants) return instants[0] === instants[1];
     return fold(actual, exact) === fold(expected, exact);
   }
   return actual === expected;
+}
+
+/** RFC 3339 date-time with a zone (the `xsd:dateTime` form SCIM uses, RFC 7643 §2.3.5). */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/** Both strings as instants when both are date-times, else null. */
+function dateTimes(left: string, right: string): [number, number] | null {
+  if (!DATE_TIME.test(left) || !DATE_TIME.test(right)) return null;
+  const a = Date.parse(left);
+  const b = Date.parse(right);
+  return Number.isNaN(a) || Number.isNaN(b) ? null : [a, b];
 }
 
 function fold(text: string, exact: boolean): string {

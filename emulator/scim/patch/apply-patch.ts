@@ -1,4 +1,5 @@
 import {
+  canonicalJson,
   cloneJson,
   exceedsJsonDepth,
   findKey,
@@ -244,11 +245,13 @@ function applyToSubAttribute(
 /** Appends values that are not already present; a new primary value demotes the others (RFC 7643 §2.4). */
 function appendDistinct(existing: JsonValue[], items: JsonValue[]): JsonValue[] {
   const result = [...existing];
-  const added = items.filter((item, index) => {
-    const duplicate =
-      result.some((present) => isJsonEqual(present, item)) ||
-      items.slice(0, index).some((earlier) => isJsonEqual(earlier, item));
-    return !duplicate;
+  // Keyed by canonical JSON: one pass, so a PATCH of a 10,000-member group stays linear.
+  const seen = new Set(result.map(canonicalJson));
+  const added = items.filter((item) => {
+    const key = canonicalJson(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
   if (added.some((item) => isJsonObject(item) && getMember(item, "primary") === true)) {
     for (const element of result) {
