@@ -51,8 +51,3 @@ export class ScimError extends Error {
     });
   }
 }
-
-/** True when the value is a ScimError. */
-export function isScimError(value: unknown): value is ScimError {
-  return value instanceof ScimError;
-}
