@@ -1,6 +1,6 @@
 import { findKey, getOwn, isJsonObject, setOwn, type JsonObject, type JsonValue } from "../scim/json.ts";
 import { ScimError } from "../scim/scim-error.ts";
-import { URN } from "../scim/urns.ts";
+import { isCoreSchema } from "../scim/urns.ts";
 
 /** Most resources one list page returns (advertised as `filter.maxResults` in ServiceProviderConfig). */
 export const MAX_RESULTS = 1000;
@@ -53,8 +53,6 @@ const ALWAYS = ["id", "schemas"];
 /** Returned with any `attributes` selection too, so a client keeps the version and location. */
 const WITH_ANY_SELECTION = [...ALWAYS, "meta"];
 
-const CORE_URNS = new Set([URN.user.toLowerCase(), URN.group.toLowerCase()]);
-
 /** Where an attribute name of `attributes`/`excludedAttributes` points. */
 type AttributeRef =
   /** A whole top-level member, extension objects included (`emails`, `urn:...:enterprise:2.0:User`). */
@@ -76,7 +74,7 @@ function resolve(resource: JsonObject, name: string): AttributeRef | null {
   if (colon > 0 && /^urn:/i.test(name)) {
     const uri = name.slice(0, colon);
     const rest = name.slice(colon + 1);
-    if (CORE_URNS.has(uri.toLowerCase())) return resolvePlain(resource, rest);
+    if (isCoreSchema(uri)) return resolvePlain(resource, rest);
     const extension = findKey(resource, uri);
     const inner = extension === undefined ? undefined : getOwn(resource, extension);
     if (extension === undefined || !isJsonObject(inner)) return null;

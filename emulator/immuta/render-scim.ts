@@ -1,6 +1,6 @@
 import type { JsonObject } from "../scim/json.ts";
 import type { ScimError } from "../scim/scim-error.ts";
-import { SCIM_CONTENT_TYPE, URN } from "../scim/urns.ts";
+import { isCoreSchema, SCIM_CONTENT_TYPE, URN } from "../scim/urns.ts";
 import type { IamConfig } from "./iam-config.ts";
 import type { ImmutaGroup } from "./group-store.ts";
 import type { ImmutaUser } from "./user-store.ts";
@@ -16,12 +16,10 @@ export function etagOf(version: number): string {
   return `W/"${version}"`;
 }
 
-const CORE_SCHEMAS = new Set([URN.user.toLowerCase(), URN.group.toLowerCase()]);
-
 /** True for a key holding an extension object (a schema URN other than the core ones). */
 export function isExtensionKey(key: string): boolean {
   const lower = key.toLowerCase();
-  return lower.startsWith("urn:") && !CORE_SCHEMAS.has(lower);
+  return lower.startsWith("urn:") && !isCoreSchema(lower);
 }
 
 /** The stored user as a SCIM User resource. */

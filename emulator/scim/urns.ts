@@ -13,5 +13,12 @@ export const URN = {
   microsoftGroup: "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group",
 } as const;
 
+const CORE_SCHEMAS: ReadonlySet<string> = new Set([URN.user.toLowerCase(), URN.group.toLowerCase()]);
+
+/** True for the core User or Group schema URN (any case): their attributes sit at the top level. */
+export function isCoreSchema(urn: string): boolean {
+  return CORE_SCHEMAS.has(urn.toLowerCase());
+}
+
 /** The SCIM content type (RFC 7644 §3.1). */
 export const SCIM_CONTENT_TYPE = "application/scim+json";

@@ -1,6 +1,6 @@
 import { findKey, getOwn, isJsonObject, type JsonObject, type JsonValue } from "../json.ts";
 import { ScimError } from "../scim-error.ts";
-import { URN } from "../urns.ts";
+import { isCoreSchema } from "../urns.ts";
 import type { AttrPath, CompareOp, CompareValue, Filter } from "./filter-ast.ts";
 
 /** Options of matchesFilter. */
@@ -16,7 +16,6 @@ export type MatchFilterOptions = {
 type Scalar = string | number | boolean;
 
 /** Core schema URNs whose qualified attributes live at the top level of a resource (RFC 7643 §3). */
-const CORE_SCHEMAS: ReadonlySet<string> = new Set([URN.user.toLowerCase(), URN.group.toLowerCase()]);
 
 /**
  * True when the resource matches the filter (RFC 7644 §3.4.2.2). Attribute names and extension
@@ -38,7 +37,7 @@ export function matchesFilter(
 
 /** RFC 7643 §3.1: `id` and `externalId` are case-exact; other core strings default to caseExact false. */
 function isCaseExactByDefault(path: AttrPath): boolean {
-  if (path.subAttr !== null || (path.uri !== null && !CORE_SCHEMAS.has(path.uri.toLowerCase()))) return false;
+  if (path.subAttr !== null || (path.uri !== null && !isCoreSchema(path.uri))) return false;
   const name = path.name.toLowerCase();
   return name === "id" || name === "externalid";
 }
@@ -175,7 +174,7 @@ function valuesAt(resource: JsonObject, path: AttrPath): JsonValue[] {
 
 /** The object a path's attribute lives in: the resource, or the extension object keyed by its URN. */
 function schemaBase(resource: JsonObject, uri: string | null): JsonObject | undefined {
-  if (uri === null || CORE_SCHEMAS.has(uri.toLowerCase())) return resource;
+  if (uri === null || isCoreSchema(uri)) return resource;
   const extension = ownValue(resource, uri);
   return isJsonObject(extension) ? extension : undefined;
 }
