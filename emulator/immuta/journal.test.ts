@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createJournal, journalToHar, redactHeaders, type JournalEntry } from "./journal.ts";
+import { createJournal, journalToHar, redactBody, redactHeaders, type JournalEntry } from "./journal.ts";
 
 function entry(index: number, overrides: Partial<JournalEntry["request"]> = {}): JournalEntry {
   return {
@@ -73,6 +73,21 @@ describe("redactHeaders", () => {
       );
     },
   );
+});
+
+describe("redactBody", () => {
+  it.each([
+    ['{"userName":"a","password":"S3cret!"}', '{"userName":"a","password":"<redacted>"}'],
+    ['{"Password" : "with \\"quote\\""}', '{"Password":"<redacted>"}'],
+    [
+      '{"Operations":[{"op":"replace","path":"password","value":"x"}]}',
+      '{"Operations":[{"op":"replace","path":"password","value":"<redacted>"}]}',
+    ],
+    ['not json, "password": "p"', 'not json, "password": "<redacted>"'],
+    ['{"userName":"a"}', '{"userName":"a"}'],
+  ])("turns %s into %s", (body, redacted) => {
+    expect(redactBody(body)).toBe(redacted);
+  });
 });
 
 describe("journalToHar", () => {

@@ -29,6 +29,44 @@ export function redactHeaders(headers: Headers): [string, string][] {
   ]);
 }
 
+const PASSWORD_MEMBER = /("password"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
+
+/**
+ * A body with SCIM's writeOnly secret hidden: every `password` member, and the value of a PATCH
+ * operation whose path is `password`, become `<redacted>`. Bodies that never mention it are untouched.
+ */
+export function redactBody(text: string): string {
+  if (!/password/i.test(text)) return text;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return text.replace(PASSWORD_MEMBER, '$1"<redacted>"');
+  }
+  return JSON.stringify(redactValue(parsed));
+}
+
+function redactValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactValue);
+  if (typeof value !== "object" || value === null) return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  const isPasswordOp = entries.some(
+    ([key, item]) =>
+      key.toLowerCase() === "path" && typeof item === "string" && item.toLowerCase() === "password",
+  );
+  const result: Record<string, unknown> = {};
+  for (const [key, item] of entries) {
+    const secret = key.toLowerCase() === "password" || (isPasswordOp && key.toLowerCase() === "value");
+    Object.defineProperty(result, key, {
+      value: secret ? "<redacted>" : redactValue(item),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return result;
+}
+
 /** A journal that keeps the last `limit` exchanges in a ring buffer (O(1) per record). */
 export function createJournal(limit: number): Journal {
   const capacity = Number.isFinite(limit) && limit > 0 ? Math.floor(limit) : 0;

@@ -1,6 +1,6 @@
 import { ScimError } from "../scim/scim-error.ts";
 import type { Iam, ImmutaState } from "./immuta-state.ts";
-import { redactHeaders } from "./journal.ts";
+import { redactBody, redactHeaders } from "./journal.ts";
 import { readBodyText } from "./read-scim-body.ts";
 import { errorReply, toResponse, type ScimReply } from "./render-scim.ts";
 import { handleDiscovery } from "./scim-discovery.ts";
@@ -51,7 +51,7 @@ export async function dispatchScim(
         method: request.method,
         url: request.url,
         headers: redactHeaders(request.headers),
-        body: bodyText,
+        body: redactBody(bodyText),
       },
       response: {
         status: response.status,
