@@ -4,9 +4,8 @@ import type { EntraGroup } from "../directory/entra-user.ts";
 import { diff, displayValue } from "./attribute-diff.ts";
 import { deleteTarget, hardDeleteTarget } from "./delete-target.ts";
 import type { EngineContext, ObjectResult, Outcome, Run } from "./engine-run.ts";
-import { evaluateMappings } from "./evaluate-mappings.ts";
 import { failedBecause, skippedBecause, skippedOutcome, step, guardMappings } from "./log-steps.ts";
-import { matchingMappings } from "./matching-mappings.ts";
+import { matchingValues } from "./matching-mappings.ts";
 import { targetAttribute } from "./provisioning-config.ts";
 import type { ErrorInformation, ProvisioningStatus, ProvisioningStep } from "./provisioning-log.ts";
 import {
@@ -269,14 +268,10 @@ async function matchGroup(
       context.groupAnchors.delete(group.id),
     );
   }
-  const values = evaluateMappings(
-    matchingMappings(context.job.config.groups.mappings),
-    (name) => readGroupSource(group, name),
-    "update",
-    context.mappingRuntime,
-    context.expressions,
+  const match = await matchByFilters(
+    matcher,
+    matchingValues(context, context.job.config.groups.mappings, (name) => readGroupSource(group, name)),
   );
-  const match = await matchByFilters(matcher, values);
   if ("error" in match) return match;
   if (match.target !== null) {
     context.groupAnchors.set(group.id, {

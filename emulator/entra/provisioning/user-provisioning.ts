@@ -4,12 +4,12 @@ import type { EntraUser } from "../directory/entra-user.ts";
 import { diff, displayValue, toTargetValue } from "./attribute-diff.ts";
 import { hardDeleteTarget } from "./delete-target.ts";
 import type { EngineContext, ObjectResult, Outcome, Run } from "./engine-run.ts";
-import { evaluateMappings, type TargetValue } from "./evaluate-mappings.ts";
+import type { TargetValue } from "./evaluate-mappings.ts";
 import { skippedBecause, skippedOutcome, step, guardMappings } from "./log-steps.ts";
 import { matchByFilters, readAnchored, type MatchContext, type MatchResult } from "./match-target.ts";
-import { matchingMappings } from "./matching-mappings.ts";
+import { matchingValues } from "./matching-mappings.ts";
 import { unlistedTargetAttribute } from "./provisioning-config.ts";
-import type { ProvisioningAction, ProvisioningStep } from "./provisioning-log.ts";
+import type { ErrorInformation, ProvisioningAction, ProvisioningStep } from "./provisioning-log.ts";
 import {
   buildCreateUser,
   buildUserPatch,
@@ -117,26 +117,16 @@ async function exportUserOutcome(
   const mapping = job.config.users;
   const anchor = context.anchors.get(user.id);
   const none = { targetId: anchor?.targetId ?? "", modified: [] };
-  if (!mapping.enabled) {
-    return {
-      action: "other",
-      status: "skipped",
-      error: skippedBecause("ImportSkipped", "User provisioning is disabled for this app."),
-      ...none,
-    };
-  }
+  const skip = (code: ErrorInformation["errorCode"], text: string) =>
+    skippedOutcome("other", code, text, none.targetId);
+  if (!mapping.enabled) return skip("ImportSkipped", "User provisioning is disabled for this app.");
   if (reason !== null) {
     // Entra only disables what it manages; an unlinked out-of-scope user is skipped (how-provisioning-works.md).
     if (!anchor) {
-      return {
-        action: "other",
-        status: "skipped",
-        error: skippedBecause(
-          "NotEffectivelyEntitled",
-          `User '${upn}' is not in scope (${OUT_OF_SCOPE_TEXT[reason]}) and is not provisioned.`,
-        ),
-        ...none,
-      };
+      return skip(
+        "NotEffectivelyEntitled",
+        `User '${upn}' is not in scope (${OUT_OF_SCOPE_TEXT[reason]}) and is not provisioned.`,
+      );
     }
     const scopeExit = reason === "unassigned" || reason === "filtered";
     if (job.config.skipOutOfScopeDeletions && (scopeExit || !job.quirks.skipOutOfScopeOnlyForScopeExits)) {
@@ -147,12 +137,7 @@ async function exportUserOutcome(
           SkipReason: "SkipOutOfScopeDeletions",
         }),
       );
-      return {
-        action: "other",
-        status: "skipped",
-        error: skippedBecause("SkipOutOfScopeDeletions", text),
-        ...none,
-      };
+      return skip("SkipOutOfScopeDeletions", text);
     }
     if (anchor.outOfScope && run.kind === "incremental" && !force) {
       const text = `User '${upn}' is out of scope and already disabled in customappsso.`;
@@ -161,12 +146,7 @@ async function exportUserOutcome(
           SkipReason: "NotEffectivelyEntitled",
         }),
       );
-      return {
-        action: "other",
-        status: "skipped",
-        error: skippedBecause("NotEffectivelyEntitled", text),
-        ...none,
-      };
+      return skip("NotEffectivelyEntitled", text);
     }
   }
   const match = await matchUser(context, user, upn, read, run, exchanges, steps);
@@ -234,14 +214,10 @@ async function matchUser(
   if (anchor && context.job.quirks.getByIdWhenAnchored) {
     return readAnchored(matcher, anchor.targetId, upn, () => context.anchors.delete(user.id));
   }
-  const values = evaluateMappings(
-    matchingMappings(context.job.config.users.mappings),
-    read,
-    "update",
-    context.mappingRuntime,
-    context.expressions,
+  const match = await matchByFilters(
+    matcher,
+    matchingValues(context, context.job.config.users.mappings, read),
   );
-  const match = await matchByFilters(matcher, values);
   if ("error" in match) return match;
   if (match.target !== null) {
     // Entra caches the target id and uses it for every later operation (how-provisioning-works.md).
