@@ -2,9 +2,8 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
 import {
-  defaultGroupAttributes,
   defaultObjectMapping,
-  defaultUserAttributes,
+  defaultProvisioningConfig,
 } from "../emulator/entra/provisioning/default-template.ts";
 import type {
   AttributeMapping,
@@ -85,16 +84,7 @@ async function scenarioConfig(file: string): Promise<ProvisioningConfig> {
 
 /** A configuration with the template's defaults, for imports without a scenario. */
 function defaultConfig(): ProvisioningConfig {
-  return {
-    tenantUrl: "http://immuta.synclab.test/bim/scim/entra",
-    secretToken: "synclab-dev-scim-token",
-    scope: "assigned",
-    userAttributes: defaultUserAttributes(),
-    groupAttributes: defaultGroupAttributes(),
-    users: defaultObjectMapping("User"),
-    groups: defaultObjectMapping("Group"),
-    skipOutOfScopeDeletions: false,
-  };
+  return defaultProvisioningConfig("http://immuta.synclab.test/bim/scim/entra", "synclab-dev-scim-token");
 }
 
 /** What the scenario format has no place for: object mapping names and target object names. */

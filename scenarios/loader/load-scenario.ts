@@ -3,11 +3,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
-import {
-  defaultGroupAttributes,
-  defaultObjectMapping,
-  defaultUserAttributes,
-} from "../../emulator/entra/provisioning/default-template.ts";
+import { defaultProvisioningConfig } from "../../emulator/entra/provisioning/default-template.ts";
 import type { ProvisioningConfig } from "../../emulator/entra/provisioning/provisioning-config.ts";
 import { importSchema } from "../../emulator/entra/schema/import-schema.ts";
 import { formatSchemaProblem, SchemaImportError } from "../../emulator/entra/schema/schema-import-error.ts";
@@ -219,16 +215,7 @@ function resolveSchemaDocument(scenario: Scenario, file: string): Unlocated[] {
 
 /** Only the schema's own content is checked; credentials and scope do not matter for that. */
 function placeholderConfig(): ProvisioningConfig {
-  return {
-    tenantUrl: "http://schema.check.invalid/scim",
-    secretToken: "-",
-    scope: "assigned",
-    userAttributes: defaultUserAttributes(),
-    groupAttributes: defaultGroupAttributes(),
-    users: defaultObjectMapping("User"),
-    groups: defaultObjectMapping("Group"),
-    skipOutOfScopeDeletions: false,
-  };
+  return defaultProvisioningConfig("http://schema.check.invalid/scim", "-");
 }
 
 /** Turns a zod issue into readable problems; a bad step is re-checked against its own kind. */

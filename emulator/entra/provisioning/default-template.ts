@@ -4,6 +4,7 @@ import {
   type AttributeMapping,
   type MappingSource,
   type ObjectMapping,
+  type ProvisioningConfig,
   type TargetAttribute,
 } from "./provisioning-config.ts";
 
@@ -79,6 +80,23 @@ export function defaultGroupAttributes(): TargetAttribute[] {
 /** Object mapping names as the portal shows them. */
 export const USER_MAPPING_NAME = "Provision Microsoft Entra ID Users";
 export const GROUP_MAPPING_NAME = "Provision Microsoft Entra ID Groups";
+
+/**
+ * A provisioning configuration with the template's attribute lists and mappings, for a tenant URL
+ * and secret token; scope "Sync only assigned", SkipOutOfScopeDeletions off.
+ */
+export function defaultProvisioningConfig(tenantUrl: string, secretToken: string): ProvisioningConfig {
+  return {
+    tenantUrl,
+    secretToken,
+    scope: "assigned",
+    userAttributes: defaultUserAttributes(),
+    groupAttributes: defaultGroupAttributes(),
+    users: defaultObjectMapping("User"),
+    groups: defaultObjectMapping("Group"),
+    skipOutOfScopeDeletions: false,
+  };
+}
 
 export function defaultObjectMapping(kind: "User" | "Group"): ObjectMapping {
   return {

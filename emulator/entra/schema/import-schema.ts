@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { exceedsJsonDepth } from "../../scim/json.ts";
 import {
+  targetAttribute,
   SCOPING_OPERATORS,
   type AttributeMapping,
   type ObjectMapping,
@@ -184,15 +185,7 @@ function readObjectMapping(
           message: `'${item.targetAttributeName}' is not in the attribute list of target object '${json.targetObjectName}'`,
         });
       } else {
-        attributes.push({
-          name: item.targetAttributeName,
-          type: "String",
-          required: false,
-          multiValued: false,
-          caseExact: false,
-          primaryKey: false,
-          referencedObjects: [],
-        });
+        attributes.push(targetAttribute(item.targetAttributeName));
       }
     }
     if (item.flowBehavior !== "FlowWhenChanged") {
