@@ -63,10 +63,10 @@ async function perform(
   const { tenant, app } = world;
   const describe = (result: CycleResult) => {
     report.exchanges = result.exchanges;
-    for (const exchange of result.exchanges)
-      report.lines.push(
-        `  → ${requestLine(exchange, app.engine.endpoint("initial").endpoint.baseUrl)}  ${exchange.status}`,
-      );
+    const { baseUrl } = app.engine.endpoint("initial").endpoint;
+    for (const exchange of result.exchanges) {
+      report.lines.push(`  → ${requestLine(exchange, baseUrl)}  ${exchange.status}`);
+    }
     for (const object of result.results) report.lines.push(indent(formatLogRecord(object.log)));
     return result;
   };
