@@ -54,8 +54,3 @@ export function createDeterministicRuntime(
   const clock = createManualClock(start);
   return { clock: clock.now, random, newId: () => uuidFrom(random), advance: clock.advance };
 }
-
-/** The real clock and crypto randomness, for `serve`. */
-export function createSystemRuntime(): Runtime {
-  return { clock: () => new Date(), random: Math.random, newId: () => crypto.randomUUID() };
-}

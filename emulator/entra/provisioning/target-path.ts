@@ -1,5 +1,4 @@
 import { findKey, isJsonObject, setOwn, type JsonObject, type JsonValue } from "../../scim/json.ts";
-import { URN } from "../../scim/urns.ts";
 
 /** Core User attributes (RFC 7643 §4.1) a mapping may target by plain name. */
 const CORE_USER_ATTRIBUTES = new Set(
@@ -155,9 +154,4 @@ function ensureObject(body: JsonObject, key: string): JsonObject {
 function get(source: JsonObject, name: string): JsonValue | undefined {
   const key = findKey(source, name);
   return key === undefined ? undefined : source[key];
-}
-
-/** True when the schema is the enterprise extension (its URN goes in `schemas`; custom ones do not). */
-export function isEnterpriseSchema(schema: string): boolean {
-  return schema.toLowerCase() === URN.enterpriseUser.toLowerCase();
 }
