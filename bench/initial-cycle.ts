@@ -4,11 +4,11 @@
  * DESIGN.md quality bar: about a second. Run: npx tsx bench/initial-cycle.ts [users]
  */
 import { EntraTenant } from "../emulator/entra/entra-tenant.ts";
-import { defaultObjectMapping } from "../emulator/entra/provisioning/default-template.ts";
+import { defaultObjectMapping } from "../emulator/entra/provisioning/index.ts";
 import {
   targetAttribute,
   type AttributeMapping,
-} from "../emulator/entra/provisioning/provisioning-config.ts";
+} from "../emulator/entra/provisioning/index.ts";
 import { createImmutaApp } from "../emulator/immuta/create-immuta-app.ts";
 import { createDeterministicRuntime } from "../emulator/runtime/runtime.ts";
 

@@ -4,13 +4,13 @@ import { stringify } from "yaml";
 import {
   defaultObjectMapping,
   defaultProvisioningConfig,
-} from "../emulator/entra/provisioning/default-template.ts";
+} from "../emulator/entra/provisioning/index.ts";
 import type {
   AttributeMapping,
   ObjectMapping,
   ProvisioningConfig,
   TargetAttribute,
-} from "../emulator/entra/provisioning/provisioning-config.ts";
+} from "../emulator/entra/provisioning/index.ts";
 import { importSchema } from "../emulator/entra/schema/import-schema.ts";
 import { formatSchemaProblem, SchemaImportError } from "../emulator/entra/schema/schema-import-error.ts";
 import { createDeterministicRuntime } from "../emulator/runtime/runtime.ts";

@@ -1,10 +1,10 @@
 import type { Runtime } from "../runtime/runtime.ts";
 import { Directory } from "./directory/directory.ts";
 import { defaultQuirks, type Quirks } from "./quirks.ts";
-import { ProvisioningEngine } from "./provisioning/provisioning-engine.ts";
-import type { ProvisioningJob } from "./provisioning/provisioning-job.ts";
-import type { ProvisioningConfig } from "./provisioning/provisioning-config.ts";
-import type { FetchLike } from "./provisioning/scim-transport.ts";
+import { ProvisioningEngine } from "./provisioning/index.ts";
+import type { ProvisioningJob } from "./provisioning/index.ts";
+import type { ProvisioningConfig } from "./provisioning/index.ts";
+import type { FetchLike } from "./provisioning/index.ts";
 
 /** When and with which app role a principal was assigned (Graph `appRoleAssignment`). */
 export type AssignmentDetails = { appRoleId: string; createdDateTime: string };

@@ -1,5 +1,5 @@
-import { parseTargetPath } from "../../emulator/entra/provisioning/target-path.ts";
-import { parseTenantUrl } from "../../emulator/entra/provisioning/scim-transport.ts";
+import { parseTargetPath } from "../../emulator/entra/provisioning/index.ts";
+import { parseTenantUrl } from "../../emulator/entra/provisioning/index.ts";
 import type { IamConfig } from "../../emulator/immuta/iam-config.ts";
 import { URN } from "../../emulator/scim/urns.ts";
 import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";

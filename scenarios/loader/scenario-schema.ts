@@ -5,9 +5,9 @@ import { iamConfigInputSchema } from "../../emulator/immuta/iam-config.ts";
 import {
   SCOPING_OPERATORS,
   TARGET_ATTRIBUTE_TYPES,
-} from "../../emulator/entra/provisioning/provisioning-config.ts";
+} from "../../emulator/entra/provisioning/index.ts";
 import { QUIRKS, type QuirkName } from "../../emulator/entra/quirks.ts";
-import { RESTART_SCOPES } from "../../emulator/entra/provisioning/provisioning-engine.ts";
+import { RESTART_SCOPES } from "../../emulator/entra/provisioning/index.ts";
 
 const targetAttributeSchema = z.strictObject({
   name: z.string().min(1),

@@ -2,15 +2,15 @@ import {
   defaultObjectMapping,
   defaultGroupAttributes,
   defaultUserAttributes,
-} from "../../emulator/entra/provisioning/default-template.ts";
+} from "../../emulator/entra/provisioning/index.ts";
 import {
   unlistedTargetAttribute,
   type AttributeMapping,
   type ObjectMapping,
   type ProvisioningConfig,
   type TargetAttribute,
-} from "../../emulator/entra/provisioning/provisioning-config.ts";
-import type { FetchLike } from "../../emulator/entra/provisioning/scim-transport.ts";
+} from "../../emulator/entra/provisioning/index.ts";
+import type { FetchLike } from "../../emulator/entra/provisioning/index.ts";
 import type { JsonValue } from "../../emulator/scim/json.ts";
 import { importSchema } from "../../emulator/entra/schema/import-schema.ts";
 import { EntraTenant, type TenantApp } from "../../emulator/entra/entra-tenant.ts";

@@ -1,7 +1,7 @@
 import { EntraError } from "../../emulator/entra/entra-error.ts";
-import { formatLogRecord } from "../../emulator/entra/provisioning/provisioning-log.ts";
-import type { CycleResult } from "../../emulator/entra/provisioning/provisioning-engine.ts";
-import type { ScimExchangeRecord } from "../../emulator/entra/provisioning/scim-transport.ts";
+import { formatLogRecord } from "../../emulator/entra/provisioning/index.ts";
+import type { CycleResult } from "../../emulator/entra/provisioning/index.ts";
+import type { ScimExchangeRecord } from "../../emulator/entra/provisioning/index.ts";
 import type { Runtime } from "../../emulator/runtime/runtime.ts";
 import type { Scenario, ScenarioExpect, ScenarioStep } from "../loader/scenario-schema.ts";
 import {

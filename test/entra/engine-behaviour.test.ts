@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { EntraTenant } from "../../emulator/entra/entra-tenant.ts";
-import { defaultObjectMapping } from "../../emulator/entra/provisioning/default-template.ts";
-import { evaluateClause } from "../../emulator/entra/provisioning/scoping.ts";
-import type { ScopingOperator } from "../../emulator/entra/provisioning/provisioning-config.ts";
+import { defaultObjectMapping } from "../../emulator/entra/provisioning/index.ts";
+import { evaluateClause } from "../../emulator/entra/provisioning/index.ts";
+import type { ScopingOperator } from "../../emulator/entra/provisioning/index.ts";
 import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
 
 const LIST_EMPTY = {

@@ -4,15 +4,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expressionArbitrary } from "../../emulator/entra/expression/expression-arbitrary.ts";
 import { printExpression } from "../../emulator/entra/expression/index.ts";
-import { defaultObjectMapping } from "../../emulator/entra/provisioning/default-template.ts";
+import { defaultObjectMapping } from "../../emulator/entra/provisioning/index.ts";
 import {
   SCOPING_OPERATORS,
   type AttributeMapping,
   type ObjectMapping,
   type ProvisioningConfig,
   type TargetAttribute,
-} from "../../emulator/entra/provisioning/provisioning-config.ts";
-import type { ProvisioningJob } from "../../emulator/entra/provisioning/provisioning-job.ts";
+} from "../../emulator/entra/provisioning/index.ts";
+import type { ProvisioningJob } from "../../emulator/entra/provisioning/index.ts";
 import { defaultQuirks } from "../../emulator/entra/quirks.ts";
 import { exportSchema } from "../../emulator/entra/schema/export-schema.ts";
 import { importSchema } from "../../emulator/entra/schema/import-schema.ts";

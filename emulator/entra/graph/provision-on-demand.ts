@@ -1,6 +1,6 @@
 import { isJsonObject, type JsonObject } from "../../scim/json.ts";
 import { EntraError } from "../entra-error.ts";
-import type { ProvisioningLogRecord } from "../provisioning/provisioning-log.ts";
+import type { ProvisioningLogRecord } from "../provisioning/index.ts";
 
 /** The one subject of a provisionOnDemand request; a group may name the members to take along. */
 export type OnDemandSubject = {

@@ -7,7 +7,7 @@ import {
   type AttributeMappingSource,
   type Expression,
 } from "../expression/index.ts";
-import type { AttributeMapping, FlowType, MappingSource } from "../provisioning/provisioning-config.ts";
+import type { AttributeMapping, FlowType, MappingSource } from "../provisioning/index.ts";
 import type { SchemaProblem } from "./schema-import-error.ts";
 import type { GraphAttributeMapping } from "./synchronization-schema.ts";
 

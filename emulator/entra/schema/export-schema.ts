@@ -1,5 +1,5 @@
-import type { ObjectMapping, ScopingFilter, TargetAttribute } from "../provisioning/provisioning-config.ts";
-import type { ProvisioningJob } from "../provisioning/provisioning-job.ts";
+import type { ObjectMapping, ScopingFilter, TargetAttribute } from "../provisioning/index.ts";
+import type { ProvisioningJob } from "../provisioning/index.ts";
 import { sourceNamesOf, toGraphAttributeMapping } from "./attribute-mapping-json.ts";
 import { sourceDirectory } from "./source-directory.ts";
 import {

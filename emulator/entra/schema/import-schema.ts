@@ -9,7 +9,7 @@ import {
   type ScopingFilter,
   type ScopingOperator,
   type TargetAttribute,
-} from "../provisioning/provisioning-config.ts";
+} from "../provisioning/index.ts";
 import { fromGraphAttributeMapping } from "./attribute-mapping-json.ts";
 import { SchemaImportError, type SchemaProblem } from "./schema-import-error.ts";
 import {

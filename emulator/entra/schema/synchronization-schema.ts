@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AttributeMappingSource } from "../expression/index.ts";
-import { TARGET_ATTRIBUTE_TYPES } from "../provisioning/provisioning-config.ts";
+import { TARGET_ATTRIBUTE_TYPES } from "../provisioning/index.ts";
 
 /*
  * Microsoft Graph's synchronizationSchema JSON (beta resources synchronization-synchronizationschema,

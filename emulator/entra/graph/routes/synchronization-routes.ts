@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import { isJsonObject, type JsonObject } from "../../../scim/json.ts";
 import { EntraError } from "../../entra-error.ts";
 import type { EntraTenant, TenantApp } from "../../entra-tenant.ts";
-import { RESTART_SCOPES, type RestartScope } from "../../provisioning/provisioning-engine.ts";
+import { RESTART_SCOPES, type RestartScope } from "../../provisioning/index.ts";
 import { exportSchema } from "../../schema/export-schema.ts";
 import { importSchema } from "../../schema/import-schema.ts";
 import { formatSchemaProblem, SchemaImportError } from "../../schema/schema-import-error.ts";

@@ -1,4 +1,4 @@
-import type { EntraUser } from "../directory/entra-user.ts";
+import type { EntraGroup, EntraUser } from "../../directory/entra-user.ts";
 
 /** A source value as mappings see it: absent is null; booleans are "True"/"False" as in expressions. */
 export type SourceValue = string | string[] | null;
@@ -21,6 +21,24 @@ export function readUserSource(user: EntraUser, name: string, isSoftDeleted: boo
   if (name === "IsSoftDeleted") return isSoftDeleted ? "True" : "False";
   const legacy = Object.hasOwn(LEGACY_NAMES, name) ? LEGACY_NAMES[name] : undefined;
   return toSourceValue(legacy ? legacy(user) : user.properties.get(name));
+}
+
+/** Reads a provisioning source attribute of a group (objectId, displayName, mailNickname, description). */
+export function readGroupSource(group: EntraGroup, name: string): SourceValue {
+  switch (name) {
+    case "objectId":
+      return group.id;
+    case "displayName":
+      return group.displayName === "" ? null : group.displayName;
+    case "mailNickname":
+      return group.mailNickname;
+    case "description":
+      return group.description;
+    case "members":
+      return group.members.size === 0 ? null : [...group.members];
+    default:
+      return null;
+  }
 }
 
 function firstOf(value: unknown): unknown {

@@ -1,37 +1,33 @@
-import type { EngineContext } from "./engine-run.ts";
-import { evaluateMappings } from "./evaluate-mappings.ts";
-import type { AttributeMapping, TargetAttribute } from "./provisioning-config.ts";
-import type { TargetEntry } from "./scim-requests.ts";
-import type { TargetValue } from "./evaluate-mappings.ts";
+import type { AttributeMapping, TargetAttribute } from "../config/provisioning-config.ts";
+import type { TargetEntry } from "../scim-client/scim-requests.ts";
+import { evaluateMappings, type MappingEnvironment, type TargetValue } from "./evaluate-mappings.ts";
 import type { SourceValue } from "./source-attributes.ts";
+
+/** Which of an object's mappings to evaluate, for which operation, typed by which attribute list. */
+export type EntriesRequest = {
+  mappings: readonly AttributeMapping[];
+  read: (name: string) => SourceValue;
+  operation: "create" | "update";
+  /** The attribute list by lower-cased name. */
+  attributes: ReadonlyMap<string, TargetAttribute>;
+  /** Types a mapped target that is not in the list. */
+  unlisted: (name: string) => TargetAttribute;
+};
 
 /**
  * Evaluates an object's mappings for a create or an update and keeps the values that flow, each
- * with its parsed target path and its definition from the attribute list (`attributes`, by
- * lower-cased name); `unlisted` types a mapped target that is not in the list.
+ * with its parsed target path and its definition from the attribute list.
  */
-export function buildTargetEntries(
-  context: EngineContext,
-  mappings: readonly AttributeMapping[],
-  read: (name: string) => SourceValue,
-  operation: "create" | "update",
-  attributes: ReadonlyMap<string, TargetAttribute>,
-  unlisted: (name: string) => TargetAttribute,
-): TargetEntry[] {
+export function buildTargetEntries(environment: MappingEnvironment, request: EntriesRequest): TargetEntry[] {
+  const { attributes, unlisted } = request;
   const entries: TargetEntry[] = [];
-  for (const item of evaluateMappings(
-    mappings,
-    read,
-    operation,
-    context.mappingRuntime,
-    context.expressions,
-  )) {
+  for (const item of evaluateMappings(request.mappings, request.read, request.operation, environment)) {
     if (item.skip) continue;
     const target = item.mapping.target;
     const attribute = attributes.get(target.toLowerCase()) ?? unlisted(target);
     entries.push({
       target,
-      path: context.path(target),
+      path: environment.paths.get(target),
       attribute,
       value: singleValued(target, attribute, item.value),
     });

@@ -1,5 +1,5 @@
-import { isJsonObject, type JsonObject } from "../../scim/json.ts";
-import type { ErrorInformation, ProvisioningErrorCode } from "./provisioning-log.ts";
+import { isJsonObject, type JsonObject } from "../../../scim/json.ts";
+import type { ErrorInformation, ProvisioningErrorCode } from "../log/provisioning-log.ts";
 import type { ScimExchangeRecord } from "./scim-transport.ts";
 
 /** What the provisioning service expected back. */

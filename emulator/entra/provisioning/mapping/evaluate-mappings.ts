@@ -1,9 +1,10 @@
-import type { Expression } from "../expression/expression-ast.ts";
-import { evaluateExpression } from "../expression/evaluate-expression.ts";
-import type { ExpressionValue } from "../expression/evaluation-context.ts";
-import { parseExpression } from "../expression/parse-expression.ts";
-import type { AttributeMapping } from "./provisioning-config.ts";
+import type { Expression } from "../../expression/expression-ast.ts";
+import { evaluateExpression } from "../../expression/evaluate-expression.ts";
+import type { ExpressionValue } from "../../expression/evaluation-context.ts";
+import { parseExpression } from "../../expression/parse-expression.ts";
+import type { AttributeMapping } from "../config/provisioning-config.ts";
 import type { SourceValue } from "./source-attributes.ts";
+import type { TargetPathCache } from "./target-path.ts";
 
 /** A mapped target value: strings, or several for a multi-valued source; null means empty. */
 export type TargetValue = string | string[] | null;
@@ -18,6 +19,13 @@ export type MappedValue = {
 };
 
 export type MappingRuntime = { now: () => Date; random: () => number };
+
+/** What evaluating an object's mappings needs besides the object: the clock and randomness expressions see, and the caches. */
+export type MappingEnvironment = {
+  runtime: MappingRuntime;
+  expressions: ExpressionCache;
+  paths: TargetPathCache;
+};
 
 /** Parses each expression once; mapping evaluation runs per object, per cycle. */
 export class ExpressionCache {
@@ -41,9 +49,9 @@ export function evaluateMappings(
   mappings: readonly AttributeMapping[],
   read: (name: string) => SourceValue,
   operation: "create" | "update",
-  runtime: MappingRuntime,
-  cache: ExpressionCache,
+  environment: Pick<MappingEnvironment, "runtime" | "expressions">,
 ): MappedValue[] {
+  const { runtime, expressions: cache } = environment;
   return mappings.map((mapping) => {
     if (operation === "update" && mapping.flowType === "ObjectAddOnly")
       return { mapping, value: null, skip: true, redacted: false };

@@ -1,4 +1,4 @@
-import type { ProvisioningErrorCode } from "./provisioning-log.ts";
+import type { ProvisioningErrorCode } from "../log/provisioning-log.ts";
 
 const HOUR = 3_600_000;
 /** Retry offsets from the first failure, then daily (application-provisioning-quarantine-status.md). */

@@ -1,4 +1,4 @@
-import { findKey, isJsonObject, setOwn, type JsonObject, type JsonValue } from "../../scim/json.ts";
+import { findKey, isJsonObject, setOwn, type JsonObject, type JsonValue } from "../../../scim/json.ts";
 
 /** Core User attributes (RFC 7643 §4.1) a mapping may target by plain name. */
 const CORE_USER_ATTRIBUTES = new Set(
@@ -62,6 +62,20 @@ export function parseTargetPath(target: string): TargetPath {
     return { kind: "sub", name: sub[1], sub: sub[2] };
   if (CORE_USER_ATTRIBUTES.has(target.toLowerCase())) return { kind: "simple", name: target };
   return { kind: "nonconforming", name: target };
+}
+
+/** Parses each target name once; mappings are evaluated per object, per cycle. */
+export class TargetPathCache {
+  readonly #parsed = new Map<string, TargetPath>();
+
+  get(target: string): TargetPath {
+    let path = this.#parsed.get(target);
+    if (!path) {
+      path = parseTargetPath(target);
+      this.#parsed.set(target, path);
+    }
+    return path;
+  }
 }
 
 /** True for a path Entra can put in a create payload (the custom-attribute naming rule). */

@@ -1,5 +1,5 @@
-import type { ScopingClause, ScopingFilter } from "./provisioning-config.ts";
-import type { SourceValue } from "./source-attributes.ts";
+import type { ScopingClause, ScopingFilter } from "../config/provisioning-config.ts";
+import type { SourceValue } from "../mapping/source-attributes.ts";
 
 /**
  * Evaluates scoping filters (define-conditional-rules-for-provisioning-user-accounts.md): the

@@ -1,9 +1,9 @@
-import { setOwn, type JsonObject, type JsonValue } from "../../scim/json.ts";
-import { URN } from "../../scim/urns.ts";
-import type { Quirks } from "../quirks.ts";
-import type { TargetValue } from "./evaluate-mappings.ts";
-import type { TargetAttribute } from "./provisioning-config.ts";
-import { isExportableOnCreate, placeTargetValue, type TargetPath } from "./target-path.ts";
+import { setOwn, type JsonObject, type JsonValue } from "../../../scim/json.ts";
+import { URN } from "../../../scim/urns.ts";
+import type { Quirks } from "../../quirks.ts";
+import type { TargetValue } from "../mapping/evaluate-mappings.ts";
+import type { TargetAttribute } from "../config/provisioning-config.ts";
+import { isExportableOnCreate, placeTargetValue, type TargetPath } from "../mapping/target-path.ts";
 
 /** A SCIM request the provisioning service sends, before it is bound to a tenant URL and token. */
 export type ScimRequest = {

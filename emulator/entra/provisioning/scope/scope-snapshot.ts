@@ -1,9 +1,8 @@
-import type { Directory } from "../directory/directory.ts";
-import type { EntraGroup } from "../directory/entra-user.ts";
-import type { EntraUser } from "../directory/entra-user.ts";
-import type { ProvisioningJob } from "./provisioning-job.ts";
+import type { Directory } from "../../directory/directory.ts";
+import type { EntraGroup, EntraUser } from "../../directory/entra-user.ts";
+import type { ProvisioningJob } from "../config/provisioning-job.ts";
 import { isInScope } from "./scoping.ts";
-import { readUserSource } from "./source-attributes.ts";
+import { readGroupSource, readUserSource } from "../mapping/source-attributes.ts";
 
 /** Why a user is not in scope: it decides whether SkipOutOfScopeDeletions applies (entra.md §1.7). */
 export type OutOfScopeReason = "softDeleted" | "disabled" | "unassigned" | "filtered";
@@ -51,23 +50,5 @@ export class ScopeSnapshot {
     if (!this.#job.config.groups.enabled || group.deletedDateTime !== null) return false;
     if (this.#job.config.scope !== "all" && !this.#job.assignments.has(group.id)) return false;
     return isInScope(this.#job.config.groups.scopingFilters, (name) => readGroupSource(group, name));
-  }
-}
-
-/** Reads a provisioning source attribute of a group (objectId, displayName, mailNickname, description). */
-export function readGroupSource(group: EntraGroup, name: string): string | string[] | null {
-  switch (name) {
-    case "objectId":
-      return group.id;
-    case "displayName":
-      return group.displayName === "" ? null : group.displayName;
-    case "mailNickname":
-      return group.mailNickname;
-    case "description":
-      return group.description;
-    case "members":
-      return group.members.size === 0 ? null : [...group.members];
-    default:
-      return null;
   }
 }

@@ -1,7 +1,6 @@
-import type { EngineContext } from "./engine-run.ts";
-import { evaluateMappings, type MappedValue } from "./evaluate-mappings.ts";
+import { evaluateMappings, type MappedValue, type MappingEnvironment } from "./evaluate-mappings.ts";
 import type { SourceValue } from "./source-attributes.ts";
-import type { AttributeMapping } from "./provisioning-config.ts";
+import type { AttributeMapping } from "../config/provisioning-config.ts";
 
 /** Matching mappings in precedence order: lowest positive `matchingPriority` first (Graph attributeMapping). */
 export function matchingMappings(mappings: readonly AttributeMapping[]): AttributeMapping[] {
@@ -12,15 +11,9 @@ export function matchingMappings(mappings: readonly AttributeMapping[]): Attribu
 
 /** The matching attributes' values for one object, in precedence order, ready for matchByFilters. */
 export function matchingValues(
-  context: Pick<EngineContext, "mappingRuntime" | "expressions">,
+  environment: MappingEnvironment,
   mappings: readonly AttributeMapping[],
   read: (name: string) => SourceValue,
 ): MappedValue[] {
-  return evaluateMappings(
-    matchingMappings(mappings),
-    read,
-    "update",
-    context.mappingRuntime,
-    context.expressions,
-  );
+  return evaluateMappings(matchingMappings(mappings), read, "update", environment);
 }

@@ -1,49 +1,42 @@
-import { URN } from "../../scim/urns.ts";
-import type { Directory } from "../directory/directory.ts";
-import type { EntraGroup, EntraUser } from "../directory/entra-user.ts";
-import { EntraError } from "../entra-error.ts";
-import type {
-  Anchor,
-  CycleResult,
-  EngineContext,
-  EngineRuntime,
-  GroupAnchor,
-  LogIdentity,
-  ObjectResult,
-  Outcome,
-  Run,
-  RunKind,
-} from "./engine-run.ts";
-import { Escrow } from "./escrow.ts";
-import { ExpressionCache } from "./evaluate-mappings.ts";
-import { exportGroup, hardDeleteGroup, syncMembership } from "./group-provisioning.ts";
-import { judgeResponse, type Expectation, type JudgeOptions } from "./judge-response.ts";
-import { matchingMappings } from "./matching-mappings.ts";
-import type { TargetAttribute } from "./provisioning-config.ts";
-import type { ProvisioningJob } from "./provisioning-job.ts";
-import type { ErrorInformation, ProvisioningLogRecord, ProvisioningStep } from "./provisioning-log.ts";
-import { buildFilterQuery, type PatchDialect, type ScimRequest } from "./scim-requests.ts";
+import type { Directory } from "../../directory/directory.ts";
+import type { EntraGroup, EntraUser } from "../../directory/entra-user.ts";
+import { EntraError } from "../../entra-error.ts";
+import type { TargetAttribute } from "../config/provisioning-config.ts";
+import type { ProvisioningJob } from "../config/provisioning-job.ts";
+import type { ErrorInformation, ProvisioningLogRecord } from "../log/provisioning-log.ts";
+import { ExpressionCache } from "../mapping/evaluate-mappings.ts";
+import { matchingMappings } from "../mapping/matching-mappings.ts";
+import { TargetPathCache } from "../mapping/target-path.ts";
+import { judgeResponse } from "../scim-client/judge-response.ts";
+import { buildFilterQuery, type PatchDialect } from "../scim-client/scim-requests.ts";
 import {
   parseTenantUrl,
   sendScim,
   type FetchLike,
   type ScimEndpoint,
   type ScimExchangeRecord,
-} from "./scim-transport.ts";
-import { ScopeSnapshot } from "./scope-snapshot.ts";
-import { parseTargetPath, type TargetPath } from "./target-path.ts";
-import { exportUser, hardDeleteUser } from "./user-provisioning.ts";
+} from "../scim-client/scim-transport.ts";
+import { ScopeSnapshot } from "../scope/scope-snapshot.ts";
+import { hardDeleteTarget } from "./delete-target.ts";
+import type {
+  Anchor,
+  CycleResult,
+  EngineRuntime,
+  EngineState,
+  GroupAnchor,
+  ObjectResult,
+  Run,
+  RunKind,
+} from "./engine-run.ts";
+import { Escrow } from "./escrow.ts";
+import { exportGroup } from "./group-export.ts";
+import { syncMembership } from "./membership-sync.ts";
+import { exportUser } from "./user-export.ts";
 
-export type { Anchor, CycleResult, EngineRuntime, GroupAnchor, ObjectResult, RunKind } from "./engine-run.ts";
-export { diff } from "./attribute-diff.ts";
-export { matchingMappings } from "./matching-mappings.ts";
-
-/** How many times a 429 or 5xx is retried within one run before the object is escrowed. */
-const RETRIES = 2;
-/** Provision on demand takes a group with at most five members (provision-on-demand.md). */
+/** Provision on demand takes a group with at most five members (https://learn.microsoft.com/entra/identity/app-provisioning/provision-on-demand). */
 export const ON_DEMAND_GROUP_MEMBER_LIMIT = 5;
 
-/** Graph `restart` criteria `resetScope` values (synchronization-synchronizationjob-restart). */
+/** Graph `restart` criteria `resetScope` values (https://learn.microsoft.com/graph/api/synchronization-synchronizationjob-restart). */
 export const RESTART_SCOPES = [
   "Watermark",
   "Escrows",
@@ -75,9 +68,7 @@ export class ProvisioningEngine {
   readonly #directory: Directory;
   readonly #fetch: FetchLike;
   readonly #runtime: EngineRuntime;
-  readonly #expressions = new ExpressionCache();
-  readonly #paths = new Map<string, TargetPath>();
-  readonly #context: EngineContext;
+  readonly #state: EngineState;
 
   constructor(options: {
     directory: Directory;
@@ -89,20 +80,20 @@ export class ProvisioningEngine {
     this.#directory = options.directory;
     this.#fetch = options.fetch;
     this.#runtime = options.runtime;
-    this.#context = {
+    this.#state = {
       job: this.job,
       directory: this.#directory,
       runtime: this.#runtime,
-      mappingRuntime: { now: this.#runtime.clock, random: this.#runtime.random },
-      expressions: this.#expressions,
+      fetch: this.#fetch,
+      mapping: {
+        runtime: { now: this.#runtime.clock, random: this.#runtime.random },
+        expressions: new ExpressionCache(),
+        paths: new TargetPathCache(),
+      },
       anchors: this.anchors,
       groupAnchors: this.groupAnchors,
       escrow: this.escrow,
-      send: (exchanges, run, request) => this.#send(exchanges, run.endpoint, request),
-      judge: (exchange, expectation, judgeOptions) => judgeResponse(exchange, expectation, judgeOptions),
-      path: (target) => this.#path(target),
-      record: (run, started, identity, outcome, steps) =>
-        this.#record(run.cycleId, started, identity, outcome, steps),
+      logs: this.logs,
     };
   }
 
@@ -189,7 +180,7 @@ export class ProvisioningEngine {
       exchanges.push(...result.exchanges);
     };
     if (user) {
-      collect(await exportUser(this.#context, user, run, true));
+      collect(await exportUser(this.#state, run, user, true));
       return { cycleId: run.cycleId, kind: "onDemand", results, exchanges };
     }
     const target = group as EntraGroup;
@@ -203,13 +194,13 @@ export class ProvisioningEngine {
         `Provision on demand takes at most ${ON_DEMAND_GROUP_MEMBER_LIMIT} members of a group; got ${members.length}.`,
       );
     }
-    collect(await exportGroup(this.#context, target, run, true));
+    collect(await exportGroup(this.#state, run, target, true));
     for (const memberId of members) {
       const member = this.#directory.user(memberId);
-      if (member) collect(await exportUser(this.#context, member, run, true));
+      if (member) collect(await exportUser(this.#state, run, member, true));
     }
     collect(
-      await syncMembership(this.#context, target, run, { only: new Set(members), reportUnresolved: true }),
+      await syncMembership(this.#state, run, target, { only: new Set(members), reportUnresolved: true }),
     );
     return { cycleId: run.cycleId, kind: "onDemand", results, exchanges };
   }
@@ -240,16 +231,12 @@ export class ProvisioningEngine {
       const entitled = run.snapshot.userOutOfScope(user) === null;
       if (entitled) inScope.add(user.id);
       if (this.#userNeedsWork(user, entitled, since, now))
-        collect(await exportUser(this.#context, user, run, false));
+        collect(await exportUser(this.#state, run, user, false));
     }
     for (const purged of this.#directory.purged) {
       const retry = this.escrow.isDue(purged.id, now, this.job.quirks.escrowRetryEveryCycle);
       if (purged.seq <= since && !retry) continue;
-      collect(
-        purged.type === "User"
-          ? await hardDeleteUser(this.#context, purged.id, run)
-          : await hardDeleteGroup(this.#context, purged.id, run),
-      );
+      collect(await hardDeleteTarget(this.#state, run, purged));
     }
     const failedGroups = new Set<string>();
     const processedGroups = new Set<string>();
@@ -257,7 +244,7 @@ export class ProvisioningEngine {
       const groupInScope = run.snapshot.groupInScope(group);
       if (groupInScope) inScope.add(group.id);
       if (!this.#groupNeedsWork(group, groupInScope, since, now)) continue;
-      const result = await exportGroup(this.#context, group, run, false);
+      const result = await exportGroup(this.#state, run, group, false);
       processedGroups.add(group.id);
       collect(result);
       if (result?.log.provisioningStatusInfo.status === "failure") failedGroups.add(group.id);
@@ -267,7 +254,7 @@ export class ProvisioningEngine {
       if (failedGroups.has(group.id) || !this.groupAnchors.has(group.id) || !run.snapshot.groupInScope(group))
         continue;
       collect(
-        await syncMembership(this.#context, group, run, { reportUnresolved: processedGroups.has(group.id) }),
+        await syncMembership(this.#state, run, group, { reportUnresolved: processedGroups.has(group.id) }),
       );
     }
     this.#watermark = watermark;
@@ -341,76 +328,6 @@ export class ProvisioningEngine {
     const matching = matchingMappings(this.job.config.users.mappings)[0]?.target ?? "userName";
     return sendScim(this.#fetch, endpoint, buildFilterQuery("Users", matching, this.#runtime.newId()));
   }
-
-  #path(target: string): TargetPath {
-    let path = this.#paths.get(target);
-    if (!path) {
-      path = parseTargetPath(target);
-      this.#paths.set(target, path);
-    }
-    return path;
-  }
-
-  async #send(
-    exchanges: ScimExchangeRecord[],
-    endpoint: ScimEndpoint,
-    request: ScimRequest,
-  ): Promise<ScimExchangeRecord> {
-    let exchange = await sendScim(this.#fetch, endpoint, request);
-    exchanges.push(exchange);
-    if (!this.job.quirks.retryThrottledInRun) return exchange;
-    // 429 and 5xx are retried (howto-analyze-provisioning-logs.md: TooManyRequests is retried automatically).
-    for (
-      let attempt = 0;
-      attempt < RETRIES && (exchange.status === 429 || exchange.status >= 500);
-      attempt++
-    ) {
-      exchange = await sendScim(this.#fetch, endpoint, request);
-      exchanges.push(exchange);
-    }
-    return exchange;
-  }
-
-  #record(
-    cycleId: string,
-    started: Date,
-    identity: LogIdentity,
-    outcome: Outcome,
-    steps: ProvisioningStep[],
-  ): ProvisioningLogRecord {
-    const finished = this.#runtime.clock();
-    const record: ProvisioningLogRecord = {
-      id: this.#runtime.newId(),
-      activityDateTime: finished.toISOString(),
-      tenantId: this.job.tenantId,
-      jobId: this.job.jobId,
-      cycleId,
-      changeId: this.#runtime.newId(),
-      durationInMilliseconds: Math.max(0, finished.getTime() - started.getTime()),
-      provisioningAction: outcome.action,
-      provisioningStatusInfo: { status: outcome.status, errorInformation: outcome.error },
-      provisioningSteps: steps,
-      modifiedProperties: outcome.modified,
-      servicePrincipal: { id: this.job.servicePrincipalId, displayName: this.job.displayName },
-      sourceIdentity: {
-        id: identity.id,
-        displayName: identity.displayName,
-        identityType: identity.type,
-        details: {},
-      },
-      targetIdentity: {
-        id: outcome.targetId,
-        displayName: identity.displayName,
-        identityType: identity.type === "User" ? URN.enterpriseUser : URN.group,
-        details: {},
-      },
-      sourceSystem: { id: null, displayName: "Azure Active Directory", details: {} },
-      targetSystem: { id: null, displayName: "customappsso", details: {} },
-      initiatedBy: { id: "", displayName: "Azure AD Provisioning Service", initiatorType: "system" },
-    };
-    this.logs.push(record);
-    return record;
-  }
 }
 
 function byName(attributes: readonly TargetAttribute[]): Map<string, TargetAttribute> {
@@ -421,5 +338,3 @@ function byName(attributes: readonly TargetAttribute[]): Map<string, TargetAttri
   }
   return map;
 }
-
-export type { Expectation, JudgeOptions };

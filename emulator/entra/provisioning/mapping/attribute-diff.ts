@@ -1,6 +1,6 @@
-import { isJsonObject, type JsonValue } from "../../scim/json.ts";
+import { isJsonObject, type JsonValue } from "../../../scim/json.ts";
 import { isEmpty, type TargetValue } from "./evaluate-mappings.ts";
-import type { AttributeChange, TargetEntry } from "./scim-requests.ts";
+import type { AttributeChange, TargetEntry } from "../scim-client/scim-requests.ts";
 
 /**
  * The change Entra sends for one attribute, or null: only differing values flow; `Add` when the

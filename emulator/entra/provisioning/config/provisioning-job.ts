@@ -1,4 +1,4 @@
-import type { Quirks } from "../quirks.ts";
+import type { Quirks } from "../../quirks.ts";
 import type { ProvisioningConfig } from "./provisioning-config.ts";
 
 /** An enterprise app (service principal) with its provisioning job: Graph's synchronizationJob. */

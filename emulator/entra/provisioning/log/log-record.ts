@@ -1,0 +1,66 @@
+import { URN } from "../../../scim/urns.ts";
+import type { ProvisioningJob } from "../config/provisioning-job.ts";
+import type { ProvisioningLogRecord, ProvisioningStep } from "./provisioning-log.ts";
+
+/** The identity a log record is about. */
+export type LogIdentity = { id: string; displayName: string; type: "User" | "Group" };
+
+/** The outcome of one object's export, before it becomes a log record. */
+export type Outcome = {
+  action: ProvisioningLogRecord["provisioningAction"];
+  status: ProvisioningLogRecord["provisioningStatusInfo"]["status"];
+  error: ProvisioningLogRecord["provisioningStatusInfo"]["errorInformation"];
+  targetId: string;
+  modified: ProvisioningLogRecord["modifiedProperties"];
+};
+
+/** One object's run as the log records it: which cycle, when it started, about whom, how it ended. */
+export type LogEntry = {
+  cycleId: string;
+  started: Date;
+  identity: LogIdentity;
+  outcome: Outcome;
+  steps: ProvisioningStep[];
+};
+
+/**
+ * The Graph `provisioningObjectSummary` of one object's run
+ * (https://learn.microsoft.com/graph/api/resources/provisioningobjectsummary), finished now.
+ */
+export function buildLogRecord(
+  source: { job: ProvisioningJob; runtime: { clock: () => Date; newId: () => string } },
+  entry: LogEntry,
+): ProvisioningLogRecord {
+  const { job, runtime } = source;
+  const { identity, outcome } = entry;
+  const finished = runtime.clock();
+  return {
+    id: runtime.newId(),
+    activityDateTime: finished.toISOString(),
+    tenantId: job.tenantId,
+    jobId: job.jobId,
+    cycleId: entry.cycleId,
+    changeId: runtime.newId(),
+    durationInMilliseconds: Math.max(0, finished.getTime() - entry.started.getTime()),
+    provisioningAction: outcome.action,
+    provisioningStatusInfo: { status: outcome.status, errorInformation: outcome.error },
+    provisioningSteps: entry.steps,
+    modifiedProperties: outcome.modified,
+    servicePrincipal: { id: job.servicePrincipalId, displayName: job.displayName },
+    sourceIdentity: {
+      id: identity.id,
+      displayName: identity.displayName,
+      identityType: identity.type,
+      details: {},
+    },
+    targetIdentity: {
+      id: outcome.targetId,
+      displayName: identity.displayName,
+      identityType: identity.type === "User" ? URN.enterpriseUser : URN.group,
+      details: {},
+    },
+    sourceSystem: { id: null, displayName: "Azure Active Directory", details: {} },
+    targetSystem: { id: null, displayName: "customappsso", details: {} },
+    initiatedBy: { id: "", displayName: "Azure AD Provisioning Service", initiatorType: "system" },
+  };
+}
