@@ -10,7 +10,11 @@ import {
 
 const ENTERPRISE = URN.enterpriseUser;
 
-/** The expression the non-gallery template maps to `active` (vendor setup guides, entra.md §1.7 [S48]). */
+/**
+ * The expression the non-gallery template maps to `active`: a Switch that inverts `IsSoftDeleted`
+ * (https://learn.microsoft.com/answers/questions/552508), written as vendors' setup guides quote it
+ * (https://github.com/cloudflare/cloudflare-docs/pull/30541).
+ */
 export const ACTIVE_EXPRESSION = 'Switch([IsSoftDeleted], , "False", "True", "True", "False")';
 
 function mapping(target: string, source: MappingSource, matchingPriority = 0): AttributeMapping {
@@ -19,8 +23,9 @@ function mapping(target: string, source: MappingSource, matchingPriority = 0): A
 const direct = (attribute: string): MappingSource => ({ type: "Direct", attribute });
 
 /**
- * The user mappings a new non-gallery app starts with. Reconstructed from Microsoft's SCIM mapping
- * tables and vendor guides (entra.md §7: "the exact default list is synthesised").
+ * The user mappings a new non-gallery app starts with. Microsoft publishes no verbatim list; this one
+ * is reconstructed from the mapping tables of https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups
+ * and vendor setup guides, with the 22 rows reported in https://github.com/kortix-ai/suna/pull/7302.
  */
 export function defaultUserMappings(): AttributeMapping[] {
   return [
@@ -60,7 +65,7 @@ export function defaultUserAttributes(): TargetAttribute[] {
   );
 }
 
-/** Default group mappings (use-scim-to-provision-users-and-groups.md group table). */
+/** Default group mappings (the group table of https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups). */
 export function defaultGroupMappings(): AttributeMapping[] {
   return [
     mapping("displayName", direct("displayName"), 1),

@@ -1,4 +1,4 @@
-/** Attribute types of the customappsso attribute editor (customize-application-attributes.md). */
+/** Attribute types of the customappsso attribute editor (https://learn.microsoft.com/entra/identity/app-provisioning/customize-application-attributes). */
 export const TARGET_ATTRIBUTE_TYPES = [
   "String",
   "Boolean",
@@ -40,14 +40,14 @@ export type FlowType = (typeof FLOW_TYPES)[number];
 export type AttributeMapping = {
   target: string;
   source: MappingSource;
-  /** "Default value if null": used only when the object is created (customize-application-attributes.md). */
+  /** "Default value if null": used only when the object is created (customize-application-attributes). */
   defaultValue: string | null;
   flowType: FlowType;
   /** 0 = not a matching attribute; lower positive values are tried first. */
   matchingPriority: number;
 };
 
-/** Scoping filter operators (define-conditional-rules-for-provisioning-user-accounts.md). */
+/** Scoping filter operators (https://learn.microsoft.com/entra/identity/app-provisioning/define-conditional-rules-for-provisioning-user-accounts). */
 export const SCOPING_OPERATORS = [
   "&",
   "!&",
@@ -99,7 +99,7 @@ export type ProvisioningConfig = {
   groupAttributes: TargetAttribute[];
   users: ObjectMapping;
   groups: ObjectMapping;
-  /** `SkipOutOfScopeDeletions` secret (skip-out-of-scope-deletions.md). */
+  /** `SkipOutOfScopeDeletions` secret (https://learn.microsoft.com/entra/identity/app-provisioning/skip-out-of-scope-deletions). */
   skipOutOfScopeDeletions: boolean;
 };
 

@@ -1,7 +1,7 @@
 import type { ProvisioningErrorCode } from "../log/provisioning-log.ts";
 
 const HOUR = 3_600_000;
-/** Retry offsets from the first failure, then daily (application-provisioning-quarantine-status.md). */
+/** Retry offsets from the first failure, then daily (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-quarantine-status). */
 const FIRST_RETRIES = [6 * HOUR, 12 * HOUR, 24 * HOUR];
 const ESCROW_LIFETIME = 28 * 24 * HOUR;
 
@@ -14,7 +14,7 @@ export type EscrowEntry = {
 };
 
 /**
- * Objects whose last export failed (entra.md §1.12): retried in later cycles, first after 6 h,
+ * Objects whose last export failed (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works): retried in later cycles, first after 6 h,
  * 12 h and 24 h, then daily for 28 days; or in every cycle when `everyCycle` is set.
  */
 export class Escrow {

@@ -74,7 +74,8 @@ export function referenceChange(
     };
   }
   const wanted = resolveReference(state, entry.value);
-  // An unresolvable manager (not provisioned) is left for a later cycle (known-issues, as above).
+  // An unresolvable manager (not provisioned) is left for a later cycle
+  // (https://learn.microsoft.com/entra/identity/app-provisioning/known-issues).
   if (wanted === null || wanted === currentId) return null;
   return { ...plain, value: wanted, hadValue: currentId !== null };
 }

@@ -49,7 +49,7 @@ export type RestartScope = (typeof RESTART_SCOPES)[number];
 export type RestartCriteria = { resetScope?: RestartScope | readonly RestartScope[]; resetLinks?: boolean };
 
 /**
- * The provisioning service for one job (reference/entra.md §1, §8): test connection, provision on
+ * The provisioning service for one job (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works): test connection, provision on
  * demand, initial and incremental cycles, restart. Users first, then groups, then memberships. Keeps
  * what Entra caches (target ids, escrow, watermark) and writes Graph-shaped logs.
  */
@@ -60,7 +60,7 @@ export class ProvisioningEngine {
   readonly anchors = new Map<string, Anchor>();
   /** Source group id → what Entra caches for it. */
   readonly groupAnchors = new Map<string, GroupAnchor>();
-  /** Objects whose last export failed: retried in later cycles (entra.md §1.12). */
+  /** Objects whose last export failed: retried in later cycles (how-provisioning-works, as above). */
   readonly escrow = new Escrow();
   #watermark = -1;
   /** Users and groups that were in scope at the end of the last cycle, to notice newly entitled ones. */
@@ -102,7 +102,10 @@ export class ProvisioningEngine {
     return this.#watermark;
   }
 
-  /** The endpoint and dialect from the tenant URL; on-demand runs use the legacy dialect (entra.md §2). */
+  /**
+   * The endpoint and dialect from the tenant URL; on-demand runs use the legacy dialect ("this feature
+   * flag currently doesn't work with on-demand provisioning", https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility).
+   */
   endpoint(kind: RunKind): { endpoint: ScimEndpoint; dialect: PatchDialect } {
     const parsed = parseTenantUrl(this.job.config.tenantUrl, this.job.quirks.forwardFlagQuery);
     const flagOff = kind === "onDemand" && this.job.quirks.flagIgnoredOnDemand;
@@ -115,7 +118,7 @@ export class ProvisioningEngine {
 
   /**
    * Test Connection: a filter query for a user that cannot exist, on the matching attribute
-   * (entra.md §1.2). Success is 200 with an empty ListResponse.
+   * (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups). Success is 200 with an empty ListResponse.
    */
   async testConnection(): Promise<{
     ok: boolean;
@@ -158,7 +161,7 @@ export class ProvisioningEngine {
   }
 
   /**
-   * Provision on demand (provision-on-demand.md), always in the legacy dialect: one user, or one group
+   * Provision on demand (https://learn.microsoft.com/entra/identity/app-provisioning/provision-on-demand), always in the legacy dialect: one user, or one group
    * with up to five of its members (default: its first five). The group is created empty, the members
    * are provisioned as needed, then added.
    */
@@ -206,7 +209,7 @@ export class ProvisioningEngine {
   }
 
   /**
-   * One provisioning cycle (how-provisioning-works.md). Initial: every object in scope or linked.
+   * One provisioning cycle (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works). Initial: every object in scope or linked.
    * Incremental: objects changed since the watermark, newly entitled, escrowed and pending ones, and
    * hard deletes. Users first, then groups, then memberships. Without a kind: initial after a
    * (re)start, incremental otherwise.
@@ -249,7 +252,8 @@ export class ProvisioningEngine {
       collect(result);
       if (result?.log.provisioningStatusInfo.status === "failure") failedGroups.add(group.id);
     }
-    // Memberships last, once every member that can be has a target id (entra.md §9.9).
+    // Memberships last, once every member that can be has a target id (an assumed order: Microsoft's
+    // documentation does not state one).
     for (const group of this.#directory.groups()) {
       if (failedGroups.has(group.id) || !this.groupAnchors.has(group.id) || !run.snapshot.groupInScope(group))
         continue;
@@ -265,7 +269,7 @@ export class ProvisioningEngine {
   /**
    * Restart provisioning (Graph `restart`). Default (the portal button): forget the watermark and the
    * escrow, keep the links, so the next cycle is an initial one. `resetScope: Full` also forgets
-   * the links (target ids), as does `ConnectorDataStore` or `resetLinks` (how-provisioning-works.md).
+   * the links (target ids), as does `ConnectorDataStore` or `resetLinks` (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works).
    */
   restart(criteria: RestartCriteria = {}): void {
     const scopes = new Set<RestartScope>(

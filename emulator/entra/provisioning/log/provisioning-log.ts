@@ -5,7 +5,7 @@ export type ProvisioningStatus = "success" | "warning" | "failure" | "skipped";
 /** Graph `provisioningAction`. */
 export type ProvisioningAction = "create" | "update" | "delete" | "disable" | "stagedDelete" | "other";
 
-/** Graph `provisioningStep` (entra.md §6). */
+/** Graph `provisioningStep` (https://learn.microsoft.com/graph/api/resources/provisioningstep). */
 export type ProvisioningStep = {
   name: string;
   provisioningStepType: ProvisioningStepType;
@@ -14,12 +14,12 @@ export type ProvisioningStep = {
   details: Record<string, string>;
 };
 
-/** Error codes of the provisioning logs (howto-analyze-provisioning-logs.md, entra.md §1.12). */
+/** Error codes of the provisioning logs (https://learn.microsoft.com/entra/identity/monitoring-health/howto-analyze-provisioning-logs). */
 export const PROVISIONING_ERROR_CODES = [
   "EntryConflict",
   /** Assumed name: a mapping expression failed for this object (e.g. CDate of a non-date). */
   "ExpressionEvaluationFailed",
-  /** The target attribute takes one value but the source has several (howto-analyze-provisioning-logs.md). */
+  /** The target attribute takes one value but the source has several (howto-analyze-provisioning-logs). */
   "SchemaPropertyCanOnlyAcceptValue",
   "InvalidAnchor",
   "DuplicateTargetEntries",
@@ -51,7 +51,7 @@ export type ErrorInformation = {
   recommendedAction: string | null;
 };
 
-/** Graph `provisioningObjectSummary` (entra.md §6.1). */
+/** Graph `provisioningObjectSummary` (https://learn.microsoft.com/graph/api/resources/provisioningobjectsummary). */
 export type ProvisioningLogRecord = {
   id: string;
   activityDateTime: string;

@@ -43,7 +43,7 @@ export class ExpressionCache {
 
 /**
  * Evaluates an object's mappings for a create or an update. "Default value if null" applies only on
- * create; "Only during object creation" mappings do not flow on update (customize-application-attributes.md).
+ * create; "Only during object creation" mappings do not flow on update (https://learn.microsoft.com/entra/identity/app-provisioning/customize-application-attributes).
  */
 export function evaluateMappings(
   mappings: readonly AttributeMapping[],

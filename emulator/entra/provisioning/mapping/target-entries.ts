@@ -50,7 +50,7 @@ export class MultipleValuesError extends Error {
 
 /**
  * One value for a single-valued target: a one-item list is that item; several fail the object, as
- * Entra logs SchemaPropertyCanOnlyAcceptValue (howto-analyze-provisioning-logs.md), rather than
+ * Entra logs SchemaPropertyCanOnlyAcceptValue (https://learn.microsoft.com/entra/identity/monitoring-health/howto-analyze-provisioning-logs), rather than
  * sending one value while comparing all of them.
  */
 function singleValued(target: string, attribute: TargetAttribute, value: TargetValue): TargetValue {

@@ -120,7 +120,7 @@ export function readTargetValue(resource: JsonObject, path: TargetPath): JsonVal
   }
 }
 
-/** Places a value into a create payload at the target path (entra.md §1.3 shapes). */
+/** Places a value into a create payload at the target path (the shapes of the create example in https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups). */
 export function placeTargetValue(
   body: JsonObject,
   path: TargetPath,

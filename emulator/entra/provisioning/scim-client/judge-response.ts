@@ -14,8 +14,9 @@ const INCOMPATIBLE =
   "We are not able to deserialize the resource received from your SCIM endpoint because your SCIM endpoint is not fully compatible with the Azure Active Directory SCIM client.";
 
 /**
- * Judges one SCIM response the way Entra does (entra.md §1.11, §1.12): the error codes of the
- * provisioning logs, with the target's body quoted as "Web Response".
+ * Judges one SCIM response the way Entra does: the status codes it expects (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups),
+ * the error codes of the provisioning logs (https://learn.microsoft.com/entra/identity/monitoring-health/howto-analyze-provisioning-logs), with the target's body quoted
+ * as "Web Response".
  */
 export function judgeResponse(
   exchange: ScimExchangeRecord,
@@ -91,7 +92,7 @@ function judgeSuccess(exchange: ScimExchangeRecord, expectation: Expectation): J
       const judged = judgeSuccess(exchange, "list");
       if (!judged.ok) return judged;
       // A group query with excludedAttributes=members that still returns members
-      // (howto-analyze-provisioning-logs.md error table, entra.md §1.9).
+      // (the error table of howto-analyze-provisioning-logs, linked above).
       const resources = Array.isArray(judged.body.Resources) ? judged.body.Resources : [];
       if (resources.some((item) => isJsonObject(item) && Object.hasOwn(item, "members"))) {
         return fail(

@@ -14,7 +14,7 @@ export type ScimRequest = {
   body: JsonObject | null;
 };
 
-/** The two PATCH dialects: legacy (default) and the `aadOptscim062020` flag (entra.md §2). */
+/** The two PATCH dialects: legacy (default) and the `aadOptscim062020` flag (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility). */
 export type PatchDialect = "legacy" | "aadOptscim062020";
 
 /** One mapped target attribute with its value. */
@@ -27,18 +27,18 @@ export type TargetEntry = {
 
 /** One attribute that differs between source and target. */
 export type AttributeChange = TargetEntry & {
-  /** Whether the target had a value: `Replace` if so, `Add` if not (entra.md §1.4). */
+  /** Whether the target had a value: `Replace` if so, `Add` if not (https://github.com/limosa-io/laravel-scim-server/issues/34). */
   hadValue: boolean;
 };
 
-/** `GET /Users?filter=<attr> eq "<value>"`; Entra only sends `eq` and `and` (entra.md §1.1). */
+/** `GET /Users?filter=<attr> eq "<value>"`; Entra only sends `eq` and `and` (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups). */
 export function buildFilterQuery(
   resource: "Users" | "Groups",
   attribute: string,
   value: string,
 ): ScimRequest {
   const filter = `${attribute} eq ${quoteFilterValue(value)}`;
-  // Groups are looked up without members (use-scim-to-provision-users-and-groups.md).
+  // Groups are looked up without members (use-scim-to-provision-users-and-groups, as above).
   const query: [string, string][] =
     resource === "Groups"
       ? [
@@ -59,8 +59,8 @@ export function buildDelete(resource: "Users" | "Groups", id: string): ScimReque
 }
 
 /**
- * The create payload (entra.md §1.3): core + enterprise in `schemas` (custom extension URNs are not
- * listed), extension attributes nested under their URN, `meta.resourceType`, `roles: []`.
+ * The create payload (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups): core + enterprise in `schemas` (custom extension URNs are not
+ * listed: https://learn.microsoft.com/entra/identity/app-provisioning/customize-application-attributes), extension attributes nested under their URN, `meta.resourceType`, `roles: []`.
  * Empty values are left out; so are non-conforming custom names when the quirk is on.
  */
 export function buildCreateUser(
@@ -147,7 +147,7 @@ function buildPatch(
 }
 
 /**
- * `POST /Groups` (use-scim-to-provision-users-and-groups.md "Create Group"): the core Group schema
+ * `POST /Groups` ("Create Group", https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups): the core Group schema
  * plus Microsoft's ADSCIM group schema, `meta.resourceType`, and no members ("Groups are created
  * with an empty members list").
  */
@@ -180,7 +180,7 @@ export function buildGroupPatch(
 }
 
 /**
- * Membership PATCH (entra.md §1.9, §2). Legacy: `Add`/`Remove` on `members` with a value array.
+ * Membership PATCH (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups, https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility). Legacy: `Add`/`Remove` on `members` with a value array.
  * Flag: `add` with a value array; each removal is its own `remove` with the path
  * `members[value eq "<id>"]` and no value. Ids are the members' target ids.
  */
@@ -239,7 +239,7 @@ function legacyOperations(changes: readonly AttributeChange[], quirks: Quirks): 
 
 /**
  * Flag dialect: lowercase ops, booleans as booleans; filtered-path attributes and adds keep their own
- * op with a path; two or more simple replaces merge into one path-less replace (entra.md §2).
+ * op with a path; two or more simple replaces merge into one path-less replace (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility).
  */
 function flagOperations(changes: readonly AttributeChange[], quirks: Quirks): JsonObject[] {
   const separate: JsonObject[] = [];
@@ -277,8 +277,9 @@ function flagOperations(changes: readonly AttributeChange[], quirks: Quirks): Js
 
 /**
  * A mapped value as it goes on the wire. Booleans: JSON booleans in creates and the flag dialect,
- * "True"/"False" strings in legacy PATCH (documented for `active`). Integers as JSON numbers (assumed,
- * entra.md §9.5). Multi-valued custom attributes as `[{"value": ...}]` (entra.md §1.4).
+ * "True"/"False" strings in legacy PATCH (documented for `active`: https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility). Integers as JSON numbers
+ * (assumed: no public source shows non-string custom attributes on the wire). Multi-valued custom
+ * attributes as `[{"value": ...}]` (observed: https://learn.microsoft.com/answers/questions/1693075).
  */
 export function wireValue(
   value: TargetValue,

@@ -21,7 +21,7 @@ export type ScimExchangeRecord = {
   networkError?: string;
 };
 
-/** The feature flag that switches the PATCH dialect (application-provisioning-config-problem-scim-compatibility.md). */
+/** The feature flag that switches the PATCH dialect (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility). */
 export const FLAG = "aadOptscim062020";
 
 /** Splits a tenant URL into the SCIM base and whether the flag is on. */
@@ -39,7 +39,8 @@ export function parseTenantUrl(
 
 /** Binds a request to the endpoint: URL with a form-encoded query, bearer token, SCIM content type. */
 export function toFetchRequest(endpoint: ScimEndpoint, request: ScimRequest): Request {
-  // Entra form-encodes the query: filter=userName+eq+%22...%22 (entra.md §1.1).
+  // Entra form-encodes the query: filter=userName+eq+%22...%22 (observed:
+  // https://github.com/MicrosoftDocs/azure-docs/issues/94189).
   const params = new URLSearchParams(request.query);
   const search = [endpoint.query, params.toString()].filter((part) => part !== "").join("&");
   const url = `${endpoint.baseUrl}${request.path}${search ? `?${search}` : ""}`;
