@@ -14,6 +14,7 @@ export type {
   RunKind,
 } from "./engine/engine-run.ts";
 export { Escrow, type EscrowEntry } from "./engine/escrow.ts";
+export type { ConnectionTest } from "./engine/test-connection.ts";
 export {
   FLOW_TYPES,
   SCOPING_OPERATORS,

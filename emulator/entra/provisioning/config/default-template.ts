@@ -23,9 +23,11 @@ function mapping(target: string, source: MappingSource, matchingPriority = 0): A
 const direct = (attribute: string): MappingSource => ({ type: "Direct", attribute });
 
 /**
- * The user mappings a new non-gallery app starts with. Microsoft publishes no verbatim list; this one
- * is reconstructed from the mapping tables of https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups
- * and vendor setup guides, with the 22 rows reported in https://github.com/kortix-ai/suna/pull/7302.
+ * The user mappings a new non-gallery app starts with. Microsoft publishes no verbatim list; this
+ * one is reconstructed from the mapping tables of
+ * https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups
+ * and vendor setup guides, with the 22 rows reported in
+ * https://github.com/kortix-ai/suna/pull/7302.
  */
 export function defaultUserMappings(): AttributeMapping[] {
   return [
@@ -65,7 +67,10 @@ export function defaultUserAttributes(): TargetAttribute[] {
   );
 }
 
-/** Default group mappings (the group table of https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups). */
+/**
+ * Default group mappings (the group table of
+ * https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
+ */
 export function defaultGroupMappings(): AttributeMapping[] {
   return [
     mapping("displayName", direct("displayName"), 1),

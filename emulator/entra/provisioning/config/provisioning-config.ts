@@ -1,4 +1,7 @@
-/** Attribute types of the customappsso attribute editor (https://learn.microsoft.com/entra/identity/app-provisioning/customize-application-attributes). */
+/**
+ * Attribute types of the customappsso attribute editor
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/customize-application-attributes).
+ */
 export const TARGET_ATTRIBUTE_TYPES = [
   "String",
   "Boolean",
@@ -47,7 +50,10 @@ export type AttributeMapping = {
   matchingPriority: number;
 };
 
-/** Scoping filter operators (https://learn.microsoft.com/entra/identity/app-provisioning/define-conditional-rules-for-provisioning-user-accounts). */
+/**
+ * Scoping filter operators
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/define-conditional-rules-for-provisioning-user-accounts).
+ */
 export const SCOPING_OPERATORS = [
   "&",
   "!&",
@@ -99,7 +105,10 @@ export type ProvisioningConfig = {
   groupAttributes: TargetAttribute[];
   users: ObjectMapping;
   groups: ObjectMapping;
-  /** `SkipOutOfScopeDeletions` secret (https://learn.microsoft.com/entra/identity/app-provisioning/skip-out-of-scope-deletions). */
+  /**
+   * `SkipOutOfScopeDeletions` secret
+   * (https://learn.microsoft.com/entra/identity/app-provisioning/skip-out-of-scope-deletions).
+   */
   skipOutOfScopeDeletions: boolean;
 };
 

@@ -7,7 +7,10 @@ export type ProvisioningJob = {
   servicePrincipalId: string;
   appId: string;
   displayName: string;
-  /** `scim.<guid>.<guid>` as seen in logs (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-log-analytics). */
+  /**
+   * `scim.<guid>.<guid>` as seen in logs
+   * (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-log-analytics).
+   */
   jobId: string;
   /** The one synchronization rule's id (provisionOnDemand `ruleId`). */
   ruleId: string;

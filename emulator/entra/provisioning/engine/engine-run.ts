@@ -17,13 +17,19 @@ export type EngineRuntime = { clock: () => Date; random: () => number; newId: ()
  */
 export type Anchor = {
   targetId: string;
-  /** Set when the last export left something out (a non-URN attribute on create); forces an update next cycle. */
+  /**
+   * Set when the last export left something out (a non-URN attribute on create); forces an update
+   * next cycle.
+   */
   pending: boolean;
   /** Set once the user was disabled for being out of scope, so later cycles do not disable it again. */
   outOfScope: boolean;
 };
 
-/** What Entra caches per provisioned group: its target id and the members it exported (source id → target id). */
+/**
+ * What Entra caches per provisioned group: its target id and the members it exported (source id →
+ * target id).
+ */
 export type GroupAnchor = { targetId: string; members: Map<string, string>; outOfScope: boolean };
 
 /** One object's run: its log record and the SCIM exchanges it caused. */

@@ -1,7 +1,10 @@
 import type { ProvisioningErrorCode } from "../log/provisioning-log.ts";
 
 const HOUR = 3_600_000;
-/** Retry offsets from the first failure, then daily (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-quarantine-status). */
+/**
+ * Retry offsets from the first failure, then daily
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-quarantine-status).
+ */
 const FIRST_RETRIES = [6 * HOUR, 12 * HOUR, 24 * HOUR];
 const ESCROW_LIFETIME = 28 * 24 * HOUR;
 
@@ -14,8 +17,10 @@ export type EscrowEntry = {
 };
 
 /**
- * Objects whose last export failed (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works): retried in later cycles, first after 6 h,
- * 12 h and 24 h, then daily for 28 days; or in every cycle when `everyCycle` is set.
+ * Objects whose last export failed
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works): retried in
+ * later cycles, first after 6 h, 12 h and 24 h, then daily for 28 days; or in every cycle when
+ * `everyCycle` is set.
  */
 export class Escrow {
   readonly #entries = new Map<string, EscrowEntry>();

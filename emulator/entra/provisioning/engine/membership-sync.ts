@@ -5,7 +5,10 @@ import { buildMembershipPatch } from "../scim-client/scim-requests.ts";
 import type { EngineState, GroupAnchor, ObjectResult, Run } from "./engine-run.ts";
 import { ObjectRun } from "./object-run.ts";
 
-/** Which members a membership sync covers: `only` some (never removing), and whether to log unresolved ones. */
+/**
+ * Which members a membership sync covers: `only` some (never removing), and whether to log
+ * unresolved ones.
+ */
 export type MembershipScope = { only?: ReadonlySet<string>; reportUnresolved?: boolean };
 
 /** Members to add and remove (source id, target id), and members without a target id yet. */

@@ -11,10 +11,11 @@ const RETRIES = 2;
 
 /**
  * How an object's outcome updates the escrow, the objects whose last export failed and are retried
- * in later cycles (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-quarantine-status).
- * `track`: a failure escrows the object, anything else releases it. `trackFromStart`: the same, with
- * the failure timed when the object's run started (hard deletes). `failuresOnly`: a failure escrows
- * the object, a success leaves the escrow as it is (memberships).
+ * in later cycles
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-quarantine-status).
+ * `track`: a failure escrows the object, anything else releases it. `trackFromStart`: the same,
+ * with the failure timed when the object's run started (hard deletes). `failuresOnly`: a failure
+ * escrows the object, a success leaves the escrow as it is (memberships).
  */
 export type EscrowRule = "track" | "trackFromStart" | "failuresOnly";
 

@@ -3,15 +3,12 @@ import type { EntraGroup, EntraUser } from "../../directory/entra-user.ts";
 import { EntraError } from "../../entra-error.ts";
 import type { TargetAttribute } from "../config/provisioning-config.ts";
 import type { ProvisioningJob } from "../config/provisioning-job.ts";
-import type { ErrorInformation, ProvisioningLogRecord } from "../log/provisioning-log.ts";
+import type { ProvisioningLogRecord } from "../log/provisioning-log.ts";
 import { ExpressionCache } from "../mapping/evaluate-mappings.ts";
-import { matchingMappings } from "../mapping/matching-mappings.ts";
 import { TargetPathCache } from "../mapping/target-path.ts";
-import { judgeResponse } from "../scim-client/judge-response.ts";
-import { buildFilterQuery, type PatchDialect } from "../scim-client/scim-requests.ts";
+import type { PatchDialect } from "../scim-client/scim-requests.ts";
 import {
   parseTenantUrl,
-  sendScim,
   type FetchLike,
   type ScimEndpoint,
   type ScimExchangeRecord,
@@ -31,12 +28,19 @@ import type {
 import { Escrow } from "./escrow.ts";
 import { exportGroup } from "./group-export.ts";
 import { syncMembership } from "./membership-sync.ts";
+import { probeUsers, testConnection, type ConnectionTest } from "./test-connection.ts";
 import { exportUser } from "./user-export.ts";
 
-/** Provision on demand takes a group with at most five members (https://learn.microsoft.com/entra/identity/app-provisioning/provision-on-demand). */
+/**
+ * Provision on demand takes a group with at most five members
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/provision-on-demand).
+ */
 export const ON_DEMAND_GROUP_MEMBER_LIMIT = 5;
 
-/** Graph `restart` criteria `resetScope` values (https://learn.microsoft.com/graph/api/synchronization-synchronizationjob-restart). */
+/**
+ * Graph `restart` criteria `resetScope` values
+ * (https://learn.microsoft.com/graph/api/synchronization-synchronizationjob-restart).
+ */
 export const RESTART_SCOPES = [
   "Watermark",
   "Escrows",
@@ -49,9 +53,11 @@ export type RestartScope = (typeof RESTART_SCOPES)[number];
 export type RestartCriteria = { resetScope?: RestartScope | readonly RestartScope[]; resetLinks?: boolean };
 
 /**
- * The provisioning service for one job (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works): test connection, provision on
- * demand, initial and incremental cycles, restart. Users first, then groups, then memberships. Keeps
- * what Entra caches (target ids, escrow, watermark) and writes Graph-shaped logs.
+ * The provisioning service for one job
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works): test
+ * connection, provision on demand, initial and incremental cycles, restart. Users first, then
+ * groups, then memberships. Keeps what Entra caches (target ids, escrow, watermark) and writes
+ * Graph-shaped logs.
  */
 export class ProvisioningEngine {
   readonly job: ProvisioningJob;
@@ -103,8 +109,9 @@ export class ProvisioningEngine {
   }
 
   /**
-   * The endpoint and dialect from the tenant URL; on-demand runs use the legacy dialect ("this feature
-   * flag currently doesn't work with on-demand provisioning", https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility).
+   * The endpoint and dialect from the tenant URL; on-demand runs use the legacy dialect ("this
+   * feature flag currently doesn't work with on-demand provisioning",
+   * https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility).
    */
   endpoint(kind: RunKind): { endpoint: ScimEndpoint; dialect: PatchDialect } {
     const parsed = parseTenantUrl(this.job.config.tenantUrl, this.job.quirks.forwardFlagQuery);
@@ -116,54 +123,16 @@ export class ProvisioningEngine {
     };
   }
 
-  /**
-   * Test Connection: a filter query for a user that cannot exist, on the matching attribute
-   * (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups). Success is 200 with an empty ListResponse.
-   */
-  async testConnection(): Promise<{
-    ok: boolean;
-    exchange: ScimExchangeRecord;
-    exchanges: ScimExchangeRecord[];
-    error: ErrorInformation | null;
-  }> {
-    const { endpoint } = this.endpoint("onDemand");
-    const exchanges = [await this.#probe(endpoint)];
-    if (this.job.quirks.testConnectionGroupProbe) {
-      const attribute = matchingMappings(this.job.config.groups.mappings)[0]?.target ?? "displayName";
-      exchanges.push(
-        await sendScim(this.#fetch, endpoint, buildFilterQuery("Groups", attribute, this.#runtime.newId())),
-      );
-    }
-    const [exchange] = exchanges as [ScimExchangeRecord, ...ScimExchangeRecord[]];
-    for (const probe of exchanges) {
-      const judged = judgeResponse(probe, "list");
-      const empty = judged.ok && judged.body.totalResults === 0;
-      if (empty) continue;
-      const reason = judged.ok
-        ? `expected an empty ListResponse, got ${probe.responseText.slice(0, 200)}`
-        : judged.error.reason;
-      return {
-        ok: false,
-        exchange,
-        exchanges,
-        error: {
-          errorCode: "SystemForCrossDomainIdentityManagementCredentialValidationFailure",
-          reason: `While attempting to validate our authorization to access your application, we received this unexpected response: ${reason}`,
-          additionalDetails: probe.responseText
-            ? `Response Content: ${probe.responseText.slice(0, 2000)}`
-            : null,
-          errorCategory: "nonServiceFailure",
-          recommendedAction: "Check the Tenant URL and Secret Token.",
-        },
-      };
-    }
-    return { ok: true, exchange, exchanges, error: null };
+  /** Test Connection (see testConnection in ./test-connection.ts). */
+  testConnection(): Promise<ConnectionTest> {
+    return testConnection(this.#state, this.endpoint("onDemand").endpoint);
   }
 
   /**
-   * Provision on demand (https://learn.microsoft.com/entra/identity/app-provisioning/provision-on-demand), always in the legacy dialect: one user, or one group
-   * with up to five of its members (default: its first five). The group is created empty, the members
-   * are provisioned as needed, then added.
+   * Provision on demand
+   * (https://learn.microsoft.com/entra/identity/app-provisioning/provision-on-demand), always in
+   * the legacy dialect: one user, or one group with up to five of its members (default: its first
+   * five). The group is created empty, the members are provisioned as needed, then added.
    */
   async provisionOnDemand(
     objectId: string,
@@ -176,7 +145,7 @@ export class ProvisioningEngine {
     const run = this.#startRun("onDemand");
     const exchanges: ScimExchangeRecord[] = [];
     const results: ObjectResult[] = [];
-    if (this.job.quirks.keepAliveProbe) exchanges.push(await this.#probe(run.endpoint));
+    if (this.job.quirks.keepAliveProbe) exchanges.push(await probeUsers(this.#state, run.endpoint));
     const collect = (result: ObjectResult | null) => {
       if (!result) return;
       results.push(result);
@@ -209,10 +178,11 @@ export class ProvisioningEngine {
   }
 
   /**
-   * One provisioning cycle (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works). Initial: every object in scope or linked.
-   * Incremental: objects changed since the watermark, newly entitled, escrowed and pending ones, and
-   * hard deletes. Users first, then groups, then memberships. Without a kind: initial after a
-   * (re)start, incremental otherwise.
+   * One provisioning cycle
+   * (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works). Initial:
+   * every object in scope or linked. Incremental: objects changed since the watermark, newly
+   * entitled, escrowed and pending ones, and hard deletes. Users first, then groups, then
+   * memberships. Without a kind: initial after a (re)start, incremental otherwise.
    */
   async runCycle(kind?: "initial" | "incremental"): Promise<CycleResult> {
     const effective = kind ?? (this.#watermark < 0 ? "initial" : "incremental");
@@ -224,7 +194,7 @@ export class ProvisioningEngine {
       results.push(result);
       exchanges.push(...result.exchanges);
     };
-    if (this.job.quirks.keepAliveProbe) exchanges.push(await this.#probe(run.endpoint));
+    if (this.job.quirks.keepAliveProbe) exchanges.push(await probeUsers(this.#state, run.endpoint));
     const since = effective === "initial" ? -1 : this.#watermark;
     const watermark = this.#directory.changeSeq;
     const now = this.#runtime.clock().getTime();
@@ -267,9 +237,10 @@ export class ProvisioningEngine {
   }
 
   /**
-   * Restart provisioning (Graph `restart`). Default (the portal button): forget the watermark and the
-   * escrow, keep the links, so the next cycle is an initial one. `resetScope: Full` also forgets
-   * the links (target ids), as does `ConnectorDataStore` or `resetLinks` (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works).
+   * Restart provisioning (Graph `restart`). Default (the portal button): forget the watermark and
+   * the escrow, keep the links, so the next cycle is an initial one. `resetScope: Full` also
+   * forgets the links (target ids), as does `ConnectorDataStore` or `resetLinks`
+   * (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works).
    */
   restart(criteria: RestartCriteria = {}): void {
     const scopes = new Set<RestartScope>(
@@ -326,11 +297,6 @@ export class ProvisioningEngine {
     if (!user || !group.members.has(user.id))
       throw new EntraError(400, "BadRequest", `'${idOrUpn}' is not a member of group ${group.id}.`);
     return user.id;
-  }
-
-  async #probe(endpoint: ScimEndpoint): Promise<ScimExchangeRecord> {
-    const matching = matchingMappings(this.job.config.users.mappings)[0]?.target ?? "userName";
-    return sendScim(this.#fetch, endpoint, buildFilterQuery("Users", matching, this.#runtime.newId()));
   }
 }
 

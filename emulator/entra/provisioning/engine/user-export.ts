@@ -78,7 +78,8 @@ const USER_EXPORT: ExportStrategy<UserSubject, UserCreatePlan> = {
   planCreate,
   afterCreate: async (run, plan, targetId) => {
     for (const entry of plan.notExported) {
-      // The warning Immuta's knowledge base quotes for non-URN custom attributes (https://documentation.immuta.com/knowledge-base/LmMmmLqSszWn8sdGe7gH/support-knowledge-articles/identity-management/attributes-are-not-updated-during-initial-create-user-payload-via-scim-on-azure-ad).
+      // The warning Immuta's knowledge base quotes for non-URN custom attributes
+      // (https://documentation.immuta.com/knowledge-base/LmMmmLqSszWn8sdGe7gH/support-knowledge-articles/identity-management/attributes-are-not-updated-during-initial-create-user-payload-via-scim-on-azure-ad).
       run.step(
         "exportAdd",
         "warning",

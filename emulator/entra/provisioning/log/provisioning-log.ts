@@ -14,7 +14,10 @@ export type ProvisioningStep = {
   details: Record<string, string>;
 };
 
-/** Error codes of the provisioning logs (https://learn.microsoft.com/entra/identity/monitoring-health/howto-analyze-provisioning-logs). */
+/**
+ * Error codes of the provisioning logs
+ * (https://learn.microsoft.com/entra/identity/monitoring-health/howto-analyze-provisioning-logs).
+ */
 export const PROVISIONING_ERROR_CODES = [
   "EntryConflict",
   /** Assumed name: a mapping expression failed for this object (e.g. CDate of a non-date). */
@@ -51,7 +54,10 @@ export type ErrorInformation = {
   recommendedAction: string | null;
 };
 
-/** Graph `provisioningObjectSummary` (https://learn.microsoft.com/graph/api/resources/provisioningobjectsummary). */
+/**
+ * Graph `provisioningObjectSummary`
+ * (https://learn.microsoft.com/graph/api/resources/provisioningobjectsummary).
+ */
 export type ProvisioningLogRecord = {
   id: string;
   activityDateTime: string;

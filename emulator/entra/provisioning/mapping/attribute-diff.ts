@@ -6,7 +6,8 @@ import type { AttributeChange, TargetEntry } from "../scim-client/scim-requests.
  * The change Entra sends for one attribute, or null: only differing values flow; `Add` when the
  * target had no value, `Replace` when it had one (observed:
  * https://github.com/limosa-io/laravel-scim-server/issues/34); an emptied source sends nothing
- * ("Microsoft Entra ID currently can't provision null attributes", https://learn.microsoft.com/entra/identity/app-provisioning/known-issues).
+ * ("Microsoft Entra ID currently can't provision null attributes",
+ * https://learn.microsoft.com/entra/identity/app-provisioning/known-issues).
  */
 export function diff(
   entry: TargetEntry,

@@ -20,7 +20,10 @@ export type MappedValue = {
 
 export type MappingRuntime = { now: () => Date; random: () => number };
 
-/** What evaluating an object's mappings needs besides the object: the clock and randomness expressions see, and the caches. */
+/**
+ * What evaluating an object's mappings needs besides the object: the clock and randomness
+ * expressions see, and the caches.
+ */
 export type MappingEnvironment = {
   runtime: MappingRuntime;
   expressions: ExpressionCache;
@@ -43,7 +46,8 @@ export class ExpressionCache {
 
 /**
  * Evaluates an object's mappings for a create or an update. "Default value if null" applies only on
- * create; "Only during object creation" mappings do not flow on update (https://learn.microsoft.com/entra/identity/app-provisioning/customize-application-attributes).
+ * create; "Only during object creation" mappings do not flow on update
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/customize-application-attributes).
  */
 export function evaluateMappings(
   mappings: readonly AttributeMapping[],

@@ -2,7 +2,10 @@ import { evaluateMappings, type MappedValue, type MappingEnvironment } from "./e
 import type { SourceValue } from "./source-attributes.ts";
 import type { AttributeMapping } from "../config/provisioning-config.ts";
 
-/** Matching mappings in precedence order: lowest positive `matchingPriority` first (Graph attributeMapping). */
+/**
+ * Matching mappings in precedence order: lowest positive `matchingPriority` first (Graph
+ * attributeMapping).
+ */
 export function matchingMappings(mappings: readonly AttributeMapping[]): AttributeMapping[] {
   return mappings
     .filter((mapping) => mapping.matchingPriority > 0)

@@ -5,7 +5,8 @@ export type SourceValue = string | string[] | null;
 
 /**
  * Provisioning source names that differ from Graph property names: the provisioning schema keeps
- * the legacy Azure AD Graph names (https://learn.microsoft.com/entra/identity/app-provisioning/customize-application-attributes).
+ * the legacy Azure AD Graph names
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/customize-application-attributes).
  */
 const LEGACY_NAMES: Record<string, (user: EntraUser) => unknown> = {
   objectId: (user) => user.id,

@@ -35,7 +35,10 @@ export function buildTargetEntries(environment: MappingEnvironment, request: Ent
   return entries;
 }
 
-/** A multi-valued source mapped to a single-valued target: the object fails (SchemaPropertyCanOnlyAcceptValue). */
+/**
+ * A multi-valued source mapped to a single-valued target: the object fails
+ * (SchemaPropertyCanOnlyAcceptValue).
+ */
 export class MultipleValuesError extends Error {
   readonly target: string;
 
@@ -50,8 +53,9 @@ export class MultipleValuesError extends Error {
 
 /**
  * One value for a single-valued target: a one-item list is that item; several fail the object, as
- * Entra logs SchemaPropertyCanOnlyAcceptValue (https://learn.microsoft.com/entra/identity/monitoring-health/howto-analyze-provisioning-logs), rather than
- * sending one value while comparing all of them.
+ * Entra logs SchemaPropertyCanOnlyAcceptValue
+ * (https://learn.microsoft.com/entra/identity/monitoring-health/howto-analyze-provisioning-logs),
+ * rather than sending one value while comparing all of them.
  */
 function singleValued(target: string, attribute: TargetAttribute, value: TargetValue): TargetValue {
   if (attribute.multiValued || !Array.isArray(value)) return value;

@@ -120,7 +120,10 @@ export function readTargetValue(resource: JsonObject, path: TargetPath): JsonVal
   }
 }
 
-/** Places a value into a create payload at the target path (the shapes of the create example in https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups). */
+/**
+ * Places a value into a create payload at the target path (the shapes of the create example in
+ * https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
+ */
 export function placeTargetValue(
   body: JsonObject,
   path: TargetPath,

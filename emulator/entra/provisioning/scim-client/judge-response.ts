@@ -14,9 +14,11 @@ const INCOMPATIBLE =
   "We are not able to deserialize the resource received from your SCIM endpoint because your SCIM endpoint is not fully compatible with the Azure Active Directory SCIM client.";
 
 /**
- * Judges one SCIM response the way Entra does: the status codes it expects (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups),
- * the error codes of the provisioning logs (https://learn.microsoft.com/entra/identity/monitoring-health/howto-analyze-provisioning-logs), with the target's body quoted
- * as "Web Response".
+ * Judges one SCIM response the way Entra does: the status codes it expects
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups),
+ * the error codes of the provisioning logs
+ * (https://learn.microsoft.com/entra/identity/monitoring-health/howto-analyze-provisioning-logs),
+ * with the target's body quoted as "Web Response".
  */
 export function judgeResponse(
   exchange: ScimExchangeRecord,

@@ -14,7 +14,10 @@ export type ScimRequest = {
   body: JsonObject | null;
 };
 
-/** The two PATCH dialects: legacy (default) and the `aadOptscim062020` flag (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility). */
+/**
+ * The two PATCH dialects: legacy (default) and the `aadOptscim062020` flag
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility).
+ */
 export type PatchDialect = "legacy" | "aadOptscim062020";
 
 /** One mapped target attribute with its value. */
@@ -27,11 +30,17 @@ export type TargetEntry = {
 
 /** One attribute that differs between source and target. */
 export type AttributeChange = TargetEntry & {
-  /** Whether the target had a value: `Replace` if so, `Add` if not (https://github.com/limosa-io/laravel-scim-server/issues/34). */
+  /**
+   * Whether the target had a value: `Replace` if so, `Add` if not
+   * (https://github.com/limosa-io/laravel-scim-server/issues/34).
+   */
   hadValue: boolean;
 };
 
-/** `GET /Users?filter=<attr> eq "<value>"`; Entra only sends `eq` and `and` (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups). */
+/**
+ * `GET /Users?filter=<attr> eq "<value>"`; Entra only sends `eq` and `and`
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
+ */
 export function buildFilterQuery(
   resource: "Users" | "Groups",
   attribute: string,
@@ -59,9 +68,12 @@ export function buildDelete(resource: "Users" | "Groups", id: string): ScimReque
 }
 
 /**
- * The create payload (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups): core + enterprise in `schemas` (custom extension URNs are not
- * listed: https://learn.microsoft.com/entra/identity/app-provisioning/customize-application-attributes), extension attributes nested under their URN, `meta.resourceType`, `roles: []`.
- * Empty values are left out; so are non-conforming custom names when the quirk is on.
+ * The create payload
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups):
+ * core + enterprise in `schemas` (custom extension URNs are not listed:
+ * https://learn.microsoft.com/entra/identity/app-provisioning/customize-application-attributes),
+ * extension attributes nested under their URN, `meta.resourceType`, `roles: []`. Empty values are
+ * left out; so are non-conforming custom names when the quirk is on.
  */
 export function buildCreateUser(
   entries: readonly TargetEntry[],
@@ -147,9 +159,10 @@ function buildPatch(
 }
 
 /**
- * `POST /Groups` ("Create Group", https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups): the core Group schema
- * plus Microsoft's ADSCIM group schema, `meta.resourceType`, and no members ("Groups are created
- * with an empty members list").
+ * `POST /Groups` ("Create Group",
+ * https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups):
+ * the core Group schema plus Microsoft's ADSCIM group schema, `meta.resourceType`, and no members
+ * ("Groups are created with an empty members list").
  */
 export function buildCreateGroup(entries: readonly TargetEntry[], quirks: Quirks): ScimRequest {
   const body: JsonObject = { schemas: [URN.group, URN.microsoftGroup] };
@@ -180,9 +193,12 @@ export function buildGroupPatch(
 }
 
 /**
- * Membership PATCH (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups, https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility). Legacy: `Add`/`Remove` on `members` with a value array.
- * Flag: `add` with a value array; each removal is its own `remove` with the path
- * `members[value eq "<id>"]` and no value. Ids are the members' target ids.
+ * Membership PATCH
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups,
+ * https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility).
+ * Legacy: `Add`/`Remove` on `members` with a value array. Flag: `add` with a value array; each
+ * removal is its own `remove` with the path `members[value eq "<id>"]` and no value. Ids are the
+ * members' target ids.
  */
 export function buildMembershipPatch(
   targetId: string,
@@ -238,8 +254,9 @@ function legacyOperations(changes: readonly AttributeChange[], quirks: Quirks): 
 }
 
 /**
- * Flag dialect: lowercase ops, booleans as booleans; filtered-path attributes and adds keep their own
- * op with a path; two or more simple replaces merge into one path-less replace (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility).
+ * Flag dialect: lowercase ops, booleans as booleans; filtered-path attributes and adds keep their
+ * own op with a path; two or more simple replaces merge into one path-less replace
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility).
  */
 function flagOperations(changes: readonly AttributeChange[], quirks: Quirks): JsonObject[] {
   const separate: JsonObject[] = [];
@@ -277,9 +294,11 @@ function flagOperations(changes: readonly AttributeChange[], quirks: Quirks): Js
 
 /**
  * A mapped value as it goes on the wire. Booleans: JSON booleans in creates and the flag dialect,
- * "True"/"False" strings in legacy PATCH (documented for `active`: https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility). Integers as JSON numbers
- * (assumed: no public source shows non-string custom attributes on the wire). Multi-valued custom
- * attributes as `[{"value": ...}]` (observed: https://learn.microsoft.com/answers/questions/1693075).
+ * "True"/"False" strings in legacy PATCH (documented for `active`:
+ * https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility).
+ * Integers as JSON numbers (assumed: no public source shows non-string custom attributes on the
+ * wire). Multi-valued custom attributes as `[{"value": ...}]` (observed:
+ * https://learn.microsoft.com/answers/questions/1693075).
  */
 export function wireValue(
   value: TargetValue,

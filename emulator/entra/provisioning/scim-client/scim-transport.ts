@@ -21,7 +21,10 @@ export type ScimExchangeRecord = {
   networkError?: string;
 };
 
-/** The feature flag that switches the PATCH dialect (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility). */
+/**
+ * The feature flag that switches the PATCH dialect
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility).
+ */
 export const FLAG = "aadOptscim062020";
 
 /** Splits a tenant URL into the SCIM base and whether the flag is on. */

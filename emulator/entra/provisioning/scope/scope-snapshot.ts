@@ -4,13 +4,17 @@ import type { ProvisioningJob } from "../config/provisioning-job.ts";
 import { isInScope } from "./scoping.ts";
 import { readGroupSource, readUserSource } from "../mapping/source-attributes.ts";
 
-/** Why a user is not in scope: it decides whether SkipOutOfScopeDeletions applies (https://learn.microsoft.com/entra/identity/app-provisioning/skip-out-of-scope-deletions). */
+/**
+ * Why a user is not in scope: it decides whether SkipOutOfScopeDeletions applies
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/skip-out-of-scope-deletions).
+ */
 export type OutOfScopeReason = "softDeleted" | "disabled" | "unassigned" | "filtered";
 
 /**
  * Who is in scope at one moment, computed once per run: direct members of assigned groups are
- * gathered in one pass instead of scanning every group for every user (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works:
- * "Sync only assigned users and groups"; nested groups are not followed).
+ * gathered in one pass instead of scanning every group for every user
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works: "Sync only
+ * assigned users and groups"; nested groups are not followed).
  */
 export class ScopeSnapshot {
   readonly #job: ProvisioningJob;

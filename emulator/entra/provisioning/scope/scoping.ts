@@ -2,9 +2,10 @@ import type { ScopingClause, ScopingFilter } from "../config/provisioning-config
 import type { SourceValue } from "../mapping/source-attributes.ts";
 
 /**
- * Evaluates scoping filters (https://learn.microsoft.com/entra/identity/app-provisioning/define-conditional-rules-for-provisioning-user-accounts): the
- * clauses of one filter are ANDed, several filters are ORed, no filters means in scope, and a clause
- * on a null or empty value is false (except IS NULL / IS NOT NULL, which test exactly that).
+ * Evaluates scoping filters
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/define-conditional-rules-for-provisioning-user-accounts):
+ * the clauses of one filter are ANDed, several filters are ORed, no filters means in scope, and a
+ * clause on a null or empty value is false (except IS NULL / IS NOT NULL, which test exactly that).
  */
 export function isInScope(filters: readonly ScopingFilter[], read: (name: string) => SourceValue): boolean {
   if (filters.length === 0) return true;
