@@ -55,8 +55,11 @@ export type ExportStrategy<S extends Subject, P extends CreatePlan> = {
   noMatchingValue: string | null;
   /** Caches the target id once the object is matched (`created` null) or created. */
   link: (run: ObjectRun, targetId: string, created: P | null) => void;
+  /** Builds the create of an unmatched object, or the outcome that stops it (an action off, a skip). */
   planCreate: (run: ObjectRun, subject: S) => P | Outcome;
+  /** What follows a successful create in the same run (warnings, the manager reference). */
   afterCreate: (run: ObjectRun, plan: P, targetId: string) => Promise<void>;
+  /** Computes the update of a matched object, or the outcome that stops it. */
   planUpdate: (run: ObjectRun, subject: S, match: Found) => UpdatePlan | Outcome;
   /** The target's old value of a change, as modifiedProperties shows it. */
   oldValue: (target: JsonObject, change: AttributeChange) => string | null;
