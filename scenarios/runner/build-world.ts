@@ -13,7 +13,7 @@ import {
 import type { FetchLike } from "../../emulator/entra/provisioning/scim-transport.ts";
 import type { JsonValue } from "../../emulator/scim/json.ts";
 import { importSchema } from "../../emulator/entra/schema/import-schema.ts";
-import { EntraTenant, type TenantApp } from "../../emulator/entra/entra-tenant.ts";
+import { EntraTenant, type TenantApp } from "../../emulator/entra/tenant/index.ts";
 import { createImmutaApp, type ImmutaApp } from "../../emulator/immuta/create-immuta-app.ts";
 import { DEV_CREDENTIALS } from "../../emulator/immuta/iam-config.ts";
 import type { Runtime } from "../../emulator/runtime/runtime.ts";
