@@ -4,7 +4,7 @@ import type { IamConfig } from "../../emulator/immuta/iam-config.ts";
 import { URN } from "../../emulator/scim/urns.ts";
 import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
 import type { Scenario } from "../loader/scenario-schema.ts";
-import { buildWorld, IN_PROCESS_ORIGIN } from "../runner/build-world.ts";
+import { buildWorld, IN_PROCESS_ORIGIN } from "../world/build-world.ts";
 
 /** Stable codes of what the doctor finds; tests assert on these. */
 export const FINDING_CODES = [
