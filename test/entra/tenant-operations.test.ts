@@ -85,7 +85,7 @@ function tenantState(world: World) {
   };
 }
 
-async function graphPath(world: World): Promise<{ graph: Graph; sp: string; job: string }> {
+function graphPath(world: World): { graph: Graph; sp: string; job: string } {
   const { servicePrincipalId, jobId } = world.app.job;
   return {
     graph: graphOf(world),
@@ -112,7 +112,7 @@ const OPERATIONS: Operation[] = [
     before: ["cycle: initial"],
     step: "assign: carol@contoso.com",
     viaGraph: async (world) => {
-      const { graph, sp } = await graphPath(world);
+      const { graph, sp } = graphPath(world);
       const body = {
         principalId: userId(world, "carol@contoso.com"),
         resourceId: world.app.job.servicePrincipalId,
@@ -126,7 +126,7 @@ const OPERATIONS: Operation[] = [
     before: ["cycle: initial"],
     step: "unassign: bob@contoso.com",
     viaGraph: async (world) => {
-      const { graph, sp } = await graphPath(world);
+      const { graph, sp } = graphPath(world);
       const list = (await graph("GET", `${sp}/appRoleAssignedTo`)).json as {
         value: { id: string; principalId: string }[];
       };
@@ -141,7 +141,7 @@ const OPERATIONS: Operation[] = [
     before: ["cycle: initial"],
     step: `setMapping: {target: "${ZIPCODE}", constant: "10001"}`,
     viaGraph: async (world) => {
-      const { graph, job } = await graphPath(world);
+      const { graph, job } = graphPath(world);
       const schema = (await graph("GET", `${job}/schema`)).json as SynchronizationSchema;
       const users = schema.synchronizationRules[0]!.objectMappings[0]!;
       const mapping = toAttributeMapping(mappingSchema.parse({ target: ZIPCODE, constant: "10001" }));
@@ -166,7 +166,7 @@ const OPERATIONS: Operation[] = [
     before: [],
     step: "cycle: initial",
     viaGraph: async (world) => {
-      const { graph, job } = await graphPath(world);
+      const { graph, job } = graphPath(world);
       return [(await graph("POST", `${job}/start`)).status];
     },
   },
@@ -175,7 +175,7 @@ const OPERATIONS: Operation[] = [
     before: ["cycle: initial", "updateUser: {user: bob@contoso.com, set: {department: duo}}"],
     step: "cycle: incremental",
     viaGraph: async (world) => {
-      const { graph, job } = await graphPath(world);
+      const { graph, job } = graphPath(world);
       return [(await graph("POST", `${job}/start`)).status];
     },
   },
@@ -184,7 +184,7 @@ const OPERATIONS: Operation[] = [
     before: ["cycle: initial"],
     step: "restart: true",
     viaGraph: async (world) => {
-      const { graph, job } = await graphPath(world);
+      const { graph, job } = graphPath(world);
       return [(await graph("POST", `${job}/restart`, {})).status];
     },
   },
@@ -193,7 +193,7 @@ const OPERATIONS: Operation[] = [
     before: ["cycle: initial"],
     step: "restart: {resetScope: Full}",
     viaGraph: async (world) => {
-      const { graph, job } = await graphPath(world);
+      const { graph, job } = graphPath(world);
       return [(await graph("POST", `${job}/restart`, { criteria: { resetScope: "Full" } })).status];
     },
   },
