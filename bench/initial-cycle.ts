@@ -3,7 +3,7 @@
  * extension attributes), in-process: the fake Immuta's fetch handed straight to the engine.
  * DESIGN.md quality bar: about a second. Run: npx tsx bench/initial-cycle.ts [users]
  */
-import { EntraTenant } from "../emulator/entra/entra-tenant.ts";
+import { EntraTenant } from "../emulator/entra/tenant/index.ts";
 import { defaultObjectMapping } from "../emulator/entra/provisioning/index.ts";
 import {
   targetAttribute,

@@ -16,7 +16,7 @@ import { formatSchemaProblem, SchemaImportError } from "../emulator/entra/schema
 import { createDeterministicRuntime } from "../emulator/runtime/runtime.ts";
 import { loadScenarioFile } from "../scenarios/loader/load-scenario.ts";
 import { ScenarioError } from "../scenarios/loader/scenario-error.ts";
-import { buildWorld } from "../scenarios/runner/build-world.ts";
+import { buildWorld } from "../scenarios/world/build-world.ts";
 import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 
 export const IMPORT_SCHEMA_HELP = `Usage: synclab import-schema <schema.json> [--scenario FILE]

@@ -4,7 +4,7 @@ import { seededRandom, uuidFrom, type Runtime } from "../emulator/runtime/runtim
 import { listen, type Listening } from "../emulator/serve.ts";
 import { loadScenarioFile } from "../scenarios/loader/load-scenario.ts";
 import { ScenarioError } from "../scenarios/loader/scenario-error.ts";
-import { buildWorld, type World } from "../scenarios/runner/build-world.ts";
+import { buildWorld, type World } from "../scenarios/world/build-world.ts";
 import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 
 export const DEFAULT_SCENARIO = "scenarios/default.yaml";

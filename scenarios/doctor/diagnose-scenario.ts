@@ -3,8 +3,13 @@ import { parseTenantUrl } from "../../emulator/entra/provisioning/index.ts";
 import type { IamConfig } from "../../emulator/immuta/iam-config.ts";
 import { URN } from "../../emulator/scim/urns.ts";
 import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
+import type {
+  AttributeMapping,
+  ProvisioningConfig,
+} from "../../emulator/entra/provisioning/index.ts";
+import type { Quirks } from "../../emulator/entra/quirks.ts";
 import type { Scenario } from "../loader/scenario-schema.ts";
-import { buildWorld, IN_PROCESS_ORIGIN } from "../runner/build-world.ts";
+import { buildWorld, IN_PROCESS_ORIGIN } from "../world/build-world.ts";
 
 /** Stable codes of what the doctor finds; tests assert on these. */
 export const FINDING_CODES = [
@@ -37,22 +42,19 @@ const CUSTOM_EXTENSION = /^urn:ietf:params:scim:schemas:extension:[^:]+:2\.0:Use
 
 /**
  * Reads a scenario's configuration the way a support engineer would, for the known reasons an
- * Entra attribute never shows up in Immuta (reference/immuta.md §5, entra.md §1.3-§2). Nothing is sent.
+ * Entra attribute never shows up in Immuta. Nothing is sent. Sources: Immuta's knowledge base
+ * (https://documentation.immuta.com/knowledge-base/LmMmmLqSszWn8sdGe7gH/support-knowledge-articles/identity-management/attributes-are-not-updated-during-initial-create-user-payload-via-scim-on-azure-ad,
+ * https://documentation.immuta.com/knowledge-base/LmMmmLqSszWn8sdGe7gH/support-knowledge-articles/identity-management/entra-id-scim-configuration/entra-id-importing-attributes-via-scim)
+ * and Microsoft's SCIM compatibility notes
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility).
  */
 export function diagnoseScenario(scenario: Scenario): Finding[] {
   const world = buildWorld(scenario, { runtime: createDeterministicRuntime(scenario.seed) });
   const { config, quirks } = world.app.job;
   const iams = world.immuta.state.iams().map((iam) => iam.config);
   const findings: Finding[] = [];
-  const mappingPath = (target: string): (string | number)[] => {
-    const index = scenario.entra.app.users.mappings.findIndex(
-      (m) => m.target.toLowerCase() === target.toLowerCase(),
-    );
-    if (index >= 0) return ["entra", "app", "users", "mappings", index];
-    return scenario.entra.app.schema !== undefined ? ["entra", "app", "schema"] : ["entra", "app", "users"];
-  };
-  const add = (severity: Severity, code: FindingCode, message: string, path: (string | number)[]) =>
-    findings.push({ severity, code, message, path });
+  const add: AddFinding = (severity, code, message, path) => findings.push({ severity, code, message, path });
+  const diagnosis: Diagnosis = { scenario, config, quirks, iams, add };
 
   const mappings = config.users.enabled ? config.users.mappings : [];
   if (config.users.enabled && !mappings.some((mapping) => mapping.matchingPriority > 0)) {
@@ -63,6 +65,25 @@ export function diagnoseScenario(scenario: Scenario): Finding[] {
       ["entra", "app", "users"],
     );
   }
+  const iam = diagnoseTenantUrl(diagnosis);
+  const extensions = diagnoseMappings(diagnosis, mappings);
+  for (const config of iam ? [iam] : iams) diagnoseIam(diagnosis, { iam: config, extensions });
+  return findings;
+}
+
+type AddFinding = (severity: Severity, code: FindingCode, message: string, path: (string | number)[]) => void;
+
+/** What every check reads. */
+type Diagnosis = {
+  scenario: Scenario;
+  config: ProvisioningConfig;
+  quirks: Quirks;
+  iams: IamConfig[];
+  add: AddFinding;
+};
+
+/** The tenant URL and Secret Token against the scenario's own Immuta; answers the IAM the URL points at. */
+function diagnoseTenantUrl({ scenario, config, iams, add }: Diagnosis): IamConfig | undefined {
   // The IAM Entra's tenant URL points at, when it is the scenario's own fake Immuta.
   const tenant = parseTenantUrl(config.tenantUrl, false);
   const tenantUrl = new URL(tenant.endpointBase);
@@ -92,7 +113,21 @@ export function diagnoseScenario(scenario: Scenario): Finding[] {
       ["entra", "app", "tenantUrl"],
     );
   }
+  return iam;
+}
 
+/** Target attribute names Entra sends late or oddly; answers the custom extensions mapped, with their targets. */
+function diagnoseMappings(
+  { scenario, config, quirks, add }: Diagnosis,
+  mappings: readonly AttributeMapping[],
+): Map<string, string[]> {
+  const mappingPath = (target: string): (string | number)[] => {
+    const index = scenario.entra.app.users.mappings.findIndex(
+      (m) => m.target.toLowerCase() === target.toLowerCase(),
+    );
+    if (index >= 0) return ["entra", "app", "users", "mappings", index];
+    return scenario.entra.app.schema !== undefined ? ["entra", "app", "schema"] : ["entra", "app", "users"];
+  };
   const extensions = new Map<string, string[]>();
   for (const mapping of mappings) {
     const path = parseTargetPath(mapping.target);
@@ -119,17 +154,12 @@ export function diagnoseScenario(scenario: Scenario): Finding[] {
       }
     }
   }
-
-  for (const config of iam ? [iam] : iams) diagnoseIam(config, extensions, scenario, iams, add);
-  return findings;
+  return extensions;
 }
 
 function diagnoseIam(
-  iam: IamConfig,
-  extensions: Map<string, string[]>,
-  scenario: Scenario,
-  iams: IamConfig[],
-  add: (severity: Severity, code: FindingCode, message: string, path: (string | number)[]) => void,
+  { scenario, iams, add }: Diagnosis,
+  { iam, extensions }: { iam: IamConfig; extensions: Map<string, string[]> },
 ): void {
   const iamIndex = iams.indexOf(iam);
   const iamPath = ["immuta", "iams", iamIndex];

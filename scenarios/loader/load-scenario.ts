@@ -7,12 +7,10 @@ import { defaultProvisioningConfig } from "../../emulator/entra/provisioning/ind
 import type { ProvisioningConfig } from "../../emulator/entra/provisioning/index.ts";
 import { importSchema } from "../../emulator/entra/schema/import-schema.ts";
 import { formatSchemaProblem, SchemaImportError } from "../../emulator/entra/schema/schema-import-error.ts";
-import { Directory } from "../../emulator/entra/directory/directory.ts";
-import { EntraError } from "../../emulator/entra/entra-error.ts";
-import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
-import { graphUser } from "../runner/build-world.ts";
+import { STEP_KINDS, STEP_SCHEMAS, type StepKind } from "../steps/step-schemas.ts";
+import { checkReferences, type Unlocated } from "./check-references.ts";
 import { ScenarioError, type ScenarioProblem } from "./scenario-error.ts";
-import { scenarioSchema, STEP_KINDS, STEP_SCHEMAS, type Scenario, type StepKind } from "./scenario-schema.ts";
+import { scenarioSchema, type Scenario } from "./scenario-schema.ts";
 
 /** Reads and validates a scenario file; any problem is a ScenarioError with file:line:col. */
 export async function loadScenarioFile(file: string): Promise<Scenario> {
@@ -76,109 +74,7 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
   throw new ScenarioError("invalid-scenario", file, dedupe(problems));
 }
 
-/** A problem before it is located; `at: "key"` points at the key (unknown keys), else at the value. */
-type Unlocated = { path: (string | number)[]; message: string; at?: "key" };
-
 const SCHEMA_PATH = ["entra", "app", "schema"];
-
-/**
- * Every user and group a scenario names must exist by then: in `entra.users` / `entra.groups`
- * (by userPrincipalName, case-insensitive, or id) or made by an earlier `createGroup` step.
- */
-function checkReferences(scenario: Scenario): Unlocated[] {
-  const problems: Unlocated[] = [];
-  const unique = (seen: Set<string>, name: string, what: string, path: (string | number)[]) => {
-    if (seen.has(name.toLowerCase())) problems.push({ path, message: `${what} '${name}' is used twice` });
-    seen.add(name.toLowerCase());
-  };
-  // Graph refuses a second userPrincipalName (case-insensitive) and a second object id.
-  const users = new Set<string>();
-  const ids = new Set<string>();
-  scenario.entra.users.forEach((user, index) => {
-    unique(users, user.userPrincipalName, "userPrincipalName", [
-      "entra",
-      "users",
-      index,
-      "userPrincipalName",
-    ]);
-    if (user.id) unique(ids, user.id, "object id", ["entra", "users", index, "id"]);
-  });
-  for (const id of ids) users.add(id);
-  const groups = new Set<string>();
-  scenario.entra.groups.forEach((group, index) => {
-    unique(groups, group.displayName, "group displayName", ["entra", "groups", index, "displayName"]);
-    if (group.id) unique(ids, group.id, "object id", ["entra", "groups", index, "id"]);
-  });
-  for (const group of scenario.entra.groups) if (group.id) groups.add(group.id.toLowerCase());
-  // Each user as Graph would take it (known properties, types, directory extension names).
-  const directory = new Directory(createDeterministicRuntime(scenario.seed));
-  scenario.entra.users.forEach((entry, index) => {
-    try {
-      directory.createUser(...graphUser(entry));
-    } catch (error) {
-      if (!(error instanceof EntraError)) throw error;
-      problems.push({
-        path: ["entra", "users", index],
-        message: `Graph refuses this user: ${error.message}`,
-      });
-    }
-  });
-  const iams = new Set<string>();
-  scenario.immuta.iams.forEach((iam, index) =>
-    unique(iams, iam.id, "IAM id", ["immuta", "iams", index, "id"]),
-  );
-  const user = (name: string | undefined, path: (string | number)[]) => {
-    if (name !== undefined && !users.has(name.toLowerCase())) {
-      problems.push({ path, message: `no user '${name}' in entra.users (by userPrincipalName or id)` });
-    }
-  };
-  const group = (name: string, path: (string | number)[]) => {
-    if (!groups.has(name.toLowerCase())) {
-      problems.push({ path, message: `no group '${name}' in entra.groups or an earlier createGroup step` });
-    }
-  };
-  scenario.entra.users.forEach((entry, index) => user(entry.manager, ["entra", "users", index, "manager"]));
-  scenario.entra.groups.forEach((entry, index) =>
-    entry.members.forEach((member, at) => user(member, ["entra", "groups", index, "members", at])),
-  );
-  scenario.steps.forEach((step, index) => {
-    const at = (...rest: (string | number)[]) => ["steps", index, ...rest];
-    if ("provision" in step) user(step.provision, at("provision"));
-    else if ("updateUser" in step) user(step.updateUser.user, at("updateUser", "user"));
-    else if ("deleteUser" in step) user(step.deleteUser, at("deleteUser"));
-    else if ("restoreUser" in step) user(step.restoreUser, at("restoreUser"));
-    else if ("purgeUser" in step) user(step.purgeUser, at("purgeUser"));
-    else if ("setAccountEnabled" in step) user(step.setAccountEnabled.user, at("setAccountEnabled", "user"));
-    else if ("assign" in step || "unassign" in step) {
-      const [kind, name] = "assign" in step ? ["assign", step.assign] : ["unassign", step.unassign];
-      if (!users.has(name.toLowerCase()) && !groups.has(name.toLowerCase())) {
-        problems.push({ path: at(kind), message: `no user or group '${name}' in the scenario` });
-      }
-    } else if ("addMember" in step || "removeMember" in step) {
-      const [kind, change] =
-        "addMember" in step ? ["addMember", step.addMember] : ["removeMember", step.removeMember];
-      group(change.group, at(kind, "group"));
-      user(change.user, at(kind, "user"));
-    } else if ("provisionGroup" in step) {
-      const spec =
-        typeof step.provisionGroup === "string" ? { group: step.provisionGroup } : step.provisionGroup;
-      group(
-        spec.group,
-        typeof step.provisionGroup === "string" ? at("provisionGroup") : at("provisionGroup", "group"),
-      );
-      spec.members?.forEach((member, position) => user(member, at("provisionGroup", "members", position)));
-    } else if ("createGroup" in step) {
-      step.createGroup.members.forEach((member, position) =>
-        user(member, at("createGroup", "members", position)),
-      );
-      unique(groups, step.createGroup.displayName, "group displayName", at("createGroup", "displayName"));
-    } else if ("updateGroup" in step) {
-      group(step.updateGroup.group, at("updateGroup", "group"));
-      groups.add(step.updateGroup.displayName.toLowerCase());
-    }
-  });
-  return problems;
-}
 
 /**
  * Reads `entra.app.schema` when it names a file (relative to the scenario) and checks that the

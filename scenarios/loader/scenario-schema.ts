@@ -1,5 +1,3 @@
-import { parseExpression } from "../../emulator/entra/expression/parse-expression.ts";
-import { isExpressionError } from "../../emulator/entra/expression/expression-error.ts";
 import { z } from "zod";
 import { iamConfigInputSchema } from "../../emulator/immuta/iam-config.ts";
 import {
@@ -7,7 +5,8 @@ import {
   TARGET_ATTRIBUTE_TYPES,
 } from "../../emulator/entra/provisioning/index.ts";
 import { QUIRKS, type QuirkName } from "../../emulator/entra/quirks.ts";
-import { RESTART_SCOPES } from "../../emulator/entra/provisioning/index.ts";
+import { STEP_KINDS, STEP_SCHEMAS, type ScenarioStep } from "../steps/step-schemas.ts";
+import { mappingSchema, propertyValueSchema } from "./mapping-schema.ts";
 
 const targetAttributeSchema = z.strictObject({
   name: z.string().min(1),
@@ -18,35 +17,6 @@ const targetAttributeSchema = z.strictObject({
   primaryKey: z.boolean().default(false),
   referencedObjects: z.array(z.string()).default([]),
 });
-
-/** A mapping: exactly one of `source` (Direct), `constant`, `expression` or `none: true`. */
-const mappingSchema = z
-  .strictObject({
-    target: z.string().min(1),
-    source: z.string().min(1).optional(),
-    constant: z.string().optional(),
-    /** Entra's expression language; it must parse (the error names the character it stopped at). */
-    expression: z
-      .string()
-      .min(1)
-      .superRefine((text, context) => {
-        try {
-          parseExpression(text);
-        } catch (error) {
-          if (!isExpressionError(error)) throw error;
-          context.addIssue({ code: "custom", message: `invalid expression: ${error.format(text)}` });
-        }
-      })
-      .optional(),
-    none: z.literal(true).optional(),
-    defaultValue: z.string().nullable().default(null),
-    apply: z.enum(["always", "onCreate"]).default("always"),
-    matchingPriority: z.number().int().min(0).default(0),
-  })
-  .refine(
-    (m) => [m.source, m.constant, m.expression, m.none].filter((value) => value !== undefined).length === 1,
-    { message: "a mapping needs exactly one of source (Direct), constant, expression, none" },
-  );
 
 const scopingFilterSchema = z.strictObject({
   name: z.string().default("Scoping filter"),
@@ -84,8 +54,6 @@ const objectMappingSchema = z.strictObject({
     .default({ create: true, update: true, delete: true }),
 });
 
-const propertyValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
-
 const userSchema = z
   .object({
     userPrincipalName: z.string().regex(/^[^@\s]+@[^@\s]+$/, "userPrincipalName must look like user@domain"),
@@ -99,7 +67,7 @@ const userSchema = z
     /** Graph keeps extensionAttribute1-15 in this object; provisioning reads them as `extensionAttributeN`. */
     onPremisesExtensionAttributes: z.record(z.string(), z.string().nullable()).optional(),
   })
-  .catchall(propertyValue);
+  .catchall(propertyValueSchema);
 
 const groupSchema = z.strictObject({
   displayName: z.string().min(1),
@@ -143,74 +111,6 @@ const immutaSchema = z.strictObject({
   iams: z.array(iamConfigInputSchema).min(1),
 });
 
-const attributeExpectation = z.record(z.string(), z.array(z.string()));
-
-const expectSchema = z.strictObject({
-  /** The Immuta userid (SCIM userName) to check. */
-  user: z.string().min(1).optional(),
-  iam: z.string().optional(),
-  exists: z.boolean().optional(),
-  disabled: z.boolean().optional(),
-  /** iamAuthorizations keys that must hold exactly these values. */
-  attributes: attributeExpectation.optional(),
-  /** iamAuthorizations keys that must be absent. */
-  absent: z.array(z.string()).optional(),
-  /** The SCIM requests the previous step sent, in order: `METHOD /path?query` (query decoded). */
-  requests: z.array(z.string()).optional(),
-  /**
-   * Bodies of requests the previous step sent: the first request whose line matches `request`
-   * (with `*` wildcards) must have exactly this JSON body; a `*` in an expected string matches any text.
-   */
-  requestBodies: z.array(z.strictObject({ request: z.string().min(1), body: z.json() })).optional(),
-  /** The provisioning log of the previous step's (last) object. */
-  log: z
-    .strictObject({
-      action: z.string().optional(),
-      status: z.string().optional(),
-      errorCode: z.string().optional(),
-    })
-    .optional(),
-});
-
-/** Each step kind and its argument; a step is a one-key object, so a scenario reads like a script. */
-export const STEP_SCHEMAS = {
-  provision: z.string().min(1),
-  cycle: z.enum(["initial", "incremental"]),
-  updateUser: z.strictObject({ user: z.string().min(1), set: z.record(z.string(), propertyValue) }),
-  assign: z.string().min(1),
-  unassign: z.string().min(1),
-  deleteUser: z.string().min(1),
-  restoreUser: z.string().min(1),
-  purgeUser: z.string().min(1),
-  setMapping: mappingSchema,
-  setIam: iamConfigInputSchema,
-  testConnection: z.literal(true),
-  /** Provision on demand for a group (by displayName or id) and up to five of its members. */
-  provisionGroup: z.union([
-    z.string().min(1),
-    z.strictObject({ group: z.string().min(1), members: z.array(z.string().min(1)).max(5).optional() }),
-  ]),
-  /** Restart provisioning; `resetScope: Full` also forgets the links to target objects. */
-  restart: z.union([z.literal(true), z.strictObject({ resetScope: z.enum(RESTART_SCOPES) })]),
-  setAccountEnabled: z.strictObject({ user: z.string().min(1), enabled: z.boolean() }),
-  createGroup: z.strictObject({
-    displayName: z.string().min(1),
-    members: z.array(z.string()).default([]),
-    assigned: z.boolean().default(true),
-  }),
-  updateGroup: z.strictObject({ group: z.string().min(1), displayName: z.string().min(1) }),
-  addMember: z.strictObject({ group: z.string().min(1), user: z.string().min(1) }),
-  removeMember: z.strictObject({ group: z.string().min(1), user: z.string().min(1) }),
-  /** Changes a quirk switch from now on (e.g. to compare dialects or behaviours within one scenario). */
-  setQuirk: z.strictObject({
-    name: z.enum(Object.keys(QUIRKS) as [QuirkName, ...QuirkName[]]),
-    value: z.boolean(),
-  }),
-  expect: expectSchema,
-} as const;
-export type StepKind = keyof typeof STEP_SCHEMAS;
-export const STEP_KINDS = Object.keys(STEP_SCHEMAS) as StepKind[];
-
 export const stepSchema = z.union(
   STEP_KINDS.map((kind) => z.strictObject({ [kind]: STEP_SCHEMAS[kind] })) as unknown as [
     z.ZodType,
@@ -235,7 +135,5 @@ export const scenarioSchema = z.strictObject({
 });
 
 export type Scenario = z.output<typeof scenarioSchema>;
-/** One step, as a discriminated union derived from STEP_SCHEMAS. */
-export type ScenarioStep = { [K in StepKind]: { [P in K]: z.output<(typeof STEP_SCHEMAS)[K]> } }[StepKind];
-export type ScenarioMapping = z.output<typeof mappingSchema>;
-export type ScenarioExpect = z.output<typeof expectSchema>;
+export type { ScenarioMapping } from "./mapping-schema.ts";
+export type { ScenarioExpect, ScenarioStep, StepKind } from "../steps/step-schemas.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EntraTenant } from "../../emulator/entra/entra-tenant.ts";
+import { EntraTenant } from "../../emulator/entra/tenant/index.ts";
 import { defaultObjectMapping } from "../../emulator/entra/provisioning/index.ts";
 import { evaluateClause } from "../../emulator/entra/provisioning/index.ts";
 import type { ScopingOperator } from "../../emulator/entra/provisioning/index.ts";

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
 import { parseScenario } from "../../scenarios/loader/load-scenario.ts";
-import { matchesLine, requestLine, runScenario } from "../../scenarios/runner/run-scenario.ts";
+import { runScenario } from "../../scenarios/runner/run-scenario.ts";
+import { matchesLine, requestLine } from "../../scenarios/steps/request-line.ts";
 import { GOLDEN_CASES, SAME_AS } from "./golden-cases.ts";
 
 type GoldenRequest = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
 import { parseScenario } from "../../scenarios/loader/load-scenario.ts";
-import { buildWorld } from "../../scenarios/runner/build-world.ts";
+import { buildWorld } from "../../scenarios/world/build-world.ts";
 import { runScenario } from "../../scenarios/runner/run-scenario.ts";
 
 const BASE = `name: object failures

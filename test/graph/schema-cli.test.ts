@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { main } from "../../cli/main.ts";
 import { EXIT } from "../../cli/exit-codes.ts";
 import { parseScenario } from "../../scenarios/loader/load-scenario.ts";
-import { buildWorld } from "../../scenarios/runner/build-world.ts";
+import { buildWorld } from "../../scenarios/world/build-world.ts";
 import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
 import { exportSchema } from "../../emulator/entra/schema/export-schema.ts";
 import { GRAPH_SCENARIO } from "./graph-world.ts";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMswHandlers } from "../../emulator/msw-handlers.ts";
 import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
 import { loadScenarioFile } from "../../scenarios/loader/load-scenario.ts";
-import { buildWorld } from "../../scenarios/runner/build-world.ts";
+import { buildWorld } from "../../scenarios/world/build-world.ts";
 
 const ORIGIN = "https://acme.immuta.example";
 

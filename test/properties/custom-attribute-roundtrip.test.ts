@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
 import { scenarioSchema } from "../../scenarios/loader/scenario-schema.ts";
-import { buildWorld } from "../../scenarios/runner/build-world.ts";
+import { buildWorld } from "../../scenarios/world/build-world.ts";
 
 /**
  * RFC 7643 §2.1: ATTRNAME = ALPHA *(nameChar), nameChar = "-" / "_" / DIGIT / ALPHA. Names that

@@ -1,6 +1,6 @@
 import type { JsonObject } from "../../scim/json.ts";
-import type { AssignmentDetails, EntraTenant, TenantApp } from "../entra-tenant.ts";
-import { DEFAULT_ACCESS_ROLE_ID } from "../entra-tenant.ts";
+import type { AssignmentDetails, EntraTenant, TenantApp } from "../tenant/index.ts";
+import { DEFAULT_ACCESS_ROLE_ID } from "../tenant/index.ts";
 
 /** .NET's byte order of a GUID (the first three groups little-endian), as Graph ids encode it. */
 function guidBytes(id: string): Uint8Array | null {

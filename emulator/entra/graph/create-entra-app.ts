@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { EntraError } from "../entra-error.ts";
-import type { EntraTenant } from "../entra-tenant.ts";
+import type { EntraTenant } from "../tenant/index.ts";
 import { registerAuditLogRoutes } from "./routes/audit-log-routes.ts";
 import { registerControlRoutes } from "./routes/control-routes.ts";
 import { registerDirectoryRoutes } from "./routes/directory-routes.ts";

@@ -2,7 +2,7 @@ import { exceedsJsonDepth, isJsonObject, type JsonObject } from "../../scim/json
 import { notFound } from "../directory/directory.ts";
 import type { EntraGroup, EntraUser } from "../directory/entra-user.ts";
 import { EntraError } from "../entra-error.ts";
-import type { EntraTenant, TenantApp } from "../entra-tenant.ts";
+import type { EntraTenant, TenantApp } from "../tenant/index.ts";
 
 /** Where Graph's @odata links point; the fake keeps Microsoft's so scripts see familiar values. */
 export const GRAPH = "https://graph.microsoft.com/v1.0";

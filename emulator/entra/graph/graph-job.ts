@@ -1,5 +1,5 @@
 import type { JsonObject } from "../../scim/json.ts";
-import type { TenantApp } from "../entra-tenant.ts";
+import type { TenantApp } from "../tenant/index.ts";
 
 /**
  * The job as Graph's `synchronizationJob` (v1.0 resources/synchronization-synchronizationjob.md):

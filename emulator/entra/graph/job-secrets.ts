@@ -1,7 +1,7 @@
 import type { JsonValue } from "../../scim/json.ts";
 import { isJsonObject } from "../../scim/json.ts";
 import { EntraError } from "../entra-error.ts";
-import type { TenantApp } from "../entra-tenant.ts";
+import type { TenantApp } from "../tenant/index.ts";
 
 /**
  * Graph's `synchronizationSecret` keys (v1.0 resources/synchronization-synchronizationsecretkeystringvaluepair.md).

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import type { JsonObject } from "../../../scim/json.ts";
-import type { EntraTenant } from "../../entra-tenant.ts";
+import type { EntraTenant } from "../../tenant/index.ts";
 import { listResponse } from "../odata-list.ts";
 
 /**

@@ -1,5 +1,8 @@
 import type { Hono } from "hono";
-import type { EntraTenant } from "../../entra-tenant.ts";
+import { EntraError } from "../../entra-error.ts";
+import { QUIRKS, type QuirkName } from "../../quirks.ts";
+import type { EntraTenant } from "../../tenant/index.ts";
+import { readJson, requireApp } from "../graph-http.ts";
 
 /**
  * `/_synclab/entra`: what neither Entra nor Graph has, under a path that can't collide with one
@@ -28,4 +31,21 @@ export function registerControlRoutes(app: Hono, tenant: EntraTenant): void {
       })),
     }),
   );
+
+  // Flips one of the emulator's quirk switches for the app's job, as a scenario's setQuirk step does.
+  app.put("/_synclab/entra/servicePrincipals/:id/quirks/:name", async (c) => {
+    const target = requireApp(tenant, c.req.param("id"));
+    const name = c.req.param("name");
+    if (!Object.hasOwn(QUIRKS, name)) {
+      throw new EntraError(
+        400,
+        "BadRequest",
+        `'${name}' is not a quirk: one of ${Object.keys(QUIRKS).join(", ")}`,
+      );
+    }
+    const { value } = await readJson(c.req.raw);
+    if (typeof value !== "boolean") throw new EntraError(400, "BadRequest", "'value' must be true or false");
+    tenant.setQuirk(target, name as QuirkName, value);
+    return c.body(null, 204);
+  });
 }

@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import type { JsonObject } from "../../../scim/json.ts";
 import { notFound } from "../../directory/directory.ts";
-import type { EntraTenant } from "../../entra-tenant.ts";
+import type { EntraTenant } from "../../tenant/index.ts";
 import { toGraphGroup } from "../graph-group.ts";
 import { toGraphUser } from "../graph-user.ts";
 import { listResponse } from "../odata-list.ts";

@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import type { JsonObject } from "../../../scim/json.ts";
 import { invalidValue, notFound } from "../../directory/directory.ts";
 import { EntraError } from "../../entra-error.ts";
-import type { EntraTenant } from "../../entra-tenant.ts";
+import type { EntraTenant } from "../../tenant/index.ts";
 import { toGraphGroup } from "../graph-group.ts";
 import { readJson, readReference, readString, requireGroup } from "../graph-http.ts";
 import { toGraphUser } from "../graph-user.ts";

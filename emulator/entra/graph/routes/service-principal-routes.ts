@@ -2,8 +2,8 @@ import type { Hono } from "hono";
 import type { JsonObject } from "../../../scim/json.ts";
 import { notFound } from "../../directory/directory.ts";
 import { EntraError } from "../../entra-error.ts";
-import type { EntraTenant, TenantApp } from "../../entra-tenant.ts";
-import { DEFAULT_ACCESS_ROLE_ID } from "../../entra-tenant.ts";
+import type { EntraTenant, TenantApp } from "../../tenant/index.ts";
+import { DEFAULT_ACCESS_ROLE_ID } from "../../tenant/index.ts";
 import { principalOfAssignment, toAppRoleAssignment } from "../app-role-assignment.ts";
 import { readJson, requireApp } from "../graph-http.ts";
 import { listResponse, select } from "../odata-list.ts";
@@ -97,23 +97,7 @@ export function registerServicePrincipalRoutes(app: Hono, tenant: EntraTenant): 
         `Permission being assigned was not found on application '${target.job.appId}'.`,
       );
     }
-    const user = tenant.directory.user(principalId);
-    const group = tenant.directory.group(principalId);
-    const principal =
-      user && user.deletedDateTime === null
-        ? user.id
-        : group && group.deletedDateTime === null
-          ? group.id
-          : undefined;
-    if (principal === undefined) throw notFound(principalId);
-    if (target.job.assignments.has(principal)) {
-      throw new EntraError(
-        400,
-        "Request_BadRequest",
-        "Permission being assigned already exists on the object",
-      );
-    }
-    tenant.assign(target, principal);
+    const { principalId: principal } = tenant.assign(target, principalId);
     return c.json(toAppRoleAssignment(tenant, target, principal), 201);
   });
 

@@ -1,11 +1,9 @@
 import type { Hono } from "hono";
 import { isJsonObject, type JsonObject } from "../../../scim/json.ts";
 import { EntraError } from "../../entra-error.ts";
-import type { EntraTenant, TenantApp } from "../../entra-tenant.ts";
+import type { EntraTenant, TenantApp } from "../../tenant/index.ts";
 import { RESTART_SCOPES, type RestartScope } from "../../provisioning/index.ts";
 import { exportSchema } from "../../schema/export-schema.ts";
-import { importSchema } from "../../schema/import-schema.ts";
-import { formatSchemaProblem, SchemaImportError } from "../../schema/schema-import-error.ts";
 import { GRAPH, readJson, requireApp, requireJob } from "../graph-http.ts";
 import { toGraphJob } from "../graph-job.ts";
 import { applySecrets, readBaseAddress, readSecretList } from "../job-secrets.ts";
@@ -37,23 +35,7 @@ export function registerSynchronizationRoutes(app: Hono, tenant: EntraTenant): v
   // Saving a schema restores the configuration and triggers an initial cycle (entra.md §5 [S13]).
   app.put(`${JOB}/schema`, async (c) => {
     const target = job(c);
-    const body = await readJson(c.req.raw);
-    try {
-      target.job.config = importSchema(body, target.job).config;
-    } catch (error) {
-      if (!(error instanceof SchemaImportError)) throw error;
-      throw new EntraError(
-        400,
-        "BadRequest",
-        `The synchronization schema is invalid: ${error.problems.length} problem(s).`,
-        error.problems.map((problem) => ({
-          code: problem.code,
-          message: formatSchemaProblem(problem),
-          target: problem.path.join("/"),
-        })),
-      );
-    }
-    target.engine.restart();
+    tenant.changeSchema(target, await readJson(c.req.raw));
     return c.body(null, 204);
   });
 
@@ -61,7 +43,8 @@ export function registerSynchronizationRoutes(app: Hono, tenant: EntraTenant): v
     const target = job(c);
     const subject = parseOnDemandBody(await readJson(c.req.raw), target.job.ruleId);
     const objectId = resolveSubject(tenant, subject);
-    const result = await target.engine.provisionOnDemand(
+    const result = await tenant.provisionOnDemand(
+      target,
       objectId,
       subject.members === null
         ? {}
@@ -90,15 +73,7 @@ export function registerSynchronizationRoutes(app: Hono, tenant: EntraTenant): v
   app.post(`${JOB}/start`, async (c) => {
     const target = job(c);
     await readJson(c.req.raw, { optional: true });
-    target.job.status = "Active";
-    const started = tenant.runtime.clock().toISOString();
-    const cycle = await target.engine.runCycle();
-    target.state.lastCycle = {
-      kind: cycle.kind === "initial" ? "initial" : "incremental",
-      cycleId: cycle.cycleId,
-      startedDateTime: started,
-      endedDateTime: tenant.runtime.clock().toISOString(),
-    };
+    await tenant.runCycle(target);
     return c.body(null, 204);
   });
 
@@ -106,15 +81,14 @@ export function registerSynchronizationRoutes(app: Hono, tenant: EntraTenant): v
     const target = job(c);
     const body = await readJson(c.req.raw, { optional: true });
     const resetScope = readResetScope(body);
-    target.engine.restart(resetScope === null ? {} : { resetScope });
-    if (target.job.status === "Paused") target.job.status = "Active";
+    tenant.restart(target, resetScope);
     return c.body(null, 204);
   });
 
   app.post(`${JOB}/pause`, async (c) => {
     const target = job(c);
     await readJson(c.req.raw, { optional: true });
-    target.job.status = "Paused";
+    tenant.pause(target);
     return c.body(null, 204);
   });
 

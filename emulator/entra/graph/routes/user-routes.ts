@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import { invalidValue } from "../../directory/directory.ts";
 import { EntraError } from "../../entra-error.ts";
-import type { EntraTenant } from "../../entra-tenant.ts";
+import type { EntraTenant } from "../../tenant/index.ts";
 import { readJson, readReference, readString, requireUser } from "../graph-http.ts";
 import { toGraphUser } from "../graph-user.ts";
 import { listResponse, select } from "../odata-list.ts";

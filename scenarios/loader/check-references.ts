@@ -1,0 +1,131 @@
+import { Directory } from "../../emulator/entra/directory/directory.ts";
+import { EntraError } from "../../emulator/entra/entra-error.ts";
+import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
+import type { ArgumentPath, ReferenceScope } from "../steps/step-handler.ts";
+import type { StepKind } from "../steps/step-schemas.ts";
+import { STEP_TABLE, stepArgument, stepKind } from "../steps/step-table.ts";
+import { graphUser } from "../world/scenario-mapping.ts";
+import type { Scenario } from "./scenario-schema.ts";
+
+/** A problem before it is located; `at: "key"` points at the key (unknown keys), else at the value. */
+export type Unlocated = { path: (string | number)[]; message: string; at?: "key" };
+
+type Path = (string | number)[];
+
+/** The names known so far (lower case) and the problems found. */
+type Names = { users: Set<string>; groups: Set<string>; problems: Unlocated[] };
+
+/**
+ * Every user and group a scenario names must exist by then: in `entra.users` / `entra.groups`
+ * (by userPrincipalName, case-insensitive, or id) or made by an earlier `createGroup` step. Each
+ * step's names are checked by its kind's entry in the step table.
+ */
+export function checkReferences(scenario: Scenario): Unlocated[] {
+  const names = declaredNames(scenario);
+  checkGraphUsers(scenario, names.problems);
+  const iams = new Set<string>();
+  scenario.immuta.iams.forEach((iam, index) =>
+    unique(names, iams, { name: iam.id, what: "IAM id", path: ["immuta", "iams", index, "id"] }),
+  );
+  const scope = scopeOf(names);
+  scenario.entra.users.forEach((entry, index) => {
+    if (entry.manager !== undefined) scope.user(entry.manager, ["entra", "users", index, "manager"]);
+  });
+  scenario.entra.groups.forEach((entry, index) =>
+    entry.members.forEach((member, at) => scope.user(member, ["entra", "groups", index, "members", at])),
+  );
+  scenario.steps.forEach((step, index) => {
+    const kind = stepKind(step);
+    checkStep(kind, stepArgument(step, kind), relativeTo(scope, ["steps", index, kind]));
+  });
+  return names.problems;
+}
+
+function checkStep<K extends StepKind>(
+  kind: K,
+  argument: Parameters<(typeof STEP_TABLE)[K]["check"]>[0],
+  scope: ReferenceScope,
+): void {
+  STEP_TABLE[kind].check(argument, scope);
+}
+
+/** Graph refuses a second userPrincipalName (case-insensitive) and a second object id. */
+function declaredNames(scenario: Scenario): Names {
+  const names: Names = { users: new Set(), groups: new Set(), problems: [] };
+  const ids = new Set<string>();
+  scenario.entra.users.forEach((user, index) => {
+    const path = ["entra", "users", index];
+    unique(names, names.users, {
+      name: user.userPrincipalName,
+      what: "userPrincipalName",
+      path: [...path, "userPrincipalName"],
+    });
+    if (user.id) unique(names, ids, { name: user.id, what: "object id", path: [...path, "id"] });
+  });
+  for (const id of ids) names.users.add(id);
+  scenario.entra.groups.forEach((group, index) => {
+    const path = ["entra", "groups", index];
+    unique(names, names.groups, {
+      name: group.displayName,
+      what: "group displayName",
+      path: [...path, "displayName"],
+    });
+    if (group.id) unique(names, ids, { name: group.id, what: "object id", path: [...path, "id"] });
+  });
+  for (const group of scenario.entra.groups) if (group.id) names.groups.add(group.id.toLowerCase());
+  return names;
+}
+
+/** Each user as Graph would take it (known properties, types, directory extension names). */
+function checkGraphUsers(scenario: Scenario, problems: Unlocated[]): void {
+  const directory = new Directory(createDeterministicRuntime(scenario.seed));
+  scenario.entra.users.forEach((entry, index) => {
+    try {
+      directory.createUser(...graphUser(entry));
+    } catch (error) {
+      if (!(error instanceof EntraError)) throw error;
+      problems.push({
+        path: ["entra", "users", index],
+        message: `Graph refuses this user: ${error.message}`,
+      });
+    }
+  });
+}
+
+function unique(names: Names, seen: Set<string>, entry: { name: string; what: string; path: Path }): void {
+  if (seen.has(entry.name.toLowerCase()))
+    names.problems.push({ path: entry.path, message: `${entry.what} '${entry.name}' is used twice` });
+  seen.add(entry.name.toLowerCase());
+}
+
+function scopeOf(names: Names): ReferenceScope {
+  const problem = (path: Path, message: string) => names.problems.push({ path, message });
+  return {
+    user: (name, path) => {
+      if (!names.users.has(name.toLowerCase()))
+        problem(path, `no user '${name}' in entra.users (by userPrincipalName or id)`);
+    },
+    group: (name, path) => {
+      if (!names.groups.has(name.toLowerCase()))
+        problem(path, `no group '${name}' in entra.groups or an earlier createGroup step`);
+    },
+    principal: (name, path) => {
+      if (!names.users.has(name.toLowerCase()) && !names.groups.has(name.toLowerCase()))
+        problem(path, `no user or group '${name}' in the scenario`);
+    },
+    createsGroup: (name, path) => unique(names, names.groups, { name, what: "group displayName", path }),
+    namesGroup: (name) => names.groups.add(name.toLowerCase()),
+  };
+}
+
+/** The scope with paths relative to a step's argument. */
+function relativeTo(scope: ReferenceScope, prefix: Path): ReferenceScope {
+  const at = (path: ArgumentPath) => [...prefix, ...path];
+  return {
+    user: (name, path) => scope.user(name, at(path)),
+    group: (name, path) => scope.group(name, at(path)),
+    principal: (name, path) => scope.principal(name, at(path)),
+    createsGroup: (name, path) => scope.createsGroup(name, at(path)),
+    namesGroup: scope.namesGroup,
+  };
+}

@@ -1,0 +1,136 @@
+import type { CycleResult } from "../../emulator/entra/provisioning/index.ts";
+import type { World } from "../world/build-world.ts";
+import { matchesJson, matchesLine, requestLine } from "./request-line.ts";
+import { checkNothing, defineStep, type StepOutcome } from "./step-handler.ts";
+import type { ScenarioExpect } from "./step-schemas.ts";
+
+/** What held and what did not, each as a readable line. */
+type Checks = StepOutcome & { passes: string[]; failures: string[] };
+
+type Checker = { check: (ok: boolean, what: string) => void; fail: (what: string) => void };
+
+/** `expect: {...}`: checks Immuta's user, the previous step's requests and the last provisioning log. */
+export const expectStep = defineStep<"expect", Checks>({
+  role: "expectation",
+  check: checkNothing,
+  run: async (expect, { world, previous, lastResult }) => {
+    const passes: string[] = [];
+    const failures: string[] = [];
+    const checker: Checker = {
+      check: (ok, what) => (ok ? passes : failures).push(what),
+      fail: (what) => failures.push(what),
+    };
+    if (expect.user !== undefined) await checkImmutaUser(world, expect, expect.user, checker);
+    const baseUrl = world.app.engine.endpoint("initial").endpoint.baseUrl;
+    const exchanges = previous?.exchanges ?? [];
+    const sent = exchanges.map((exchange) => ({ line: requestLine(exchange, baseUrl), exchange }));
+    if (expect.requests !== undefined) checkRequests(expect.requests, sent, checker);
+    if (expect.requestBodies !== undefined) checkRequestBodies(expect.requestBodies, sent, checker);
+    if (expect.log !== undefined) checkLog(expect.log, lastResult, checker);
+    return { ok: failures.length === 0, exchanges: [], result: null, passes, failures };
+  },
+  print: (expect, outcome) => [
+    `expect${expect.user ? ` ${expect.user}` : ""}`,
+    ...outcome.passes.map((line) => `  ✓ ${line}`),
+    ...outcome.failures.map((line) => `  ✗ ${line}`),
+  ],
+});
+
+type ImmutaUser = { disabled: boolean; iamAuthorizations: Record<string, string[]> };
+
+async function checkImmutaUser(
+  world: World,
+  expect: ScenarioExpect,
+  userName: string,
+  { check, fail }: Checker,
+): Promise<void> {
+  const iam = expect.iam ?? world.immuta.state.iams()[0]?.config.id ?? "entra";
+  const response = await world.immutaFetch(
+    new Request(
+      `${world.immutaOrigin}/bim/iam/${encodeURIComponent(iam)}/user/${encodeURIComponent(userName)}`,
+      { headers: { authorization: world.apiKey } },
+    ),
+  );
+  const exists = response.status === 200;
+  const body = exists ? ((await response.json()) as ImmutaUser) : undefined;
+  if (expect.exists !== undefined)
+    check(
+      exists === expect.exists,
+      `${userName} ${expect.exists ? "exists" : "does not exist"} in Immuta (got HTTP ${response.status})`,
+    );
+  if (!body) {
+    if (expect.exists !== false) fail(`${userName} is not in Immuta IAM '${iam}' (HTTP ${response.status})`);
+    return;
+  }
+  if (expect.disabled !== undefined)
+    check(
+      body.disabled === expect.disabled,
+      `disabled is ${String(expect.disabled)} (got ${String(body.disabled)})`,
+    );
+  const valueOf = (key: string) =>
+    Object.hasOwn(body.iamAuthorizations, key) ? body.iamAuthorizations[key] : undefined;
+  for (const [key, values] of Object.entries(expect.attributes ?? {})) {
+    const actual = valueOf(key);
+    const same =
+      actual !== undefined && JSON.stringify([...actual].sort()) === JSON.stringify([...values].sort());
+    check(
+      same,
+      `${key} = ${JSON.stringify(values)} (got ${actual === undefined ? "nothing" : JSON.stringify(actual)})`,
+    );
+  }
+  for (const key of expect.absent ?? []) {
+    const actual = valueOf(key);
+    check(actual === undefined, `${key} is absent (got ${JSON.stringify(actual)})`);
+  }
+}
+
+type Sent = { line: string; exchange: { requestBody: unknown } };
+
+function checkRequests(expected: string[], sent: Sent[], { check }: Checker): void {
+  const lines = sent.map(({ line }) => line);
+  const same =
+    lines.length === expected.length &&
+    lines.every((line, index) => matchesLine(line, expected[index] ?? ""));
+  check(
+    same,
+    `requests sent were ${JSON.stringify(expected)}${same ? "" : `\n      got ${JSON.stringify(lines)}`}`,
+  );
+}
+
+function checkRequestBodies(
+  expected: NonNullable<ScenarioExpect["requestBodies"]>,
+  sent: Sent[],
+  { check }: Checker,
+): void {
+  for (const { request, body } of expected) {
+    const exchange = sent.find(({ line }) => matchesLine(line, request))?.exchange;
+    const same = exchange !== undefined && matchesJson(exchange.requestBody, body);
+    check(
+      same,
+      `${request} had body ${JSON.stringify(body)}${same ? "" : `\n      got ${exchange ? JSON.stringify(exchange.requestBody) : "no such request"}`}`,
+    );
+  }
+}
+
+function checkLog(
+  expected: NonNullable<ScenarioExpect["log"]>,
+  lastResult: CycleResult | null,
+  { check, fail }: Checker,
+): void {
+  const record = lastResult?.results.at(-1)?.log;
+  if (!record) return fail("no provisioning log record to check");
+  if (expected.action !== undefined)
+    check(
+      record.provisioningAction === expected.action,
+      `log action is ${expected.action} (got ${record.provisioningAction})`,
+    );
+  if (expected.status !== undefined)
+    check(
+      record.provisioningStatusInfo.status === expected.status,
+      `log status is ${expected.status} (got ${record.provisioningStatusInfo.status})`,
+    );
+  if (expected.errorCode !== undefined) {
+    const code = record.provisioningStatusInfo.errorInformation?.errorCode;
+    check(code === expected.errorCode, `log error code is ${expected.errorCode} (got ${code ?? "none"})`);
+  }
+}

@@ -1,0 +1,48 @@
+import type { ScimExchangeRecord } from "../../emulator/entra/provisioning/index.ts";
+
+/** `METHOD /path?query` relative to the tenant URL, query decoded, as expectations write it. */
+export function requestLine(exchange: ScimExchangeRecord, baseUrl: string): string {
+  const url = new URL(exchange.url);
+  const base = new URL(baseUrl);
+  const path = url.pathname.startsWith(base.pathname)
+    ? url.pathname.slice(base.pathname.length) || "/"
+    : url.pathname;
+  const query = [...url.searchParams].map(([key, value]) => `${key}=${value}`).join("&");
+  return `${exchange.method} ${decodeURIComponent(path)}${query ? `?${query}` : ""}`;
+}
+
+/** An expected request line; `*` stands for any text (e.g. the random GUID of the keep-alive probe). */
+export function matchesLine(line: string, pattern: string): boolean {
+  const regex = new RegExp(
+    `^${pattern
+      .split("*")
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+  );
+  return regex.test(line);
+}
+
+/** Deep JSON equality where an expected string containing `*` matches any text in its place. */
+export function matchesJson(actual: unknown, expected: unknown): boolean {
+  if (typeof expected === "string" && typeof actual === "string")
+    return expected.includes("*") ? matchesLine(actual, expected) : actual === expected;
+  if (Array.isArray(expected))
+    return (
+      Array.isArray(actual) &&
+      actual.length === expected.length &&
+      expected.every((item, index) => matchesJson(actual[index], item))
+    );
+  if (expected !== null && typeof expected === "object") {
+    if (actual === null || typeof actual !== "object" || Array.isArray(actual)) return false;
+    const keys = Object.keys(expected);
+    return (
+      keys.length === Object.keys(actual).length &&
+      keys.every(
+        (key) =>
+          Object.hasOwn(actual, key) &&
+          matchesJson((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key]),
+      )
+    );
+  }
+  return actual === expected;
+}
