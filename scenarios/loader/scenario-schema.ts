@@ -1,7 +1,7 @@
 import { parseExpression } from "../../emulator/entra/expression/parse-expression.ts";
 import { isExpressionError } from "../../emulator/entra/expression/expression-error.ts";
 import { z } from "zod";
-import { iamConfigInputSchema } from "../../emulator/immuta/iam-config.ts";
+import { iamConfigInputSchema } from "../../emulator/immuta/index.ts";
 import {
   SCOPING_OPERATORS,
   TARGET_ATTRIBUTE_TYPES,

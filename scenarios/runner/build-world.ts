@@ -14,8 +14,8 @@ import type { FetchLike } from "../../emulator/entra/provisioning/scim-transport
 import type { JsonValue } from "../../emulator/scim/json.ts";
 import { importSchema } from "../../emulator/entra/schema/import-schema.ts";
 import { EntraTenant, type TenantApp } from "../../emulator/entra/entra-tenant.ts";
-import { createImmutaApp, type ImmutaApp } from "../../emulator/immuta/create-immuta-app.ts";
-import { DEV_CREDENTIALS } from "../../emulator/immuta/iam-config.ts";
+import { createImmutaApp, type ImmutaApp } from "../../emulator/immuta/index.ts";
+import { DEV_CREDENTIALS } from "../../emulator/immuta/index.ts";
 import type { Runtime } from "../../emulator/runtime/runtime.ts";
 import type { Scenario, ScenarioMapping } from "../loader/scenario-schema.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ASSUMPTIONS, type AssumptionName, type Assumptions } from "../../emulator/immuta/assumptions.ts";
+import { ASSUMPTIONS, type AssumptionName, type Assumptions } from "../../emulator/immuta/index.ts";
 import { CUSTOM, ImmutaClient, PATCH_SCHEMA, entraIam } from "./support/immuta-client.ts";
 
 /** What Entra sends when the customer typed the extension name capitalised in "Edit attribute list". */
