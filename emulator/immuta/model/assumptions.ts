@@ -74,6 +74,13 @@ export const ASSUMPTIONS = {
     description:
       'A REST `PUT …/authorizations/{key}` without a value. The v1 Swagger makes `{value}` optional ("an authorization key or key-value pair") but does not say what a bare key holds. `empty-key`: the key is created with no values (existing values stay); `reject`: 400.',
   },
+  unknownAttributes: {
+    status: "assumed",
+    default: "ignore",
+    values: ["ignore", "reject", "store"],
+    description:
+      "A top-level User attribute that no schema of the resource type defines (a misspelt `adreses`). RFC 7644 §3.3 has the server process a request's attributes by their schema definitions, and /Schemas defines no such attribute, so `ignore` (the default) drops it: it is neither stored nor echoed. `reject`: 400 (invalidSyntax in a POST or PUT body, invalidPath in a PATCH, RFC 7644 §3.12), as an IAM with `strictScimSchema` (v1 API Swagger) may do. `store`: kept schemaless and echoed. Extension objects (URN keys) and the non-URN names an attribute-schema row maps are not unknown.",
+  },
 } as const;
 
 export type AssumptionName = keyof typeof ASSUMPTIONS;
@@ -96,6 +103,7 @@ export function defaultAssumptions(): Assumptions {
     nonUrnAttributePaths: ASSUMPTIONS.nonUrnAttributePaths.default,
     bimRemoveIamValue: ASSUMPTIONS.bimRemoveIamValue.default,
     keyOnlyAuthorization: ASSUMPTIONS.keyOnlyAuthorization.default,
+    unknownAttributes: ASSUMPTIONS.unknownAttributes.default,
   };
 }
 

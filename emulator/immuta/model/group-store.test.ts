@@ -9,6 +9,7 @@ function group(scimId: string, displayName: string, members: string[] = []): Imm
     displayName,
     resource: {},
     members: new Set(members),
+    memberDisplays: new Map(),
     created: "2024-01-01T00:00:00.000Z",
     lastModified: "2024-01-01T00:00:00.000Z",
     version: 1,

@@ -11,6 +11,8 @@ export type ImmutaGroup = {
   /** The stored SCIM resource, without `id`, `meta` and `members` (those live in the fields here). */
   resource: JsonObject;
   members: Set<string>;
+  /** `members.display` as the client sent it, by member id (the Group schema in /Schemas declares it). */
+  memberDisplays: Map<string, string>;
   created: string;
   lastModified: string;
   version: number;
@@ -64,6 +66,7 @@ export class GroupStore {
   removeMember(userScimId: string, now: string): void {
     for (const group of this.#byId.values()) {
       // A group that loses a member is a new version: its ETag and lastModified change (RFC 7644 §3.14).
+      group.memberDisplays.delete(userScimId);
       if (group.members.delete(userScimId)) {
         group.version += 1;
         group.lastModified = now;

@@ -3,6 +3,7 @@ import type { JsonObject, JsonValue } from "../../scim/json.ts";
 import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from "../../scim/schema/core-schemas.ts";
 import type { SchemaDefinition } from "../../scim/schema/attribute-definition.ts";
 import { URN } from "../../scim/urns.ts";
+import { inferExtensionAttributes } from "./infer-extension-schema.ts";
 import { MAX_RESULTS } from "./list-query.ts";
 import { listResponse, scimJson, type ScimReply } from "./scim-reply.ts";
 import type { ScimExchange } from "./scim-exchange.ts";
@@ -93,7 +94,7 @@ function resourceTypes(exchange: ScimExchange): JsonObject[] {
 
 /**
  * Every schema a resource type names, so each `schemaExtensions` entry resolves at /Schemas/{id}.
- * A row's custom extension takes any attribute (the fake stores them schemaless), so it declares none.
+ * A row's custom extension declares the attributes the IAM's stored users carry under it.
  */
 function schemas(exchange: ScimExchange): JsonObject[] {
   const known = [USER_SCHEMA, ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA];
@@ -102,8 +103,8 @@ function schemas(exchange: ScimExchange): JsonObject[] {
     .map((urn): SchemaDefinition => ({
       id: urn,
       name: /:extension:([^:]+):/i.exec(urn)?.[1] ?? urn,
-      description: "Custom extension of an attribute-schema row; its attributes are not declared in advance",
-      attributes: [],
+      description: "Custom extension of an attribute-schema row; it declares the attributes stored under it",
+      attributes: inferExtensionAttributes(exchange.iam.users.all(), urn),
     }));
   return [...known, ...custom].map((schema) => renderSchema(schema, exchange.baseUrl));
 }

@@ -13,6 +13,7 @@ import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from "../../scim/sc
 import { ScimError } from "../../scim/scim-error.ts";
 import { URN } from "../../scim/urns.ts";
 import type { Assumptions } from "../model/assumptions.ts";
+import { withoutExtensionSchemas } from "./extension-objects.ts";
 
 /** Server-assigned (readOnly) attributes a POST or PUT body may carry; they are ignored (RFC 7644 §3.3, §3.5.1). */
 const SERVER_ASSIGNED = {
@@ -75,7 +76,7 @@ export function normalizeResourceBody(body: JsonValue, type: "User" | "Group"): 
     throw error;
   }
   const unique = [...new Set(listed)];
-  return { schemas: unique, ...resource };
+  return withoutExtensionSchemas({ schemas: unique, ...resource });
 }
 
 /** Applies a PATCH body to a stored user under the IAM's assumptions (legacy dialect, multi-value add). */
@@ -85,12 +86,13 @@ export function patchUserResource(
   assumptions: Assumptions,
 ): JsonObject {
   const operations = adjust(parse(body, assumptions), assumptions);
-  return applyPatch(resource, operations, {
+  const patched = applyPatch(resource, operations, {
     schemas: [USER_SCHEMA, ENTERPRISE_USER_SCHEMA],
     resourceSchemaUrn: URN.user,
     legacyMemberRemove: assumptions.acceptLegacyPatch,
     stringBooleans: assumptions.acceptLegacyPatch,
   });
+  return withoutExtensionSchemas(patched);
 }
 
 /** Applies a PATCH body to a rendered group (members included). */
@@ -99,12 +101,13 @@ export function patchGroupResource(
   body: JsonValue,
   assumptions: Assumptions,
 ): JsonObject {
-  return applyPatch(resource, parse(body, assumptions), {
+  const patched = applyPatch(resource, parse(body, assumptions), {
     schemas: [GROUP_SCHEMA],
     resourceSchemaUrn: URN.group,
     legacyMemberRemove: assumptions.acceptLegacyPatch,
     stringBooleans: assumptions.acceptLegacyPatch,
   });
+  return withoutExtensionSchemas(patched);
 }
 
 function parse(body: JsonValue, assumptions: Assumptions): PatchOperation[] {

@@ -5,7 +5,12 @@ import { normalizeResourceBody } from "../patch-resource.ts";
 import type { ScimExchange } from "../scim-exchange.ts";
 
 /** A checked Group body: the resource to store, its name and its members (SCIM user ids). */
-export type GroupInput = { resource: JsonObject; displayName: string; members: Set<string> };
+export type GroupInput = {
+  resource: JsonObject;
+  displayName: string;
+  members: Set<string>;
+  memberDisplays: Map<string, string>;
+};
 
 /** Checks a Group body (RFC 7643 §4.2): core Group schema, a displayName, members that are users of this IAM. */
 export function validateGroup(exchange: ScimExchange, body: JsonValue): GroupInput {
@@ -15,6 +20,7 @@ export function validateGroup(exchange: ScimExchange, body: JsonValue): GroupInp
     throw new ScimError(400, "displayName is required and must be a non-empty string", "invalidValue");
   }
   const members = new Set<string>();
+  const memberDisplays = new Map<string, string>();
   for (const member of asArray(getMember(resource, "members"))) {
     const value = isJsonObject(member) ? getMember(member, "value") : undefined;
     if (typeof value !== "string")
@@ -23,12 +29,14 @@ export function validateGroup(exchange: ScimExchange, body: JsonValue): GroupInp
     if (!user || user.scimDeleted)
       throw new ScimError(400, `member ${value} is not a user of this IAM`, "invalidValue");
     members.add(value);
+    const display = isJsonObject(member) ? getMember(member, "display") : undefined;
+    if (typeof display === "string") memberDisplays.set(value, display);
   }
   for (const name of ["members", "displayName"]) {
     const key = findKey(resource, name);
     if (key !== undefined) Reflect.deleteProperty(resource, key);
   }
-  return { resource, displayName, members };
+  return { resource, displayName, members, memberDisplays };
 }
 
 function asArray(value: JsonValue | undefined): JsonValue[] {
@@ -49,6 +57,7 @@ export function createGroup(exchange: ScimExchange, body: JsonValue): ImmutaGrou
     displayName: input.displayName,
     resource: input.resource,
     members: input.members,
+    memberDisplays: input.memberDisplays,
     created: now,
     lastModified: now,
     version: 1,
@@ -67,7 +76,9 @@ export function storeGroupVersion(
     input.displayName === group.displayName &&
     JSON.stringify(input.resource) === JSON.stringify(group.resource) &&
     input.members.size === group.members.size &&
-    [...input.members].every((member) => group.members.has(member));
+    [...input.members].every((member) => group.members.has(member)) &&
+    input.memberDisplays.size === group.memberDisplays.size &&
+    [...input.memberDisplays].every(([member, display]) => group.memberDisplays.get(member) === display);
   if (unchanged) return group;
   exchange.iam.groups.assertNameFree(input.displayName, group.scimId);
   const updated: ImmutaGroup = {
@@ -75,6 +86,7 @@ export function storeGroupVersion(
     displayName: input.displayName,
     resource: input.resource,
     members: input.members,
+    memberDisplays: input.memberDisplays,
     lastModified: exchange.state.runtime.clock().toISOString(),
     version: group.version + 1,
   };

@@ -12,11 +12,15 @@ export function renderGroup(group: ImmutaGroup, baseUrl: string, withMembers = t
     displayName: group.displayName,
     ...(withMembers
       ? {
-          members: [...group.members].map((value) => ({
-            value,
-            $ref: `${baseUrl}/Users/${value}`,
-            type: "User",
-          })),
+          members: [...group.members].map((value) => {
+            const display = group.memberDisplays.get(value);
+            return {
+              value,
+              ...(display === undefined ? {} : { display }),
+              $ref: `${baseUrl}/Users/${value}`,
+              type: "User",
+            };
+          }),
         }
       : {}),
     meta: {

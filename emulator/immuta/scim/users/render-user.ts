@@ -1,14 +1,9 @@
 import type { JsonObject } from "../../../scim/json.ts";
-import { isCoreSchema, URN } from "../../../scim/urns.ts";
+import { URN } from "../../../scim/urns.ts";
 import type { IamConfig } from "../../model/iam-config.ts";
 import type { ImmutaUser } from "../../model/user-store.ts";
+import { isExtensionKey } from "../extension-objects.ts";
 import { etagOf } from "../scim-reply.ts";
-
-/** True for a key holding an extension object (a schema URN other than the core ones). */
-export function isExtensionKey(key: string): boolean {
-  const lower = key.toLowerCase();
-  return lower.startsWith("urn:") && !isCoreSchema(lower);
-}
 
 /** The stored user as a SCIM User resource. */
 export function renderUser(user: ImmutaUser, iam: IamConfig, baseUrl: string): JsonObject {

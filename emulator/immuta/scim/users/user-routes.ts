@@ -7,6 +7,8 @@ import { emptyReply, etagOf, listResponse, scimJson, type ScimReply } from "../s
 import { renderUser } from "./render-user.ts";
 import { bodyOf, checkIfMatch, isNotModified, type ScimExchange } from "../scim-exchange.ts";
 import { findUsers } from "./find-users.ts";
+import { applyUnknownAttributes } from "./unknown-attributes.ts";
+import type { JsonObject } from "../../../scim/json.ts";
 import { assertUserShape, createUser, storeUserVersion, validateUserResource } from "./user-service.ts";
 
 /** `/Users` and `/Users/{id}` (RFC 7644 §3.2-§3.6). */
@@ -28,11 +30,17 @@ export function handleUsers(exchange: ScimExchange, id: string | undefined): Sci
       checkIfMatch(request, user.version);
       return respondWithUser(
         exchange,
-        storeUserVersion(state, iam, user, validateUserResource(bodyOf(exchange))),
+        storeUserVersion(
+          state,
+          iam,
+          user,
+          withKnownAttributes(exchange, validateUserResource(bodyOf(exchange))),
+        ),
       );
     case "PATCH": {
       checkIfMatch(request, user.version);
-      const next = patchUserResource(user.resource, bodyOf(exchange), iam.config.assumptions);
+      const patched = patchUserResource(user.resource, bodyOf(exchange), iam.config.assumptions);
+      const next = withKnownAttributes(exchange, patched, user.resource);
       assertUserShape(next);
       // Entra expects 200 with the user (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
       return respondWithUser(exchange, storeUserVersion(state, iam, user, next));
@@ -44,6 +52,18 @@ export function handleUsers(exchange: ScimExchange, id: string | undefined): Sci
     default:
       throw new ScimError(405, `${request.method} is not supported on /Users/{id}`);
   }
+}
+
+/** The `unknownAttributes` assumption on a PUT body, or on a PATCH result (given the stored resource). */
+function withKnownAttributes(
+  exchange: ScimExchange,
+  resource: JsonObject,
+  previous?: JsonObject,
+): JsonObject {
+  const config = exchange.iam.config;
+  return previous === undefined
+    ? applyUnknownAttributes(resource, { config, kind: "body" })
+    : applyUnknownAttributes(resource, { config, kind: "patch", previous });
 }
 
 function respondWithUser(exchange: ScimExchange, user: ImmutaUser, status = 200): ScimReply {

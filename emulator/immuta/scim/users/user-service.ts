@@ -5,6 +5,7 @@ import type { Iam, ImmutaState } from "../../model/immuta-state.ts";
 import { normalizeResourceBody } from "../patch-resource.ts";
 import { projectAttributes } from "../../model/project-attributes.ts";
 import type { ImmutaUser } from "../../model/user-store.ts";
+import { applyUnknownAttributes } from "./unknown-attributes.ts";
 
 /**
  * Checks a POST or PUT body and returns the resource to store: every attribute valid for its
@@ -68,7 +69,8 @@ function isActive(resource: JsonObject): boolean {
 
 /** Creates a user from a POST body: 409 uniqueness when the userName is taken. */
 export function createUser(state: ImmutaState, iam: Iam, body: JsonValue): ImmutaUser {
-  const resource = withoutWriteOnly(validateUserResource(body));
+  const checked = applyUnknownAttributes(validateUserResource(body), { config: iam.config, kind: "body" });
+  const resource = withoutWriteOnly(checked);
   const userName = userNameOf(resource);
   // A user deleted over SCIM but kept (deactivated) in Immuta is the same Immuta user when it comes back.
   const revived = iam.users.getByUserName(userName);
