@@ -9,7 +9,7 @@ import {
   targetAttribute,
   type AttributeMapping,
 } from "../emulator/entra/provisioning/index.ts";
-import { createImmutaApp } from "../emulator/immuta/create-immuta-app.ts";
+import { createImmutaApp } from "../emulator/immuta/index.ts";
 import { createDeterministicRuntime } from "../emulator/runtime/runtime.ts";
 
 const USERS = Number(process.argv[2] ?? 10_000);

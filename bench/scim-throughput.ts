@@ -8,8 +8,8 @@
  */
 import { parseArgs } from "node:util";
 import { Hono } from "hono";
-import { createImmutaApp } from "../emulator/immuta/create-immuta-app.ts";
-import { DEV_CREDENTIALS } from "../emulator/immuta/iam-config.ts";
+import { createImmutaApp } from "../emulator/immuta/index.ts";
+import { DEV_CREDENTIALS } from "../emulator/immuta/index.ts";
 import { listen } from "../emulator/serve.ts";
 
 const EXTENSION = "urn:ietf:params:scim:schemas:extension:custom:2.0:User";

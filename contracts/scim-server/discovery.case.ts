@@ -81,6 +81,26 @@ export function describeDiscoveryContract(target: () => ScimTarget): void {
       });
     });
 
+    it("declares the custom extension attributes a stored user carries", async () => {
+      const extension = scim.extension();
+      const types: Json[] = (await scim.get("/ResourceTypes")).body.Resources;
+      const user = types.find((type) => type.name === "User");
+      const named = ((user?.schemaExtensions ?? []) as Json[]).some(
+        (entry) => String(entry.schema).toLowerCase() === extension.toLowerCase(),
+      );
+      // A target that does not name the extension in its User resource type has no entry to check.
+      if (!named) return;
+      await scim.create(
+        "/Users",
+        entraUserBody(uniqueUserName("schema"), { [extension]: { zipcode: "98052" } }),
+      );
+      const answer = await scim.get(`/Schemas/${encodeURIComponent(extension)}`);
+      const names = (answer.body.attributes as Json[]).map((attribute) =>
+        String(attribute.name).toLowerCase(),
+      );
+      expect(names).toContain("zipcode");
+    });
+
     it("answers 404 for an unknown schema", async () => {
       const answer = await scim.get("/Schemas/urn:example:unknown:2.0:Nothing");
       expect(answer.status).toBe(404);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ImmutaApp } from "../../emulator/immuta/create-immuta-app.ts";
+import type { ImmutaApp } from "../../emulator/immuta/index.ts";
 import { createContractImmuta, fakeImmutaTarget } from "./fake-immuta-target.ts";
 import { URNS, type Json } from "./scim-client.ts";
 import type { ImmutaScimTarget } from "./scim-target.ts";

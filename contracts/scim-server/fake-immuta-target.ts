@@ -1,5 +1,5 @@
-import { createImmutaApp, type ImmutaApp } from "../../emulator/immuta/create-immuta-app.ts";
-import { DEV_CREDENTIALS } from "../../emulator/immuta/iam-config.ts";
+import { createImmutaApp, type ImmutaApp } from "../../emulator/immuta/index.ts";
+import { DEV_CREDENTIALS } from "../../emulator/immuta/index.ts";
 import { CONTRACT_EXTENSION, type ImmutaScimTarget } from "./scim-target.ts";
 
 /** The IAM the contract runs against: the seed example's row (DESIGN.md) on the default SCIM path. */

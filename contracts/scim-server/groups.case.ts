@@ -130,6 +130,19 @@ export function describeGroupsContract(target: () => ScimTarget): void {
       expect(memberValues((await scim.get(`/Groups/${group.id}`)).body)).toEqual(ids(0, 2));
     });
 
+    it("returns the members.display a POST and a PATCH add send (RFC 7643 §4.2)", async () => {
+      const group = await scim.create(
+        "/Groups",
+        entraGroupBody(groupName(), { members: [{ value: users[0].id, display: "First" }] }),
+      );
+      await scim.patch(`/Groups/${group.id}`, [
+        { op: "add", path: "members", value: [{ value: users[1].id, display: "Second" }] },
+      ]);
+      const members = ((await scim.get(`/Groups/${group.id}`)).body.members ?? []) as Json[];
+      const displays = Object.fromEntries(members.map((member) => [String(member.value), member.display]));
+      expect(displays).toEqual({ [String(users[0].id)]: "First", [String(users[1].id)]: "Second" });
+    });
+
     it("removes every member with remove of members without a value", async () => {
       const group = await scim.create(
         "/Groups",

@@ -73,6 +73,13 @@ export function describeProjectionContract(target: () => ImmutaScimTarget): void
       expect(immuta.iamAuthorizations).toEqual(wanted);
     });
 
+    it("never projects a `schemas` key sent inside the extension object", async () => {
+      const user = await createWith({ schemas: [row().scimSchema], zipcode: "98052" });
+      const immuta = await immutaUser(user.userName);
+      expect(immuta.iamAuthorizations).toMatchObject({ [key("zipcode")]: ["98052"] });
+      expect(immuta.iamAuthorizations).not.toHaveProperty([key("schemas")]);
+    });
+
     it("recomputes every key on PUT", async () => {
       const user = await createWith({ zipcode: "98052", costCenter: "4130" });
       await scim.put(`/Users/${user.id}`, {

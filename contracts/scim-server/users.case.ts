@@ -62,6 +62,26 @@ export function describeUsersContract(target: () => ScimTarget): void {
         expect(answer.body[scim.extension()]).toEqual({ zipcode: "98052" });
       });
 
+      it("neither stores nor echoes a `schemas` key sent inside an extension object", async () => {
+        const created = await scim.create(
+          "/Users",
+          entraUserBody(uniqueUserName(), {
+            [scim.extension()]: { schemas: [scim.extension()], zipcode: "98052" },
+          }),
+        );
+        const answer = await scim.get(`/Users/${created.id}`);
+        expect(answer.body[scim.extension()]).toEqual({ zipcode: "98052" });
+      });
+
+      it("ignores or rejects a top-level attribute /Schemas does not define (RFC 7644 §3.3, §3.12)", async () => {
+        const answer = await scim.post("/Users", entraUserBody(uniqueUserName(), { adreses: "misspelt" }));
+        if (answer.status === 201) scim.remember(`/Users/${String(answer.body.id)}`);
+        if (answer.status === 400)
+          return expect(answer.body).toMatchObject({ status: "400", scimType: "invalidSyntax" });
+        expect(answer.status).toBe(201);
+        expect((await scim.get(`/Users/${String(answer.body.id)}`)).body).not.toHaveProperty("adreses");
+      });
+
       it("answers 404 with a SCIM error for an unknown id", async () => {
         const answer = await scim.get(`/Users/${crypto.randomUUID()}`);
         expect(answer.status).toBe(404);

@@ -1,10 +1,11 @@
 import { Hono } from "hono";
 import { ScimError } from "../scim/scim-error.ts";
-import { registerBimRoutes } from "./bim-routes.ts";
-import { registerControlRoutes } from "./control-routes.ts";
+import { registerBimRoutes } from "./bim/bim-routes.ts";
+import { registerControlRoutes } from "./control/control-routes.ts";
 import { ImmutaApiError } from "./immuta-api-error.ts";
-import { ImmutaState, type ImmutaStateOptions } from "./immuta-state.ts";
-import { dispatchScim } from "./scim-dispatch.ts";
+import { ImmutaState, type ImmutaStateOptions } from "./model/immuta-state.ts";
+import { dispatchScim } from "./scim/dispatch-scim.ts";
+import { toResponse } from "./scim/scim-reply.ts";
 
 export type ImmutaAppOptions = ImmutaStateOptions | { state: ImmutaState };
 
@@ -21,7 +22,7 @@ export function createImmutaApp(options: ImmutaAppOptions = {}): ImmutaApp {
 
   app.onError((error) => {
     if (error instanceof ImmutaApiError) return error.toResponse();
-    if (error instanceof ScimError) return error.toResponse();
+    if (error instanceof ScimError) return toResponse(error.toReply());
     console.error("synclab: unexpected error in the fake Immuta:", error);
     return Response.json(
       { statusCode: 500, error: "Internal Server Error", message: "internal error in the fake Immuta" },

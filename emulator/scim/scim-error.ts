@@ -43,11 +43,16 @@ export class ScimError extends Error {
     };
   }
 
-  /** Renders the error as an HTTP response. */
-  toResponse(headers?: Record<string, string>): Response {
-    return new Response(JSON.stringify(this.toJSON()), {
-      status: this.status,
-      headers: { "content-type": SCIM_CONTENT_TYPE, ...headers },
-    });
+  /**
+   * The error as an HTTP answer, the one rendering of a SCIM error: the RFC 7644 §3.12 body as
+   * `application/scim+json`, and on a 401 the `WWW-Authenticate` challenge (RFC 6750 §3).
+   */
+  toReply(): ScimErrorReply {
+    const headers: Record<string, string> = { "content-type": SCIM_CONTENT_TYPE };
+    if (this.status === 401) headers["www-authenticate"] = 'Bearer realm="synclab"';
+    return { status: this.status, headers, body: JSON.stringify(this.toJSON()) };
   }
 }
+
+/** A rendered SCIM error: status, header table and body text, ready for a Response or a journal. */
+export type ScimErrorReply = { status: ScimErrorStatus; headers: Record<string, string>; body: string };

@@ -1,6 +1,6 @@
 import { parseTargetPath } from "../../emulator/entra/provisioning/index.ts";
 import { parseTenantUrl } from "../../emulator/entra/provisioning/index.ts";
-import type { IamConfig } from "../../emulator/immuta/iam-config.ts";
+import type { IamConfig } from "../../emulator/immuta/index.ts";
 import { URN } from "../../emulator/scim/urns.ts";
 import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
 import type {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { iamConfigInputSchema } from "../../emulator/immuta/iam-config.ts";
+import { iamConfigInputSchema } from "../../emulator/immuta/index.ts";
 import {
   SCOPING_OPERATORS,
   TARGET_ATTRIBUTE_TYPES,

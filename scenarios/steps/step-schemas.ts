@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { RESTART_SCOPES } from "../../emulator/entra/provisioning/index.ts";
 import { QUIRKS, type QuirkName } from "../../emulator/entra/quirks.ts";
-import { iamConfigInputSchema } from "../../emulator/immuta/iam-config.ts";
+import { iamConfigInputSchema } from "../../emulator/immuta/index.ts";
 import { mappingSchema, propertyValueSchema } from "../loader/mapping-schema.ts";
 
 const attributeExpectation = z.record(z.string(), z.array(z.string()));

@@ -1,7 +1,7 @@
 import type { FetchLike } from "../../emulator/entra/provisioning/index.ts";
 import { EntraTenant, type TenantApp } from "../../emulator/entra/tenant/index.ts";
-import { createImmutaApp, type ImmutaApp } from "../../emulator/immuta/create-immuta-app.ts";
-import { DEV_CREDENTIALS } from "../../emulator/immuta/iam-config.ts";
+import { createImmutaApp, type ImmutaApp } from "../../emulator/immuta/index.ts";
+import { DEV_CREDENTIALS } from "../../emulator/immuta/index.ts";
 import type { Runtime } from "../../emulator/runtime/runtime.ts";
 import type { Scenario } from "../loader/scenario-schema.ts";
 import { buildAppConfig } from "./app-config.ts";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { QUIRKS } from "../../emulator/entra/quirks.ts";
-import { ASSUMPTIONS } from "../../emulator/immuta/assumptions.ts";
+import { ASSUMPTIONS } from "../../emulator/immuta/index.ts";
 import { loadScenarioFile } from "../../scenarios/loader/load-scenario.ts";
 
 const README = readFileSync("README.md", "utf8");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ASSUMPTIONS, type AssumptionName, type Assumptions } from "../../emulator/immuta/assumptions.ts";
-import { CUSTOM, ImmutaClient, PATCH_SCHEMA, entraIam } from "./support/immuta-client.ts";
+import { ASSUMPTIONS, type AssumptionName, type Assumptions } from "../../emulator/immuta/index.ts";
+import { CUSTOM, ImmutaClient, PATCH_SCHEMA, USER_SCHEMA, entraIam } from "./support/immuta-client.ts";
 
 /** What Entra sends when the customer typed the extension name capitalised in "Edit attribute list". */
 const CUSTOM_CAPITALISED = "urn:ietf:params:scim:schemas:extension:Custom:2.0:User";
@@ -271,6 +271,57 @@ const ROWS: Row[] = [
       expect((await client.api("PUT", `${ALICE}/authorizations/flag`)).status).toBe(400);
       expect((await client.immutaUser("alice@contoso.com")).bimAuthorizations).toEqual({});
       expect((await client.api("PUT", `${ALICE}/authorizations/flag/on`)).status).toBe(200);
+    },
+  ],
+  [
+    "unknownAttributes",
+    "ignore",
+    "drops a top-level attribute no schema defines from POST, PUT and PATCH, keeping the rest",
+    async (client) => {
+      const id = await alice(client, { adreses: [{ locality: "Oslo" }], [CUSTOM]: { zipcode: "98052" } });
+      expect((await client.scim("GET", `/Users/${id}`)).body).not.toHaveProperty("adreses");
+      const put = await client.scim("PUT", `/Users/${id}`, {
+        schemas: [USER_SCHEMA],
+        userName: "alice@contoso.com",
+        nickName: "Al",
+        adreses: "x",
+      });
+      expect(put.status).toBe(200);
+      expect(put.body).toMatchObject({ nickName: "Al" });
+      expect(put.body).not.toHaveProperty("adreses");
+      const patch = await client.patchUser(id, [{ op: "add", path: "adreses", value: "x" }]);
+      expect(patch.status).toBe(200);
+      expect(patch.body).not.toHaveProperty("adreses");
+      expect((await client.immutaUser("alice@contoso.com")).profile.scim).not.toHaveProperty("adreses");
+    },
+  ],
+  [
+    "unknownAttributes",
+    "reject",
+    "answers 400 for a top-level attribute no schema defines and stores nothing",
+    async (client) => {
+      const post = await client.scim("POST", "/Users", {
+        schemas: [USER_SCHEMA],
+        userName: "alice@contoso.com",
+        adreses: "x",
+      });
+      expect(post.status).toBe(400);
+      expect(post.body.scimType).toBe("invalidSyntax");
+      expect((await client.api("GET", ALICE)).status).toBe(404);
+      const id = await alice(client);
+      const patch = await client.patchUser(id, [{ op: "add", path: "adreses", value: "x" }]);
+      expect(patch.status).toBe(400);
+      expect(patch.body.scimType).toBe("invalidPath");
+      expect((await client.scim("GET", `/Users/${id}`)).body).not.toHaveProperty("adreses");
+    },
+  ],
+  [
+    "unknownAttributes",
+    "store",
+    "stores and echoes a top-level attribute no schema defines",
+    async (client) => {
+      const id = await alice(client, { adreses: "x" });
+      expect((await client.scim("GET", `/Users/${id}`)).body.adreses).toBe("x");
     },
   ],
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ASSUMPTIONS } from "../../emulator/immuta/assumptions.ts";
+import { ASSUMPTIONS } from "../../emulator/immuta/index.ts";
 import { CUSTOM, ImmutaClient, entraIam, pluck } from "./support/immuta-client.ts";
 
 const OTHER = "urn:ietf:params:scim:schemas:extension:other:2.0:User";

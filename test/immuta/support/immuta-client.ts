@@ -1,6 +1,6 @@
-import { createImmutaApp, type ImmutaApp } from "../../../emulator/immuta/create-immuta-app.ts";
-import type { IamConfigInput } from "../../../emulator/immuta/iam-config.ts";
-import { DEV_CREDENTIALS } from "../../../emulator/immuta/iam-config.ts";
+import { createImmutaApp, type ImmutaApp } from "../../../emulator/immuta/index.ts";
+import type { IamConfigInput } from "../../../emulator/immuta/index.ts";
+import { DEV_CREDENTIALS } from "../../../emulator/immuta/index.ts";
 
 export const ORIGIN = "http://immuta.synclab.test";
 export const CUSTOM = "urn:ietf:params:scim:schemas:extension:custom:2.0:User";

@@ -1,0 +1,24 @@
+/**
+ * The fake Immuta's public surface: what the CLI, scenarios, contracts, benchmarks and tests use.
+ * Code outside emulator/immuta imports from here, so the rooms inside can move freely.
+ */
+export { createImmutaApp, type ImmutaApp, type ImmutaAppOptions } from "./create-immuta-app.ts";
+export {
+  ASSUMPTIONS,
+  assumptionRows,
+  defaultAssumptions,
+  type AssumptionName,
+  type AssumptionRow,
+  type Assumptions,
+} from "./model/assumptions.ts";
+export {
+  buildIamConfig,
+  DEV_CREDENTIALS,
+  iamConfigInputSchema,
+  type AttributeSchemaRow,
+  type IamConfig,
+  type IamConfigInput,
+} from "./model/iam-config.ts";
+export { ImmutaState, type Iam, type ImmutaRuntime, type ImmutaStateOptions } from "./model/immuta-state.ts";
+export type { JournalEntry } from "./model/journal.ts";
+export type { HarLog } from "./model/journal.ts";

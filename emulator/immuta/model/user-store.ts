@@ -1,0 +1,108 @@
+import { ScimError } from "../../scim/scim-error.ts";
+import { getMember, type JsonObject } from "../../scim/json.ts";
+import type { Authorizations } from "./authorizations.ts";
+
+/** One Immuta user that came in over SCIM, with the SCIM resource Immuta keeps (`profile.scim`). */
+export type ImmutaUser = {
+  /** The SCIM `id` Immuta handed to Entra. */
+  scimId: string;
+  /** Immuta's numeric user id. */
+  immutaId: number;
+  iamid: string;
+  /** Immuta's userid: the SCIM userName. */
+  userid: string;
+  /** The stored SCIM resource, without `id` and `meta` (those are rendered from the fields here). */
+  resource: JsonObject;
+  created: string;
+  lastModified: string;
+  version: number;
+  disabled: boolean;
+  /** Deleted over SCIM while the `deleteUser` assumption is `deactivate`: kept in Immuta, gone from SCIM. */
+  scimDeleted: boolean;
+  iamAuthorizations: Authorizations;
+  bimAuthorizations: Authorizations;
+};
+
+/**
+ * The users of one IAM with O(1) lookups by SCIM id, userName and externalId.
+ * userName is unique case-insensitively (RFC 7643 §4.1.1: caseExact false, uniqueness server);
+ * externalId is case-exact and not unique (RFC 7643 §3.1), so it indexes a set of users.
+ */
+export class UserStore {
+  readonly #byId = new Map<string, ImmutaUser>();
+  readonly #byUserName = new Map<string, string>();
+  readonly #byExternalId = new Map<string, Set<string>>();
+
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  all(): IterableIterator<ImmutaUser> {
+    return this.#byId.values();
+  }
+
+  get(scimId: string): ImmutaUser | undefined {
+    return this.#byId.get(scimId);
+  }
+
+  getByUserName(userName: string): ImmutaUser | undefined {
+    const id = this.#byUserName.get(userName.toLowerCase());
+    return id === undefined ? undefined : this.#byId.get(id);
+  }
+
+  /** Every user whose externalId is exactly this, in insertion order. */
+  getByExternalId(externalId: string): ImmutaUser[] {
+    const ids = this.#byExternalId.get(externalId);
+    if (ids === undefined) return [];
+    return [...ids].flatMap((id) => this.#byId.get(id) ?? []);
+  }
+
+  /** Throws 409 uniqueness when another user holds the userName. */
+  assertUserNameFree(userName: string, exceptScimId?: string): void {
+    const holder = this.#byUserName.get(userName.toLowerCase());
+    if (holder !== undefined && holder !== exceptScimId) {
+      throw new ScimError(409, `userName '${userName}' is already taken`, "uniqueness");
+    }
+  }
+
+  /** Inserts or replaces a user, keeping the indexes in step. */
+  put(user: ImmutaUser): void {
+    const previous = this.#byId.get(user.scimId);
+    if (previous) this.#unindex(previous);
+    this.#byId.set(user.scimId, user);
+    this.#byUserName.set(user.userid.toLowerCase(), user.scimId);
+    const externalId = externalIdOf(user);
+    if (externalId !== undefined) {
+      const ids = this.#byExternalId.get(externalId) ?? new Set<string>();
+      ids.add(user.scimId);
+      this.#byExternalId.set(externalId, ids);
+    }
+  }
+
+  delete(scimId: string): boolean {
+    const user = this.#byId.get(scimId);
+    if (!user) return false;
+    this.#unindex(user);
+    return this.#byId.delete(scimId);
+  }
+
+  clear(): void {
+    this.#byId.clear();
+    this.#byUserName.clear();
+    this.#byExternalId.clear();
+  }
+
+  #unindex(user: ImmutaUser): void {
+    this.#byUserName.delete(user.userid.toLowerCase());
+    const externalId = externalIdOf(user);
+    const ids = externalId === undefined ? undefined : this.#byExternalId.get(externalId);
+    if (externalId === undefined || ids === undefined) return;
+    ids.delete(user.scimId);
+    if (ids.size === 0) this.#byExternalId.delete(externalId);
+  }
+}
+
+function externalIdOf(user: ImmutaUser): string | undefined {
+  const externalId = getMember(user.resource, "externalId");
+  return typeof externalId === "string" ? externalId : undefined;
+}

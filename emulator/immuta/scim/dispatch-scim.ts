@@ -1,0 +1,111 @@
+import { ScimError } from "../../scim/scim-error.ts";
+import type { Iam, ImmutaState } from "../model/immuta-state.ts";
+import { redactBody, redactHeaders } from "../model/journal.ts";
+import { readBodyText } from "./read-scim-body.ts";
+import { toResponse, type ScimReply } from "./scim-reply.ts";
+import { handleDiscovery } from "./discovery.ts";
+import type { ScimExchange } from "./scim-exchange.ts";
+import { handleGroups } from "./groups/group-routes.ts";
+import { handleUsers } from "./users/user-routes.ts";
+
+const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
+
+/**
+ * Serves one SCIM request for an IAM: authenticates the IAM's bearer token, routes by resource
+ * type, renders every failure as a SCIM error, and records the exchange in the journal.
+ */
+export async function dispatchScim(
+  state: ImmutaState,
+  iam: Iam,
+  rest: string,
+  request: Request,
+): Promise<Response> {
+  const journaling = state.journal.limit > 0;
+  const started = journaling ? state.runtime.clock() : undefined;
+  const startedAt = journaling ? performance.now() : 0;
+  let bodyText = "";
+  let reply: ScimReply;
+  try {
+    authenticate(iam, request);
+    if (METHODS_WITH_BODY.has(request.method)) bodyText = await readBodyText(request);
+    const url = new URL(request.url);
+    const exchange: ScimExchange = {
+      state,
+      iam,
+      request,
+      url,
+      baseUrl: `${url.origin}${iam.config.scimPath}`,
+      bodyText,
+    };
+    reply = route(exchange, segmentsOf(rest));
+  } catch (error) {
+    reply = toErrorReply(error);
+  }
+  const response = toResponse(reply);
+  if (started !== undefined) {
+    // The reply body is the string just sent: recording it costs no clone of the response stream.
+    state.journal.record({
+      startedDateTime: started.toISOString(),
+      time: Math.round((performance.now() - startedAt) * 1000) / 1000,
+      request: {
+        method: request.method,
+        url: request.url,
+        headers: redactHeaders(request.headers),
+        body: redactBody(bodyText),
+      },
+      response: {
+        status: response.status,
+        statusText: response.statusText,
+        // The reply's own header table: no credentials in it, and no Headers object to iterate.
+        headers: Object.entries(reply.headers),
+        body: reply.body ?? "",
+      },
+    });
+  }
+  return response;
+}
+
+function route(exchange: ScimExchange, segments: string[]): ScimReply {
+  const [resourceType = "", id, ...extra] = segments;
+  if (extra.length > 0) throw new ScimError(404, `no SCIM endpoint at ${exchange.url.pathname}`);
+  switch (resourceType.toLowerCase()) {
+    case "users":
+      return handleUsers(exchange, id);
+    case "groups":
+      return handleGroups(exchange, id);
+    case "serviceproviderconfig":
+    case "resourcetypes":
+    case "schemas":
+      return handleDiscovery(exchange, resourceType, id);
+    default:
+      throw new ScimError(404, `no SCIM endpoint at ${exchange.url.pathname}`);
+  }
+}
+
+/**
+ * Entra always sends `Authorization: Bearer <Secret Token>` ("Authorization" in
+ * https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
+ */
+function authenticate(iam: Iam, request: Request): void {
+  if (!iam.config.scimEnabled) throw new ScimError(404, `SCIM is not enabled for IAM '${iam.config.id}'`);
+  const token = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]?.trim();
+  if (token !== iam.config.scimToken) throw new ScimError(401, "missing or invalid bearer token");
+}
+
+function segmentsOf(rest: string): string[] {
+  try {
+    return rest
+      .split("/")
+      .filter((segment) => segment !== "")
+      .map((segment) => decodeURIComponent(segment));
+  } catch {
+    throw new ScimError(400, "the path is not valid percent-encoding", "invalidSyntax");
+  }
+}
+
+/** Any failure as a SCIM error reply; an unexpected one is a 500, never a crash. */
+function toErrorReply(error: unknown): ScimReply {
+  if (error instanceof ScimError) return error.toReply();
+  console.error("synclab: unexpected error in the fake Immuta:", error);
+  return new ScimError(500, "internal error in the fake Immuta").toReply();
+}

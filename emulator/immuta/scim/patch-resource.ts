@@ -1,0 +1,180 @@
+import {
+  findKey,
+  getMember,
+  isJsonObject,
+  setOwn,
+  type JsonObject,
+  type JsonValue,
+} from "../../scim/json.ts";
+import { applyPatch } from "../../scim/patch/apply-patch.ts";
+import { parsePatchRequest } from "../../scim/patch/parse-patch-request.ts";
+import type { PatchOperation } from "../../scim/patch/patch-operation.ts";
+import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from "../../scim/schema/core-schemas.ts";
+import { ScimError } from "../../scim/scim-error.ts";
+import { URN } from "../../scim/urns.ts";
+import type { Assumptions } from "../model/assumptions.ts";
+import { withoutExtensionSchemas } from "./extension-objects.ts";
+
+/** Server-assigned (readOnly) attributes a POST or PUT body may carry; they are ignored (RFC 7644 §3.3, §3.5.1). */
+const SERVER_ASSIGNED = {
+  User: ["id", "meta", "groups"],
+  Group: ["id", "meta"],
+} as const;
+
+const RESOURCE_SCHEMAS = {
+  User: { schemas: [USER_SCHEMA, ENTERPRISE_USER_SCHEMA], resourceSchemaUrn: URN.user },
+  Group: { schemas: [GROUP_SCHEMA], resourceSchemaUrn: URN.group },
+} as const;
+
+/**
+ * Checks a POST or PUT body and returns the resource to store. `schemas` must list the core schema
+ * (RFC 7643 §3); server-assigned attributes are dropped; every other attribute is checked against
+ * its schema definition exactly as a PATCH value is (types, names, null = unassigned, RFC 7643
+ * §2.5), so `__proto__` and other non-ATTRNAME keys are a 400, never a property of a prototype.
+ * Throws ScimError 400 (invalidSyntax for a non-object, invalidValue otherwise).
+ */
+export function normalizeResourceBody(body: JsonValue, type: "User" | "Group"): JsonObject {
+  if (!isJsonObject(body)) throw new ScimError(400, `a ${type} must be a JSON object`, "invalidSyntax");
+  const { schemas, resourceSchemaUrn } = RESOURCE_SCHEMAS[type];
+  const listed = getMember(body, "schemas");
+  if (
+    !Array.isArray(listed) ||
+    !listed.every((schema) => typeof schema === "string") ||
+    !listed.some(
+      (schema) => typeof schema === "string" && schema.toLowerCase() === resourceSchemaUrn.toLowerCase(),
+    )
+  ) {
+    throw new ScimError(
+      400,
+      `"schemas" must be an array of strings that includes ${resourceSchemaUrn}`,
+      "invalidValue",
+    );
+  }
+  const attributes: JsonObject = {};
+  const skipped = new Set<string>(["schemas", ...SERVER_ASSIGNED[type]].map((name) => name.toLowerCase()));
+  for (const key of Object.keys(body)) {
+    if (!skipped.has(key.toLowerCase()))
+      Object.defineProperty(attributes, key, {
+        value: body[key],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  }
+  let resource: JsonObject;
+  try {
+    resource = applyPatch({}, [{ op: "add", path: null, value: attributes }], {
+      schemas,
+      resourceSchemaUrn,
+      legacyMemberRemove: false,
+      stringBooleans: false,
+    });
+  } catch (error) {
+    // A bad key of a body is a bad value of the resource, not a bad PATCH path.
+    if (error instanceof ScimError && (error.scimType === "invalidPath" || error.scimType === "noTarget"))
+      throw new ScimError(400, error.message, "invalidValue");
+    throw error;
+  }
+  const unique = [...new Set(listed)];
+  return withoutExtensionSchemas({ schemas: unique, ...resource });
+}
+
+/** Applies a PATCH body to a stored user under the IAM's assumptions (legacy dialect, multi-value add). */
+export function patchUserResource(
+  resource: JsonObject,
+  body: JsonValue,
+  assumptions: Assumptions,
+): JsonObject {
+  const operations = adjust(parse(body, assumptions), assumptions);
+  const patched = applyPatch(resource, operations, {
+    schemas: [USER_SCHEMA, ENTERPRISE_USER_SCHEMA],
+    resourceSchemaUrn: URN.user,
+    legacyMemberRemove: assumptions.acceptLegacyPatch,
+    stringBooleans: assumptions.acceptLegacyPatch,
+  });
+  return withoutExtensionSchemas(patched);
+}
+
+/** Applies a PATCH body to a rendered group (members included). */
+export function patchGroupResource(
+  resource: JsonObject,
+  body: JsonValue,
+  assumptions: Assumptions,
+): JsonObject {
+  const patched = applyPatch(resource, parse(body, assumptions), {
+    schemas: [GROUP_SCHEMA],
+    resourceSchemaUrn: URN.group,
+    legacyMemberRemove: assumptions.acceptLegacyPatch,
+    stringBooleans: assumptions.acceptLegacyPatch,
+  });
+  return withoutExtensionSchemas(patched);
+}
+
+function parse(body: JsonValue, assumptions: Assumptions): PatchOperation[] {
+  if (!assumptions.acceptLegacyPatch) rejectLegacyDialect(body);
+  return parsePatchRequest(assumptions.nonUrnAttributePaths === "nested" ? nestNonUrnPaths(body) : body);
+}
+
+/** `custom:country` is not an RFC 7644 path (a colon needs a URN before it); read it as `custom.country`. */
+const NON_URN_PATH = /^([A-Za-z][\w-]*):([A-Za-z][\w-]*)$/;
+
+function nestPath(path: string): string {
+  const match = NON_URN_PATH.exec(path);
+  return match && match[1]?.toLowerCase() !== "urn" ? `${match[1]}.${match[2]}` : path;
+}
+
+/** The PATCH body's operations, read case-insensitively as the parser reads them (RFC 7643 §2.1). */
+function operationsOf(body: JsonValue): JsonObject[] {
+  const operations = isJsonObject(body) ? getMember(body, "Operations") : undefined;
+  return Array.isArray(operations) ? operations.filter(isJsonObject) : [];
+}
+
+/** Non-URN names become nested paths, in `path` and in the keys of a path-less value (flag dialect). */
+function nestNonUrnPaths(body: JsonValue): JsonValue {
+  if (!isJsonObject(body)) return body;
+  const key = findKey(body, "Operations");
+  const operations = key === undefined ? undefined : body[key];
+  if (key === undefined || !Array.isArray(operations)) return body;
+  const nested = operations.map((operation) => {
+    if (!isJsonObject(operation)) return operation;
+    const copy: JsonObject = { ...operation };
+    const pathKey = findKey(copy, "path");
+    const path = pathKey === undefined ? undefined : copy[pathKey];
+    if (pathKey !== undefined && typeof path === "string") setOwn(copy, pathKey, nestPath(path));
+    const valueKey = findKey(copy, "value");
+    const value = valueKey === undefined ? undefined : copy[valueKey];
+    if (valueKey !== undefined && path === undefined && isJsonObject(value)) {
+      const renamed: JsonObject = {};
+      for (const [name, item] of Object.entries(value)) setOwn(renamed, nestPath(name), item);
+      setOwn(copy, valueKey, renamed);
+    }
+    return copy;
+  });
+  const result: JsonObject = { ...body };
+  setOwn(result, key, nested);
+  return result;
+}
+
+/** With `acceptLegacyPatch` off the server is strictly RFC 7644: Entra's capitalised ops are 400s. */
+function rejectLegacyDialect(body: JsonValue): void {
+  for (const operation of operationsOf(body)) {
+    const op = getMember(operation, "op");
+    if (typeof op === "string" && op !== op.toLowerCase()) {
+      throw new ScimError(
+        400,
+        `op '${op}' is not one of add, remove, replace (RFC 7644 §3.5.2)`,
+        "invalidSyntax",
+      );
+    }
+  }
+}
+
+/** `multiValueAdd: replace`: an add of an array to an extension attribute replaces its values. */
+function adjust(operations: PatchOperation[], assumptions: Assumptions): PatchOperation[] {
+  if (assumptions.multiValueAdd !== "replace") return operations;
+  return operations.map((operation) =>
+    operation.op === "add" && operation.path?.attr.uri && Array.isArray(operation.value)
+      ? { ...operation, op: "replace" as const }
+      : operation,
+  );
+}

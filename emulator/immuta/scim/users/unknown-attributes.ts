@@ -1,0 +1,49 @@
+import { setOwn, type JsonObject } from "../../../scim/json.ts";
+import { ScimError } from "../../../scim/scim-error.ts";
+import { USER_SCHEMA } from "../../../scim/schema/core-schemas.ts";
+import type { IamConfig } from "../../model/iam-config.ts";
+import { isExtensionKey } from "../extension-objects.ts";
+
+/** Top-level names of a User that /Schemas defines: the core User attributes (id, externalId, meta included) and `schemas`. */
+const USER_ATTRIBUTES = new Set([
+  "schemas",
+  ...USER_SCHEMA.attributes.map((attribute) => attribute.name.toLowerCase()),
+]);
+
+/** What a write is: a POST or PUT body, or the result of a PATCH. */
+export type UnknownAttributeCheck = {
+  config: IamConfig;
+  kind: "body" | "patch";
+  /** The stored resource before a PATCH; attributes it already held are not this request's. */
+  previous?: JsonObject;
+};
+
+/**
+ * Applies the `unknownAttributes` assumption to a User about to be stored: top-level names no
+ * schema defines are dropped (`ignore`, RFC 7644 §3.3), refused (`reject`, 400) or kept (`store`).
+ * Extension objects and the non-URN names an attribute-schema row maps (`custom` for
+ * `custom:country`) are known.
+ */
+export function applyUnknownAttributes(resource: JsonObject, check: UnknownAttributeCheck): JsonObject {
+  const mode = check.config.assumptions.unknownAttributes;
+  if (mode === "store") return resource;
+  const rows = new Set(check.config.attributeSchema.map((row) => row.scimSchema.toLowerCase()));
+  const unknown = Object.keys(resource).filter((key) => {
+    const lower = key.toLowerCase();
+    return !USER_ATTRIBUTES.has(lower) && !isExtensionKey(key) && !rows.has(lower);
+  });
+  if (unknown.length === 0) return resource;
+  if (mode === "reject") {
+    const added = unknown.find((key) => check.previous === undefined || !Object.hasOwn(check.previous, key));
+    if (added === undefined) return resource;
+    throw new ScimError(
+      400,
+      `"${added}" is not an attribute of the User schema or its extensions (see /Schemas)`,
+      check.kind === "body" ? "invalidSyntax" : "invalidPath",
+    );
+  }
+  const kept: JsonObject = {};
+  for (const key of Object.keys(resource))
+    if (!unknown.includes(key)) setOwn(kept, key, resource[key] ?? null);
+  return kept;
+}

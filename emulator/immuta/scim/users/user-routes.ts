@@ -1,0 +1,116 @@
+import { ScimError } from "../../../scim/scim-error.ts";
+import { parseFilter } from "../../../scim/filter/parse-filter.ts";
+import type { ImmutaUser } from "../../model/user-store.ts";
+import { parseListQuery, selectAttributes } from "../list-query.ts";
+import { patchUserResource } from "../patch-resource.ts";
+import { emptyReply, etagOf, listResponse, scimJson, type ScimReply } from "../scim-reply.ts";
+import { renderUser } from "./render-user.ts";
+import { bodyOf, checkIfMatch, isNotModified, type ScimExchange } from "../scim-exchange.ts";
+import { findUsers } from "./find-users.ts";
+import { applyUnknownAttributes } from "./unknown-attributes.ts";
+import type { JsonObject } from "../../../scim/json.ts";
+import { assertUserShape, createUser, storeUserVersion, validateUserResource } from "./user-service.ts";
+
+/** `/Users` and `/Users/{id}` (RFC 7644 §3.2-§3.6). */
+export function handleUsers(exchange: ScimExchange, id: string | undefined): ScimReply {
+  const { request, state, iam } = exchange;
+  if (id === undefined) {
+    if (request.method === "GET") return listUsers(exchange);
+    if (request.method === "POST")
+      return respondWithUser(exchange, createUser(state, iam, bodyOf(exchange)), 201);
+    throw new ScimError(405, `${request.method} is not supported on /Users`);
+  }
+  const user = iam.users.get(id);
+  if (!user || user.scimDeleted) throw new ScimError(404, `User ${id} not found`);
+  switch (request.method) {
+    case "GET":
+      if (isNotModified(request, user.version)) return emptyReply(304, { etag: etagOf(user.version) });
+      return respondWithUser(exchange, user);
+    case "PUT":
+      checkIfMatch(request, user.version);
+      return respondWithUser(
+        exchange,
+        storeUserVersion(
+          state,
+          iam,
+          user,
+          withKnownAttributes(exchange, validateUserResource(bodyOf(exchange))),
+        ),
+      );
+    case "PATCH": {
+      checkIfMatch(request, user.version);
+      const patched = patchUserResource(user.resource, bodyOf(exchange), iam.config.assumptions);
+      const next = withKnownAttributes(exchange, patched, user.resource);
+      assertUserShape(next);
+      // Entra expects 200 with the user (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
+      return respondWithUser(exchange, storeUserVersion(state, iam, user, next));
+    }
+    case "DELETE":
+      checkIfMatch(request, user.version);
+      deleteUser(exchange, user);
+      return emptyReply(204);
+    default:
+      throw new ScimError(405, `${request.method} is not supported on /Users/{id}`);
+  }
+}
+
+/** The `unknownAttributes` assumption on a PUT body, or on a PATCH result (given the stored resource). */
+function withKnownAttributes(
+  exchange: ScimExchange,
+  resource: JsonObject,
+  previous?: JsonObject,
+): JsonObject {
+  const config = exchange.iam.config;
+  return previous === undefined
+    ? applyUnknownAttributes(resource, { config, kind: "body" })
+    : applyUnknownAttributes(resource, { config, kind: "patch", previous });
+}
+
+function respondWithUser(exchange: ScimExchange, user: ImmutaUser, status = 200): ScimReply {
+  const query = parseListQuery(exchange.url);
+  const body = selectAttributes(
+    renderUser(user, exchange.iam.config, exchange.baseUrl),
+    query.attributes,
+    query.excludedAttributes,
+  );
+  const location = status === 201 ? { location: `${exchange.baseUrl}/Users/${user.scimId}` } : {};
+  return scimJson(body, status, { etag: etagOf(user.version), ...location });
+}
+
+/**
+ * Deprovision: Immuta deactivates rather than deletes users ("Deactivate users in Immuta",
+ * https://documentation.immuta.com/saas/configuration/people/section-contents/how-to-guides/saml/okta-saml-scim);
+ * what a SCIM DELETE does is the `deleteUser` assumption.
+ */
+function deleteUser(exchange: ScimExchange, user: ImmutaUser): void {
+  const { iam, state } = exchange;
+  iam.groups.removeMember(user.scimId, state.runtime.clock().toISOString());
+  if (iam.config.assumptions.deleteUser === "delete") {
+    iam.users.delete(user.scimId);
+    return;
+  }
+  // The Immuta user stays, disabled; SCIM answers 404 for it from now on (RFC 7644 §3.6).
+  iam.users.put({
+    ...user,
+    scimDeleted: true,
+    disabled: true,
+    lastModified: state.runtime.clock().toISOString(),
+  });
+}
+
+/** RFC 7644 §3.4.2: filter, then page; only the page is rendered for the answer. */
+function listUsers(exchange: ScimExchange): ScimReply {
+  const { iam, baseUrl } = exchange;
+  const query = parseListQuery(exchange.url);
+  const filter = query.filter === null ? null : parseFilter(query.filter);
+  const render = (user: ImmutaUser) => renderUser(user, iam.config, baseUrl);
+  const matches =
+    filter === null
+      ? [...iam.users.all()].filter((user) => !user.scimDeleted)
+      : findUsers(iam, filter, render);
+  const page = matches.slice(query.startIndex - 1, query.startIndex - 1 + query.count);
+  const resources = page.map((user) =>
+    selectAttributes(render(user), query.attributes, query.excludedAttributes),
+  );
+  return scimJson(listResponse(resources, matches.length, query.startIndex));
+}
