@@ -19,9 +19,10 @@ type PatchCase = {
  * Every PATCH shape Entra sends to a user, in the legacy (customappsso) dialect and the flag
  * dialect, over HTTP: each answers 200 with the user, and a later GET shows the change. Each case
  * names its source:
- * - SCIM tutorial: https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups
+ * - SCIM tutorial:
+ *   https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups
  * - compatibility page (the aadOptscim062020 table):
- *   https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility
+ * https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility
  * - Microsoft Q&A 1693075: https://learn.microsoft.com/answers/questions/1693075
  * - laravel-scim-server#34, SCIM-SDK#686, scim-patch#453: observed requests in
  *   https://github.com/limosa-io/laravel-scim-server/issues/34,

@@ -4,9 +4,12 @@ import type { ImmutaScimTarget } from "./scim-target.ts";
 
 /**
  * Immuta-side effects of SCIM writes, read back through Immuta's REST API
- * (`GET /bim/iam/{iamid}/user/{userid}`, https://documentation.immuta.com/saas/developer-guides/api-intro/immuta-v1-api/configure-your-instance-of-immuta/bim). The projection model is
- * inferred, not documented (https://documentation.immuta.com/knowledge-base/LmMmmLqSszWn8sdGe7gH/support-knowledge-articles/identity-management/entra-id-scim-configuration/entra-id-importing-attributes-via-scim): these cases pin the fake's assumptions
- * (default switches) and tell, against a real tenant, whether they still hold.
+ * (`GET /bim/iam/{iamid}/user/{userid}`,
+ * https://documentation.immuta.com/saas/developer-guides/api-intro/immuta-v1-api/configure-your-instance-of-immuta/bim).
+ * The projection model is inferred, not documented (Immuta KB "Entra ID - Importing Attributes via SCIM",
+ * https://documentation.immuta.com/knowledge-base/LmMmmLqSszWn8sdGe7gH/support-knowledge-articles/identity-management/entra-id-scim-configuration/entra-id-importing-attributes-via-scim):
+ * these cases pin the fake's assumptions (default switches) and tell, against a real tenant,
+ * whether they still hold.
  */
 export function describeProjectionContract(target: () => ImmutaScimTarget): void {
   describe("Immuta attribute projection of SCIM writes (assumed model, read over /bim)", () => {

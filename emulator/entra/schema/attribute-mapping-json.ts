@@ -15,7 +15,8 @@ import type { GraphAttributeMapping } from "./synchronization-schema.ts";
  * One mapping as Graph's `attributeMapping`.
  *
  * Constant mappings: the one verbatim Graph sample (the Salesforce mappings
- * `LanguageLocaleKey`, `TimeZoneSidKey` of https://learn.microsoft.com/graph/api/resources/synchronization-objectmapping?view=graph-rest-beta) writes
+ * `LanguageLocaleKey`, `TimeZoneSidKey` of
+ * https://learn.microsoft.com/graph/api/resources/synchronization-objectmapping?view=graph-rest-beta) writes
  * a constant as `"source": null` with the value in `defaultValue`, so that is what we export.
  * A Constant that also carries its own default value can't be written that way and goes out as a
  * `source` of type `Constant` (attributeMappingSource allows it). A None mapping is `source: null`

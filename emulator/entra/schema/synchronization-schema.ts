@@ -69,7 +69,10 @@ export const directoryDefinitionSchema = z.object({
 });
 export type DirectoryDefinition = z.output<typeof directoryDefinitionSchema>;
 
-/** Graph `attributeMapping.flowType` values (https://learn.microsoft.com/graph/api/resources/synchronization-attributemapping?view=graph-rest-beta). */
+/**
+ * Graph `attributeMapping.flowType` values
+ * (https://learn.microsoft.com/graph/api/resources/synchronization-attributemapping?view=graph-rest-beta).
+ */
 export const GRAPH_FLOW_TYPES = [
   "Always",
   "ObjectAddOnly",
@@ -90,7 +93,10 @@ export const attributeMappingSchema = z.object({
 });
 export type GraphAttributeMapping = z.output<typeof attributeMappingSchema>;
 
-/** Graph `filterClause` (https://learn.microsoft.com/graph/api/resources/synchronization-filterclause?view=graph-rest-beta). */
+/**
+ * Graph `filterClause`
+ * (https://learn.microsoft.com/graph/api/resources/synchronization-filterclause?view=graph-rest-beta).
+ */
 const filterClauseSchema = z.object({
   operatorName: z.string().min(1),
   sourceOperandName: z.string().min(1),

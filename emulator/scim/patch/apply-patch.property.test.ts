@@ -77,7 +77,10 @@ const changesArbitrary: fc.Arbitrary<Changes> = fc.record(
   { requiredKeys: [] },
 );
 
-/** Entra sends only what differs: `Add` when the target had no value, `Replace` when it had (observed: https://github.com/limosa-io/laravel-scim-server/issues/34). */
+/**
+ * Entra sends only what differs: `Add` when the target had no value, `Replace` when it had (observed:
+ * https://github.com/limosa-io/laravel-scim-server/issues/34).
+ */
 function differences(
   before: Snapshot,
   changes: Changes,
@@ -101,7 +104,9 @@ describe("applyPatch properties", () => {
       fc.property(snapshotArbitrary, changesArbitrary, (before, changes) => {
         const diffs = differences(before, changes);
         fc.pre(diffs.length > 0);
-        // Legacy (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility): capitalised ops, one per attribute with a path, "True"/"False".
+        // Legacy
+        // (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility):
+        // capitalised ops, one per attribute with a path, "True"/"False".
         const legacy = diffs.map(({ name, had, value }) => ({
           op: had ? "Replace" : "Add",
           path: pathOf(name),
