@@ -1,7 +1,7 @@
 /**
  * One initial provisioning cycle of 10,000 users with 10 mapped attributes (core plus custom
  * extension attributes), in-process: the fake Immuta's fetch handed straight to the engine.
- * DESIGN.md quality bar: about a second. Run: npx tsx bench/initial-cycle.ts [users]
+ * Target (docs/benchmarks.md): about a second. Run: npx tsx bench/initial-cycle.ts [users]
  */
 import { EntraTenant } from "../emulator/entra/tenant/index.ts";
 import { defaultObjectMapping } from "../emulator/entra/provisioning/index.ts";

@@ -1,6 +1,6 @@
 /**
  * Fake Immuta SCIM throughput over loopback against a bare Hono handler in the same process
- * (DESIGN.md quality bar: at least half of the bare handler's requests/second).
+ * (target in docs/benchmarks.md: at least half of the bare handler's requests/second).
  *
  *   npx tsx bench/scim-throughput.ts [--users 10000] [--requests 2000] [--rounds 3] [--clients 16] [--journal 10000]
  *

@@ -2,7 +2,7 @@ import { createImmutaApp, type ImmutaApp } from "../../emulator/immuta/index.ts"
 import { DEV_CREDENTIALS } from "../../emulator/immuta/index.ts";
 import { CONTRACT_EXTENSION, type ImmutaScimTarget } from "./scim-target.ts";
 
-/** The IAM the contract runs against: the seed example's row (DESIGN.md) on the default SCIM path. */
+/** The IAM the contract runs against: the seed example's row (scenarios/default.yaml) on the default SCIM path. */
 export const CONTRACT_IAM = {
   id: "entra",
   attributeSchema: [{ scimSchema: CONTRACT_EXTENSION, prefix: "entraid_attributes" }],

@@ -14,7 +14,9 @@ const memberValues = (group: Json): string[] =>
   ((group.members ?? []) as Json[]).map((member) => String(member.value)).sort();
 
 /**
- * /Groups as Entra drives it (reference/entra.md §1.9): create empty, match by displayName with
+ * /Groups as Entra drives it
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups):
+ * create empty, match by displayName with
  * `excludedAttributes=members`, membership by PATCH in both dialects (204), rename, delete.
  */
 export function describeGroupsContract(target: () => ScimTarget): void {

@@ -6,7 +6,7 @@ import { describeProjectionContract } from "./projection.case.ts";
 import { describeScimServerContract } from "./scim-server-contract.ts";
 
 // msw interception: the global fetch against a real-looking Immuta URL, answered by the fake in
-// process (DESIGN.md "three transports"). Unhandled requests fail the test.
+// process (docs/layout.md, "Transports"). Unhandled requests fail the test.
 const ORIGIN = "https://acme.immuta.example";
 
 describe("fake Immuta SCIM server, through msw interception of the global fetch", () => {

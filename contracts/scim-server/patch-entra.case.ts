@@ -16,9 +16,18 @@ type PatchCase = {
 };
 
 /**
- * Every PATCH shape Entra sends to a user (reference/entra.md §1.4-§1.8 and the aadOptscim062020
- * table of §2), in the legacy (customappsso) dialect and the flag dialect, over HTTP: each answers
- * 200 with the user, and a later GET shows the change.
+ * Every PATCH shape Entra sends to a user, in the legacy (customappsso) dialect and the flag
+ * dialect, over HTTP: each answers 200 with the user, and a later GET shows the change. Each case
+ * names its source:
+ * - SCIM tutorial:
+ *   https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups
+ * - compatibility page (the aadOptscim062020 table):
+ * https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility
+ * - Microsoft Q&A 1693075: https://learn.microsoft.com/answers/questions/1693075
+ * - laravel-scim-server#34, SCIM-SDK#686, scim-patch#453: observed requests in
+ *   https://github.com/limosa-io/laravel-scim-server/issues/34,
+ *   https://github.com/Captain-P-Goldfish/SCIM-SDK/issues/686,
+ *   https://github.com/thomaspoignant/scim-patch/issues/453
  */
 export function describeEntraPatchContract(target: () => ScimTarget): void {
   describe("SCIM PATCH /Users in Entra's dialects", () => {
@@ -26,7 +35,7 @@ export function describeEntraPatchContract(target: () => ScimTarget): void {
 
     const cases: [string, PatchCase][] = [
       [
-        "legacy Add of a missing value and Replace of an existing one (§1.4)",
+        "legacy Add of a missing value and Replace of an existing one (laravel-scim-server#34)",
         {
           before: () => ({ name: { familyName: "Foo" } }),
           operations: () => [
@@ -37,7 +46,7 @@ export function describeEntraPatchContract(target: () => ScimTarget): void {
         },
       ],
       [
-        "legacy Replace through value filters and Add of an enterprise attribute (§1.4)",
+        "legacy Replace through value filters and Add of an enterprise attribute (laravel-scim-server#34)",
         {
           operations: () => [
             { op: "Replace", path: 'emails[type eq "work"].value', value: "AdeleV2@contoso.example" },
@@ -54,14 +63,14 @@ export function describeEntraPatchContract(target: () => ScimTarget): void {
         },
       ],
       [
-        'legacy disable: Replace active with the string "False" (§1.7)',
+        'legacy disable: Replace active with the string "False" (compatibility page)',
         {
           operations: () => [{ op: "Replace", path: "active", value: "False" }],
           expect: (user) => expect(user.active).toBe(false),
         },
       ],
       [
-        'legacy re-enable: Replace active with the string "True" (§1.7)',
+        'legacy re-enable: Replace active with the string "True" (compatibility page)',
         {
           before: () => ({ active: false }),
           operations: () => [{ op: "Replace", path: "active", value: "True" }],
@@ -69,21 +78,21 @@ export function describeEntraPatchContract(target: () => ScimTarget): void {
         },
       ],
       [
-        "flag disable: replace active with false (§2)",
+        "flag disable: replace active with false (compatibility page)",
         {
           operations: () => [{ op: "replace", path: "active", value: false }],
           expect: (user) => expect(user.active).toBe(false),
         },
       ],
       [
-        "legacy Add of a single-valued string: nickName (§2)",
+        "legacy Add of a single-valued string: nickName (compatibility page)",
         {
           operations: () => [{ op: "Add", path: "nickName", value: "Babs" }],
           expect: (user) => expect(user.nickName).toBe("Babs"),
         },
       ],
       [
-        "legacy Replace of several attributes, one op each with a path (§2)",
+        "legacy Replace of several attributes, one op each with a path (compatibility page)",
         {
           operations: () => [
             { op: "Replace", path: "displayName", value: "Bjfe" },
@@ -104,7 +113,7 @@ export function describeEntraPatchContract(target: () => ScimTarget): void {
         },
       ],
       [
-        "flag replace without a path, keyed by dotted and URN-qualified paths (§1.5)",
+        "flag replace without a path, keyed by dotted and URN-qualified paths (compatibility page)",
         {
           operations: ({ extension }) => [
             { op: "replace", path: 'emails[type eq "work"].value', value: "TestMhvaes@contoso.example" },
@@ -131,14 +140,14 @@ export function describeEntraPatchContract(target: () => ScimTarget): void {
         },
       ],
       [
-        "Add of a custom extension attribute by its URN path (§1.4)",
+        "Add of a custom extension attribute by its URN path (compatibility page)",
         {
           operations: ({ extension }) => [{ op: "Add", path: `${extension}:zipcode`, value: "98052" }],
           expect: (user, { extension }) => expect(user[extension]).toEqual({ zipcode: "98052" }),
         },
       ],
       [
-        "Replace of a custom extension attribute sent in the POST (§1.4)",
+        "Replace of a custom extension attribute sent in the POST (compatibility page)",
         {
           before: ({ extension }) => ({ [extension]: { zipcode: "98052", costCenter: "4130" } }),
           operations: ({ extension }) => [{ op: "Replace", path: `${extension}:zipcode`, value: "10001" }],
@@ -147,7 +156,7 @@ export function describeEntraPatchContract(target: () => ScimTarget): void {
         },
       ],
       [
-        "Add of a multi-valued custom attribute as an array of value objects (§1.4)",
+        "Add of a multi-valued custom attribute as an array of value objects (Microsoft Q&A 1693075)",
         {
           operations: ({ extension }) => [
             { op: "Add", path: `${extension}:department_ids`, value: [{ value: "1" }] },
@@ -156,7 +165,7 @@ export function describeEntraPatchContract(target: () => ScimTarget): void {
         },
       ],
       [
-        "flag add of the manager as a bare id (§1.3)",
+        "flag add of the manager as a bare id (SCIM-SDK#686)",
         {
           operations: ({ managerId }) => [
             { op: "add", path: `${URNS.enterprise}:manager`, value: managerId },
@@ -165,7 +174,7 @@ export function describeEntraPatchContract(target: () => ScimTarget): void {
         },
       ],
       [
-        "legacy Add of the manager with an unqualified path and a value array (§1.3)",
+        "legacy Add of the manager with an unqualified path and a value array (SCIM tutorial)",
         {
           operations: ({ managerId }) => [
             { op: "Add", path: "manager", value: [{ $ref: null, value: managerId }] },
@@ -174,7 +183,7 @@ export function describeEntraPatchContract(target: () => ScimTarget): void {
         },
       ],
       [
-        'removal of the manager with manager[value eq "id"] (§1.6)',
+        'removal of the manager with manager[value eq "id"] (scim-patch#453)',
         {
           before: ({ managerId }) => ({
             [URNS.enterprise]: { department: "R&D", manager: { value: managerId } },
@@ -189,7 +198,7 @@ export function describeEntraPatchContract(target: () => ScimTarget): void {
         },
       ],
       [
-        "ops, paths and attribute names in any case (RFC 7643 §2.1, entra.md §1.1)",
+        "ops, paths and attribute names in any case (RFC 7643 §2.1; Entra sends Add/Replace/Remove)",
         {
           operations: () => [{ op: "REPLACE", path: "DisplayName", value: "Shouting" }],
           expect: (user) => expect(user.displayName).toBe("Shouting"),
@@ -212,7 +221,7 @@ export function describeEntraPatchContract(target: () => ScimTarget): void {
       patchCase.expect((await scim.get(`/Users/${user.id}`)).body, context);
     });
 
-    it("still lists a disabled user for Entra to read back (§1.7)", async () => {
+    it("still lists a disabled user for Entra to read back (SCIM tutorial)", async () => {
       const user = await scim.create("/Users", entraUserBody(uniqueUserName("disabled")));
       await scim.patch(`/Users/${user.id}`, [{ op: "Replace", path: "active", value: "False" }]);
       const answer = await scim.list("/Users", { filter: `userName eq "${user.userName}"` });

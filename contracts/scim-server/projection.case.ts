@@ -4,9 +4,12 @@ import type { ImmutaScimTarget } from "./scim-target.ts";
 
 /**
  * Immuta-side effects of SCIM writes, read back through Immuta's REST API
- * (`GET /bim/iam/{iamid}/user/{userid}`, reference/immuta.md §3.2). The projection model is
- * inferred, not documented (reference/immuta.md §2.2): these cases pin the fake's assumptions
- * (default switches) and tell, against a real tenant, whether they still hold.
+ * (`GET /bim/iam/{iamid}/user/{userid}`,
+ * https://documentation.immuta.com/saas/developer-guides/api-intro/immuta-v1-api/configure-your-instance-of-immuta/bim).
+ * The projection model is inferred, not documented (Immuta KB "Entra ID - Importing Attributes via SCIM",
+ * https://documentation.immuta.com/knowledge-base/LmMmmLqSszWn8sdGe7gH/support-knowledge-articles/identity-management/entra-id-scim-configuration/entra-id-importing-attributes-via-scim):
+ * these cases pin the fake's assumptions (default switches) and tell, against a real tenant,
+ * whether they still hold.
  */
 export function describeProjectionContract(target: () => ImmutaScimTarget): void {
   describe("Immuta attribute projection of SCIM writes (assumed model, read over /bim)", () => {
@@ -27,7 +30,7 @@ export function describeProjectionContract(target: () => ImmutaScimTarget): void
       return scim.create("/Users", body);
     }
 
-    it("turns each attribute of the row's extension into <prefix>.<name> on create (DESIGN.md seed flow)", async () => {
+    it("turns each attribute of the row's extension into <prefix>.<name> on create (the seed example)", async () => {
       const user = await createWith({ zipcode: "98052", costCenter: "4130" });
       const immuta = await immutaUser(user.userName);
       expect(immuta.iamAuthorizations).toMatchObject({

@@ -69,7 +69,10 @@ export function createScimClient(target: () => ScimTarget) {
     patch: (path: string, operations: unknown[], options?: SendOptions) =>
       send("PATCH", path, { ...options, body: { schemas: [URNS.patchOp], Operations: operations } }),
     delete: (path: string, options?: SendOptions) => send("DELETE", path, options),
-    /** The GET of a list with a filter (form-encoded as Entra does, reference/entra.md §1.1). */
+    /**
+     * The GET of a list with a filter (form-encoded as Entra does,
+     * https://github.com/AzureAD/SCIMReferenceCode/issues/63).
+     */
     list: (resource: "/Users" | "/Groups", params: Record<string, string>) =>
       send("GET", `${resource}?${new URLSearchParams(params).toString()}`),
     extension: () => target().extensionSchema ?? CONTRACT_EXTENSION,
@@ -98,7 +101,11 @@ export function uniquePrefix(label = "case"): string {
   return `synclab-${label}-${crypto.randomUUID().slice(0, 8)}-`;
 }
 
-/** The POST body Entra sends for a new user (reference/entra.md §1.3), with overrides. */
+/**
+ * The POST body Entra sends for a new user
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups), with
+ * overrides.
+ */
 export function entraUserBody(
   userName: string,
   extra: Record<string, unknown> = {},
@@ -117,7 +124,10 @@ export function entraUserBody(
   };
 }
 
-/** The POST body Entra sends for a new group (reference/entra.md §1.9). */
+/**
+ * The POST body Entra sends for a new group
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
+ */
 export function entraGroupBody(
   displayName: string,
   extra: Record<string, unknown> = {},

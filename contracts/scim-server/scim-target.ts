@@ -14,16 +14,21 @@ export type ScimTarget = {
   extensionSchema?: string;
 };
 
-/** The custom extension of the seed example (DESIGN.md), used when a target names none. */
+/** The custom extension of the seed example (scenarios/default.yaml), used when a target names none. */
 export const CONTRACT_EXTENSION = "urn:ietf:params:scim:schemas:extension:custom:2.0:User";
 
 /**
  * Immuta's REST API next to the SCIM endpoint, for the cases that check the attribute projection
- * (an inferred model, reference/immuta.md §2.2): the IAM and one of its attribute-schema rows.
+ * (an inferred model,
+ * https://documentation.immuta.com/knowledge-base/LmMmmLqSszWn8sdGe7gH/support-knowledge-articles/identity-management/entra-id-scim-configuration/entra-id-importing-attributes-via-scim):
+ * the IAM and one of its attribute-schema rows.
  */
 export type ImmutaApiTarget = {
   apiBaseUrl: string;
-  /** Sent as `Authorization: <apiKey>` (reference/immuta.md §3.1). */
+  /**
+   * Sent as `Authorization: <apiKey>`
+   * (https://documentation.immuta.com/latest/developer-guides/api-intro/authentication).
+   */
   apiKey: string;
   iamId: string;
   /** The row's "SCIM Schema"; the suites write their extension attributes under it. */

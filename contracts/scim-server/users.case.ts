@@ -11,7 +11,9 @@ import {
 import type { ScimTarget } from "./scim-target.ts";
 
 /**
- * /Users as RFC 7644 §3 and Entra (reference/entra.md §1) need it: create, read, list with filters
+ * /Users as RFC 7644 §3 and Entra
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups) need
+ * it: create, read, list with filters
  * and paging, attribute selection, replace, conditional writes, delete. Only behaviour a real
  * SCIM endpoint can be expected to have; every user it makes has a fresh userName and is deleted.
  */
@@ -204,7 +206,7 @@ export function describeUsersContract(target: () => ScimTarget): void {
         expect(idsOf(answer)).toEqual([users.alice.id]);
       });
 
-      it("returns inactive users too (Entra reads them back, reference/entra.md §1.7)", async () => {
+      it("returns inactive users too (Entra reads them back, per Microsoft's SCIM endpoint tutorial)", async () => {
         const answer = await scim.get(`/Users/${users.bob.id}`);
         expect(answer.body.active).toBe(false);
       });

@@ -14,8 +14,9 @@ import type { GraphAttributeMapping } from "./synchronization-schema.ts";
 /**
  * One mapping as Graph's `attributeMapping`.
  *
- * Constant mappings: the one verbatim Graph sample (beta synchronization-objectmapping.md, the
- * Salesforce mappings `LanguageLocaleKey`, `TimeZoneSidKey`, reference/entra.md §4.2 [S19]) writes
+ * Constant mappings: the one verbatim Graph sample (the Salesforce mappings
+ * `LanguageLocaleKey`, `TimeZoneSidKey` of
+ * https://learn.microsoft.com/graph/api/resources/synchronization-objectmapping?view=graph-rest-beta) writes
  * a constant as `"source": null` with the value in `defaultValue`, so that is what we export.
  * A Constant that also carries its own default value can't be written that way and goes out as a
  * `source` of type `Constant` (attributeMappingSource allows it). A None mapping is `source: null`

@@ -14,12 +14,17 @@ import {
 /** Operators that take no value: their clause is written with an empty `values` list. */
 export const UNARY_OPERATORS: readonly string[] = ["IS NULL", "IS NOT NULL", "IS TRUE", "IS FALSE"];
 
-/** The rule name seen for SCIM templates (entra.md §5 [S56]). */
+/**
+ * The rule name seen for SCIM templates (the AWS template in
+ * https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-configuration-api).
+ */
 const RULE_NAME = "USERGROUP_OUTBOUND_USERGROUP";
 
 /**
  * The job's configuration as Graph's synchronizationSchema (GET .../jobs/{id}/schema; the portal's
- * "Review your schema" download, reference/entra.md §5): the Entra source directory, the
+ * "Review your schema" download,
+ * https://learn.microsoft.com/entra/identity/app-provisioning/export-import-provisioning-configuration): the
+ * Entra source directory, the
  * customappsso target directory with its attribute lists, and one rule with the user and group
  * object mappings. Credentials are not part of a schema (they are job secrets).
  */

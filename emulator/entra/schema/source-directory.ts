@@ -3,7 +3,9 @@ import { SOURCE_DIRECTORY_NAME } from "./synchronization-schema.ts";
 
 /**
  * Source attribute names of the Entra `User` object as provisioning schemas show them: the legacy
- * Azure AD Graph names (reference/entra.md §7, [S20b][S19d]).
+ * Azure AD Graph names
+ * (https://learn.microsoft.com/graph/api/resources/synchronization-objectdefinition?view=graph-rest-beta,
+ * https://learn.microsoft.com/graph/api/synchronization-synchronizationschema-parseexpression?view=graph-rest-beta).
  */
 const USER_SOURCE_ATTRIBUTES: readonly (readonly [string, AttributeDefinition["type"], boolean?])[] = [
   ["objectId", "String"],

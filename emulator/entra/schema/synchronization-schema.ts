@@ -5,7 +5,8 @@ import { TARGET_ATTRIBUTE_TYPES } from "../provisioning/index.ts";
 /*
  * Microsoft Graph's synchronizationSchema JSON (beta resources synchronization-synchronizationschema,
  * -directorydefinition, -objectdefinition, -attributedefinition, -synchronizationrule,
- * -objectmapping, -attributemapping, -attributemappingsource, -filter; reference/entra.md §5).
+ * -objectmapping, -attributemapping, -attributemappingsource, -filter;
+ * https://learn.microsoft.com/graph/api/resources/synchronization-synchronizationschema?view=graph-rest-beta).
  * Parsing is lenient about what the emulator does not use (unknown members pass, most members
  * have Graph's defaults) and strict about what it does.
  */
@@ -68,7 +69,10 @@ export const directoryDefinitionSchema = z.object({
 });
 export type DirectoryDefinition = z.output<typeof directoryDefinitionSchema>;
 
-/** Graph `attributeMapping.flowType` values (entra.md §4.2). */
+/**
+ * Graph `attributeMapping.flowType` values
+ * (https://learn.microsoft.com/graph/api/resources/synchronization-attributemapping?view=graph-rest-beta).
+ */
 export const GRAPH_FLOW_TYPES = [
   "Always",
   "ObjectAddOnly",
@@ -89,7 +93,10 @@ export const attributeMappingSchema = z.object({
 });
 export type GraphAttributeMapping = z.output<typeof attributeMappingSchema>;
 
-/** Graph `filterClause` (entra.md §4.3). */
+/**
+ * Graph `filterClause`
+ * (https://learn.microsoft.com/graph/api/resources/synchronization-filterclause?view=graph-rest-beta).
+ */
 const filterClauseSchema = z.object({
   operatorName: z.string().min(1),
   sourceOperandName: z.string().min(1),
@@ -146,8 +153,9 @@ export const synchronizationSchemaSchema = z.object({
 });
 export type SynchronizationSchema = z.output<typeof synchronizationSchemaSchema>;
 
-/** The source directory's name in schemas (newer tenants also show "Microsoft Entra ID", entra.md §5). */
+/** The source directory's name in schemas (newer tenants also show "Microsoft Entra ID"). */
 export const SOURCE_DIRECTORY_NAME = "Azure Active Directory";
 export const SOURCE_DIRECTORY_NAMES = [SOURCE_DIRECTORY_NAME, "Microsoft Entra ID"] as const;
-/** The target directory of a non-gallery SCIM app (entra.md §5). */
+/** The target directory of a non-gallery SCIM app ("Edit attribute list for customappsso",
+ * https://learn.microsoft.com/entra/identity/app-provisioning/customize-application-attributes). */
 export const TARGET_DIRECTORY_NAME = "customappsso";

@@ -77,7 +77,10 @@ const changesArbitrary: fc.Arbitrary<Changes> = fc.record(
   { requiredKeys: [] },
 );
 
-/** Entra sends only what differs: `Add` when the target had no value, `Replace` when it had (reference/entra.md §1.4). */
+/**
+ * Entra sends only what differs: `Add` when the target had no value, `Replace` when it had (observed:
+ * https://github.com/limosa-io/laravel-scim-server/issues/34).
+ */
 function differences(
   before: Snapshot,
   changes: Changes,
@@ -101,7 +104,9 @@ describe("applyPatch properties", () => {
       fc.property(snapshotArbitrary, changesArbitrary, (before, changes) => {
         const diffs = differences(before, changes);
         fc.pre(diffs.length > 0);
-        // Legacy (reference/entra.md §2): capitalised ops, one per attribute with a path, "True"/"False".
+        // Legacy
+        // (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility):
+        // capitalised ops, one per attribute with a path, "True"/"False".
         const legacy = diffs.map(({ name, had, value }) => ({
           op: had ? "Replace" : "Add",
           path: pathOf(name),
@@ -113,7 +118,7 @@ describe("applyPatch properties", () => {
           path: pathOf(name),
           value,
         }));
-        // Flag (reference/entra.md §1.5): filtered paths and active stay separate, simple ones merge into one path-less replace.
+        // Flag (same page): filtered paths and active stay separate, simple ones merge into one path-less replace.
         const separate = diffs.filter(({ name }) => name === "active" || TARGETS[name].filtered);
         const merged = diffs.filter((diff) => !separate.includes(diff));
         const flag: JsonValue[] = separate.map(({ name, value }) => ({

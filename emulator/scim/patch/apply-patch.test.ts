@@ -294,7 +294,7 @@ describe("applyPatch, RFC 7644 §3.5.2 examples", () => {
   });
 });
 
-describe("applyPatch, Entra shapes (reference/entra.md §1.4-§1.9, §2)", () => {
+describe("applyPatch, Entra shapes (Microsoft's SCIM tutorial and compatibility page)", () => {
   const enterprise = (changes: JsonObject): JsonObject => ({
     [URN.enterpriseUser]: { ...(USER[URN.enterpriseUser] as JsonObject), ...changes },
   });

@@ -39,11 +39,14 @@ export type ApplyPatchOptions = {
   /**
    * Entra legacy dialect: `Remove` of a multi-valued attribute with a value array removes only the
    * listed values (matched by their `value` sub-attribute), as SCIMReferenceCode's
-   * PatchOperation2Combined does (reference/entra.md §1.9). Off: RFC 7644 §3.5.2.2, the value is
-   * ignored and the whole attribute goes.
+   * PatchOperation2Combined does (https://github.com/AzureAD/SCIMReferenceCode). Off: RFC 7644 §3.5.2.2,
+   * the value is ignored and the whole attribute goes.
    */
   legacyMemberRemove: boolean;
-  /** Entra legacy dialect: accept "True"/"False" (any case) for boolean attributes (reference/entra.md §2). */
+  /**
+   * Entra legacy dialect: accept "True"/"False" (any case) for boolean attributes
+   * (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility).
+   */
   stringBooleans: boolean;
 };
 
@@ -54,7 +57,9 @@ type Write = "add" | "replace";
  * is never mutated and either every operation applies or a ScimError 400 is thrown
  * ("the entire PATCH request is rejected"). Path-less add/replace values are objects whose keys are
  * attribute paths (`name.givenName`, URN-qualified names) or schema URNs holding attributes (Entra's
- * flag dialect, reference/entra.md §1.5). Extension attributes are stored under their URN key.
+ * flag dialect,
+ * https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility).
+ * Extension attributes are stored under their URN key.
  * Attributes no schema defines are schemaless: an array value makes them multi-valued.
  * A null value (or an emptied attribute) unassigns the attribute (RFC 7643 §2.5).
  */

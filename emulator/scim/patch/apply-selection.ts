@@ -79,8 +79,10 @@ export function applySelection(
 /**
  * Entra compatibility: Entra sends `Replace emails[type eq "work"].value` and
  * `Add addresses[type eq "work"].locality` for a value that does not exist yet and expects it to be
- * created (reference/entra.md §1.4). RFC 7644 §3.5.2.3 would answer noTarget; we create
- * `{type: "work", ...}` when the filter is exactly `type eq "<string>"`, and answer noTarget otherwise.
+ * created
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups;
+ * https://github.com/limosa-io/laravel-scim-server/issues/34). RFC 7644 §3.5.2.3 would answer noTarget; we
+ * create `{type: "work", ...}` when the filter is exactly `type eq "<string>"`, and answer noTarget otherwise.
  */
 function createSelected(
   target: PatchTarget,

@@ -29,7 +29,8 @@ export function normalizeValue(
       .filter((item) => item !== null)
       .map((item) => normalizeSingle(definition, item, options, label));
   }
-  // Entra's legacy form sends the single-valued manager as `[{"$ref": ..., "value": ...}]` (reference/entra.md §1.3).
+  // Entra's legacy form sends the single-valued manager as `[{"$ref": ..., "value": ...}]`
+  // (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
   const [only, ...more] = Array.isArray(value) ? value : [value];
   if (Array.isArray(value) && (definition.type !== "complex" || only === undefined || more.length > 0)) {
     throw invalid(`"${label}" is single-valued and cannot take an array`);
@@ -48,7 +49,8 @@ function normalizeSingle(
       return normalizeComplex(definition, value, options, label);
     case "boolean":
       if (typeof value === "boolean") return value;
-      // Entra's legacy dialect sends "True"/"False" (reference/entra.md §1.7, §2).
+      // Entra's legacy dialect sends "True"/"False"
+      // (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility).
       if (options.stringBooleans && typeof value === "string" && /^(true|false)$/i.test(value)) {
         return value.toLowerCase() === "true";
       }
@@ -74,7 +76,8 @@ function normalizeComplex(
   options: NormalizeOptions,
   label: string,
 ): JsonObject {
-  // Entra sends the manager reference as a bare id string (reference/entra.md §1.3); store it as {value}.
+  // Entra sends the manager reference as a bare id string
+  // (https://github.com/Captain-P-Goldfish/SCIM-SDK/issues/686); store it as {value}.
   if (typeof value === "string" && findSubAttribute(definition, "value") !== null) return { value };
   if (!isJsonObject(value)) {
     throw invalid(`"${label}" is complex and needs an object value (RFC 7643 §2.3.8)`);

@@ -13,8 +13,9 @@ export const MAX_PATCH_VALUE_DEPTH = 10;
 
 /**
  * Reads a PATCH request body (RFC 7644 §3.5.2) into typed operations. Accepts Entra's shapes too:
- * `op` in any case (`Add`/`Replace`/`Remove`, reference/entra.md §1.1), member names matched
- * case-insensitively (RFC 7643 §2.1), a `remove` that carries a value (legacy member removal).
+ * `op` in any case (`Add`/`Replace`/`Remove`,
+ * https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups), member
+ * names matched case-insensitively (RFC 7643 §2.1), a `remove` that carries a value (legacy member removal).
  * Throws ScimError 400: `invalidSyntax` for a malformed body, missing PatchOp schema, empty or
  * oversized `Operations` or an unknown op; `invalidPath` for a bad path; `noTarget` for a remove
  * without path; `invalidValue` for an add/replace without value or a value nested too deep.

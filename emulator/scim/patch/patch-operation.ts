@@ -8,7 +8,8 @@ export type PatchOp = (typeof PATCH_OPS)[number];
 /**
  * One PATCH operation (RFC 7644 §3.5.2). `add` and `replace` carry a value and may omit the path
  * (the value is then an object of attributes); `remove` needs a path and keeps any value it was
- * sent, which only Entra's legacy member removal reads (reference/entra.md §1.9).
+ * sent, which only Entra's legacy member removal reads
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility).
  */
 export type PatchOperation =
   | { op: "add" | "replace"; path: PatchPath | null; value: JsonValue }

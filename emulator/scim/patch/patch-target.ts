@@ -73,7 +73,9 @@ export function locateTarget(
 
 /**
  * RFC 7644 §3.10 lets clients omit the URN of an extension attribute whose name is unique; Entra's
- * legacy form does so for `manager` (reference/entra.md §1.3). Resolves such a name to the one
+ * legacy form does so for `manager`
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
+ * Resolves such a name to the one
  * known extension that defines it, unless the core schema or a top-level value already claims it.
  */
 function extensionDefining(root: JsonObject, name: string, options: ResourceSchemas): string | null {
