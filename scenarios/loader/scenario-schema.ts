@@ -2,10 +2,7 @@ import { parseExpression } from "../../emulator/entra/expression/parse-expressio
 import { isExpressionError } from "../../emulator/entra/expression/expression-error.ts";
 import { z } from "zod";
 import { iamConfigInputSchema } from "../../emulator/immuta/iam-config.ts";
-import {
-  SCOPING_OPERATORS,
-  TARGET_ATTRIBUTE_TYPES,
-} from "../../emulator/entra/provisioning/index.ts";
+import { SCOPING_OPERATORS, TARGET_ATTRIBUTE_TYPES } from "../../emulator/entra/provisioning/index.ts";
 import { QUIRKS, type QuirkName } from "../../emulator/entra/quirks.ts";
 import { RESTART_SCOPES } from "../../emulator/entra/provisioning/index.ts";
 
