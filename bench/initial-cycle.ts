@@ -5,10 +5,7 @@
  */
 import { EntraTenant } from "../emulator/entra/tenant/index.ts";
 import { defaultObjectMapping } from "../emulator/entra/provisioning/index.ts";
-import {
-  targetAttribute,
-  type AttributeMapping,
-} from "../emulator/entra/provisioning/index.ts";
+import { targetAttribute, type AttributeMapping } from "../emulator/entra/provisioning/index.ts";
 import { createImmutaApp } from "../emulator/immuta/index.ts";
 import { createDeterministicRuntime } from "../emulator/runtime/runtime.ts";
 

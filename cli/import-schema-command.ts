@@ -1,10 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
-import {
-  defaultObjectMapping,
-  defaultProvisioningConfig,
-} from "../emulator/entra/provisioning/index.ts";
+import { defaultObjectMapping, defaultProvisioningConfig } from "../emulator/entra/provisioning/index.ts";
 import type {
   AttributeMapping,
   ObjectMapping,

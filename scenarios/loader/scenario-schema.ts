@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { iamConfigInputSchema } from "../../emulator/immuta/index.ts";
-import {
-  SCOPING_OPERATORS,
-  TARGET_ATTRIBUTE_TYPES,
-} from "../../emulator/entra/provisioning/index.ts";
+import { SCOPING_OPERATORS, TARGET_ATTRIBUTE_TYPES } from "../../emulator/entra/provisioning/index.ts";
 import { QUIRKS, type QuirkName } from "../../emulator/entra/quirks.ts";
 import { STEP_KINDS, STEP_SCHEMAS, type ScenarioStep } from "../steps/step-schemas.ts";
 import { mappingSchema, propertyValueSchema } from "./mapping-schema.ts";
