@@ -3,10 +3,7 @@ import { parseTenantUrl } from "../../emulator/entra/provisioning/index.ts";
 import type { IamConfig } from "../../emulator/immuta/index.ts";
 import { URN } from "../../emulator/scim/urns.ts";
 import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
-import type {
-  AttributeMapping,
-  ProvisioningConfig,
-} from "../../emulator/entra/provisioning/index.ts";
+import type { AttributeMapping, ProvisioningConfig } from "../../emulator/entra/provisioning/index.ts";
 import type { Quirks } from "../../emulator/entra/quirks.ts";
 import type { Scenario } from "../loader/scenario-schema.ts";
 import { buildWorld, IN_PROCESS_ORIGIN } from "../world/build-world.ts";

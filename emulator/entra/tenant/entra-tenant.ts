@@ -1,11 +1,7 @@
 import type { Runtime } from "../../runtime/runtime.ts";
 import { Directory } from "../directory/directory.ts";
 import type { Quirks, QuirkName } from "../quirks.ts";
-import {
-  ProvisioningEngine,
-  type CycleResult,
-  type RestartScope,
-} from "../provisioning/index.ts";
+import { ProvisioningEngine, type CycleResult, type RestartScope } from "../provisioning/index.ts";
 import type { AttributeMapping, ProvisioningConfig } from "../provisioning/index.ts";
 import type { ProvisioningJob } from "../provisioning/index.ts";
 import type { FetchLike } from "../provisioning/index.ts";
