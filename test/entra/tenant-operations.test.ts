@@ -154,11 +154,11 @@ const OPERATIONS: Operation[] = [
   {
     name: "set a quirk",
     before: [],
-    step: "setQuirk: {name: keepAliveProbe, value: true}",
+    step: "setQuirk: {name: keepAliveProbe, value: false}",
     viaGraph: async (world) => {
       const sp = world.app.job.servicePrincipalId;
       const path = `/_synclab/entra/servicePrincipals/${sp}/quirks/keepAliveProbe`;
-      return [(await graphOf(world)("PUT", path, { value: true })).status];
+      return [(await graphOf(world)("PUT", path, { value: false })).status];
     },
   },
   {
@@ -247,5 +247,25 @@ describe("tenant operations", () => {
       kind: "initial",
       cycleId: world.app.engine.logs[0]?.cycleId,
     });
+  });
+
+  it.each([
+    ["an assign of a principal assigned already", "assign: bob@contoso.com", "Request_BadRequest"],
+    ["an unassign of a principal not assigned", "unassign: carol@contoso.com", "Request_ResourceNotFound"],
+  ])("refuses %s in a scenario, as Graph does", async (_name, step, code) => {
+    const scenario = parseScenario(`${SCENARIO}\n  - ${step}\n`);
+    const report = await runScenario(scenario, { runtime: createDeterministicRuntime(scenario.seed) });
+    expect(report.steps[0]?.ok).toBe(false);
+    expect(report.steps[0]?.lines.join("\n")).toContain(`refused: ${code}`);
+  });
+
+  it.each([
+    ["an unknown quirk", "noSuchQuirk", { value: true }],
+    ["a value that is not a boolean", "keepAliveProbe", { value: "yes" }],
+  ])("answers 400 to a quirk change with %s", async (_name, quirk, body) => {
+    const world = await worldAfter([]);
+    const path = `/_synclab/entra/servicePrincipals/${world.app.job.servicePrincipalId}/quirks/${quirk}`;
+    expect((await graphOf(world)("PUT", path, body)).status).toBe(400);
+    expect(world.app.job.quirks.keepAliveProbe).toBe(true);
   });
 });
