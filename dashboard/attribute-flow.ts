@@ -34,7 +34,11 @@ export type AttributeFlow = {
   scim: { schema: string | null; attribute: string; value: string[] | null };
   row: { iam: string; scimSchema: string; prefix: string } | null;
   immuta: { key: string | null; values: string[] | null };
-  stop: { stage: FlowStage; reason: string; code: FindingCode | "not-provisioned" | "not-sent" | "empty-source" | "not-projected" } | null;
+  stop: {
+    stage: FlowStage;
+    reason: string;
+    code: FindingCode | "not-provisioned" | "not-sent" | "empty-source" | "not-projected";
+  } | null;
   notes: { severity: "warning" | "info"; code: FindingCode; message: string }[];
 };
 
@@ -47,7 +51,11 @@ export type FlowInput = {
   /** The Entra user as Graph returns it. */
   user: Record<string, unknown>;
   /** The Immuta user as `GET /bim/iam/{iamid}/user/{userid}` returns it; null when not provisioned. */
-  immutaUser: { iamid: string; profile?: { scim?: unknown }; iamAuthorizations?: Record<string, string[]> } | null;
+  immutaUser: {
+    iamid: string;
+    profile?: { scim?: unknown };
+    iamAuthorizations?: Record<string, string[]>;
+  } | null;
 };
 
 /**
@@ -71,14 +79,16 @@ export function buildAttributeFlow(input: FlowInput): AttributeFlow[] {
     input.iams.find((candidate) => candidate.id === input.immutaUser?.iamid) ??
     input.iams.find((candidate) => new URL(input.tenantUrl).pathname === candidate.scimPath) ??
     input.iams[0];
-  return mappings
-    .filter((mapping) => {
-      const kind = parseTargetPath(mapping.target).kind;
-      return kind === "extension" || kind === "nonconforming";
-    })
-    .map((mapping) => flowOf({ mapping, findings, iam, input }))
-    // Custom extensions first: they are what an attribute-schema row is for.
-    .sort((a, b) => Number(isEnterprise(a)) - Number(isEnterprise(b)));
+  return (
+    mappings
+      .filter((mapping) => {
+        const kind = parseTargetPath(mapping.target).kind;
+        return kind === "extension" || kind === "nonconforming";
+      })
+      .map((mapping) => flowOf({ mapping, findings, iam, input }))
+      // Custom extensions first: they are what an attribute-schema row is for.
+      .sort((a, b) => Number(isEnterprise(a)) - Number(isEnterprise(b)))
+  );
 }
 
 function isEnterprise(flow: AttributeFlow): boolean {
@@ -107,7 +117,8 @@ function flowOf(options: {
       : iam.attributeSchema.find((row) =>
           exact ? row.scimSchema === schema : row.scimSchema.toLowerCase() === schema.toLowerCase(),
         );
-  const row = claiming && iam ? { iam: iam.id, scimSchema: claiming.scimSchema, prefix: claiming.prefix } : null;
+  const row =
+    claiming && iam ? { iam: iam.id, scimSchema: claiming.scimSchema, prefix: claiming.prefix } : null;
   const key = row ? `${row.prefix}.${attribute}` : null;
   const immutaValues = key === null ? null : (input.immutaUser?.iamAuthorizations?.[key] ?? null);
   const mine = findings.filter((finding) =>
@@ -122,16 +133,26 @@ function flowOf(options: {
     stop: null,
     notes: mine
       .filter((finding) => finding.severity !== "error")
-      .map(({ severity, code, message }) => ({ severity: severity === "error" ? "warning" : severity, code, message })),
+      .map(({ severity, code, message }) => ({
+        severity: severity === "error" ? "warning" : severity,
+        code,
+        message,
+      })),
   };
   flow.stop = stopOf(flow, mine, input.immutaUser !== null);
   return flow;
 }
 
-function stopOf(flow: AttributeFlow, findings: ConfigurationFinding[], provisioned: boolean): AttributeFlow["stop"] {
+function stopOf(
+  flow: AttributeFlow,
+  findings: ConfigurationFinding[],
+  provisioned: boolean,
+): AttributeFlow["stop"] {
   const error = findings
     .filter((finding) => finding.severity === "error")
-    .sort((a, b) => FLOW_STAGES.indexOf(STAGE_OF_FINDING[a.code]) - FLOW_STAGES.indexOf(STAGE_OF_FINDING[b.code]))[0];
+    .sort(
+      (a, b) => FLOW_STAGES.indexOf(STAGE_OF_FINDING[a.code]) - FLOW_STAGES.indexOf(STAGE_OF_FINDING[b.code]),
+    )[0];
   if (error) return { stage: STAGE_OF_FINDING[error.code], reason: error.message, code: error.code };
   const { mapping, source, scim } = flow;
   const direct = mapping.type === "Direct";
@@ -194,14 +215,21 @@ function lookup(value: unknown, name: string): unknown {
 function asText(value: unknown): string | null {
   if (value === undefined || value === null || value === "") return null;
   if (Array.isArray(value)) return value.length === 0 ? null : value.map((item) => String(item)).join(", ");
-  return typeof value === "object" ? JSON.stringify(value) : String(value as string | number | boolean);
+  return textOf(value);
 }
 
 function asList(value: unknown): string[] | null {
   if (value === undefined || value === null || value === "") return null;
   const list = Array.isArray(value) ? value : [value];
   return list.map((item) => {
-    if (typeof item === "object" && item !== null && "value" in item) return String((item as { value: unknown }).value);
-    return typeof item === "object" ? JSON.stringify(item) : String(item as string | number | boolean);
+    if (typeof item === "object" && item !== null && "value" in item)
+      return String((item as { value: unknown }).value);
+    return textOf(item);
   });
+}
+
+function textOf(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value) ?? "";
 }

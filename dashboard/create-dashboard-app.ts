@@ -28,16 +28,17 @@ export function createDashboardApp(options: FakesOptions & { host?: string }): H
   const app = new Hono();
   const allowed = new Set([...LOCAL_HOSTS, options.host ?? "127.0.0.1"]);
 
-  app.onError((error, c) =>
-    c.json({ error: { code: "dashboard-error", message: (error as Error).message } }, 502),
-  );
+  app.onError((error, c) => c.json({ error: { code: "dashboard-error", message: error.message } }, 502));
   app.use("*", async (c, next) => {
-    const host = (c.req.header("host") ?? "").replace(/:\d+$/, "");
+    const host = (c.req.header("host") ?? new URL(c.req.url).host).replace(/:\d+$/, "");
     if (!allowed.has(host)) return c.json({ error: { code: "foreign-host", message: "unknown Host" } }, 421);
     const write = c.req.method !== "GET" && c.req.method !== "HEAD";
     // A cross-site form can post text/plain without a preflight; a JSON content type cannot be sent so.
     if (write && !(c.req.header("content-type") ?? "").startsWith("application/json")) {
-      return c.json({ error: { code: "json-only", message: "writes need Content-Type: application/json" } }, 415);
+      return c.json(
+        { error: { code: "json-only", message: "writes need Content-Type: application/json" } },
+        415,
+      );
     }
     return next();
   });
@@ -104,13 +105,15 @@ async function flowFor(fakes: FakesClient, userId: string) {
     fakes.graphJson(`/servicePrincipals/${job.servicePrincipalId}/synchronization/jobs/${job.jobId}/schema`),
     fakes.immutaJson("/_synclab/immuta/iams") as Promise<IamConfig[]>,
   ]);
-  const userName = String(user.userPrincipalName ?? userId);
+  const userName = typeof user.userPrincipalName === "string" ? user.userPrincipalName : userId;
   const found = (await fakes.immutaJson(
     `/bim/user?includeDisabled=true&size=100&userid=${encodeURIComponent(userName)}`,
   )) as { hits: (NonNullable<FlowInput["immutaUser"]> & { userid: string })[] };
   const tenantIam = iams.find((iam) => new URL(job.tenantUrl.split("?")[0] ?? "").pathname === iam.scimPath);
   const immutaUser =
-    found.hits.find((hit) => hit.userid.toLowerCase() === userName.toLowerCase() && hit.iamid === tenantIam?.id) ??
+    found.hits.find(
+      (hit) => hit.userid.toLowerCase() === userName.toLowerCase() && hit.iamid === tenantIam?.id,
+    ) ??
     found.hits.find((hit) => hit.userid.toLowerCase() === userName.toLowerCase()) ??
     null;
   const ownImmuta = new URL(job.tenantUrl).origin === fakes.immutaOrigin;

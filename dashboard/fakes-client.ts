@@ -14,7 +14,10 @@ const IMMUTA_PREFIXES = ["/bim/", "/_synclab/immuta/"] as const;
 export function createFakesClient(options: FakesOptions) {
   const entra = options.entraUrl.replace(/\/$/, "");
   const immuta = options.immutaUrl.replace(/\/$/, "");
-  const send = async (url: string, init: { method: string; body?: string; headers?: Record<string, string> }) => {
+  const send = async (
+    url: string,
+    init: { method: string; body?: string; headers?: Record<string, string> },
+  ) => {
     const headers: Record<string, string> = { accept: "application/json", ...init.headers };
     if (init.body !== undefined) headers["content-type"] = "application/json";
     const response = await fetch(url, {
@@ -44,7 +47,9 @@ export function createFakesClient(options: FakesOptions) {
         return Promise.resolve<Passed>({
           status: 404,
           contentType: "application/json",
-          body: JSON.stringify({ error: { code: "not-proxied", message: `the dashboard does not pass on ${path}` } }),
+          body: JSON.stringify({
+            error: { code: "not-proxied", message: `the dashboard does not pass on ${path}` },
+          }),
         });
       }
       return send(`${immuta}${path}`, {

@@ -6,7 +6,9 @@ import type { FakesOptions } from "./fakes-client.ts";
 export const DEFAULT_UI_PORT = 4000;
 
 /** Serves the dashboard for two listening fakes; port 0 picks a free port. */
-export async function startDashboard(options: FakesOptions & { port: number; host: string }): Promise<Listening> {
+export async function startDashboard(
+  options: FakesOptions & { port: number; host: string },
+): Promise<Listening> {
   const app = createDashboardApp(options);
   return listen(app, { port: options.port, host: options.host });
 }

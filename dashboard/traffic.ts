@@ -25,7 +25,12 @@ export type PatchDialect = "entra-legacy" | "entra-flag" | "rfc7644";
 type HarEntry = {
   startedDateTime: string;
   time: number;
-  request: { method: string; url: string; headers: { name: string; value: string }[]; postData?: { text: string } };
+  request: {
+    method: string;
+    url: string;
+    headers: { name: string; value: string }[];
+    postData?: { text: string };
+  };
   response: { status: number; headers: { name: string; value: string }[]; content: { text: string } };
 };
 
@@ -66,8 +71,9 @@ export function patchDialectOf(body: string): PatchDialect | null {
   }
   const operations = (parsed as { Operations?: unknown }).Operations;
   if (!Array.isArray(operations)) return null;
-  const ops = operations.filter(
-    (op): op is { op: string; path?: unknown } => typeof op === "object" && op !== null && typeof op.op === "string",
+  const ops = (operations as unknown[]).filter(
+    (op): op is { op: string; path?: unknown } =>
+      typeof op === "object" && op !== null && typeof (op as { op?: unknown }).op === "string",
   );
   if (ops.some((op) => /^[A-Z]/.test(op.op))) return "entra-legacy";
   if (ops.some((op) => op.op === "replace" && op.path === undefined)) return "entra-flag";

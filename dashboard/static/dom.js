@@ -43,7 +43,9 @@ export class ApiError extends Error {
 function messageOf(body) {
   if (!body || typeof body !== "object") return null;
   if (body.error && typeof body.error === "object") {
-    const details = Array.isArray(body.error.details) ? body.error.details.map((detail) => detail.message) : [];
+    const details = Array.isArray(body.error.details)
+      ? body.error.details.map((detail) => detail.message)
+      : [];
     return [body.error.message, ...details].filter(Boolean).join(" — ");
   }
   if (typeof body.message === "string") return body.message;
@@ -59,7 +61,7 @@ export async function api(method, path, body) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  let parsed = null;
+  let parsed;
   try {
     parsed = text === "" ? null : JSON.parse(text);
   } catch {
@@ -74,14 +76,26 @@ export function header(title, subtitle, ...commands) {
   return h(
     "header",
     { class: "view-header" },
-    h("div", {}, h("h1", { tabindex: "-1" }, title), subtitle ? h("p", { class: "subtitle" }, subtitle) : null),
-    commands.length ? h("div", { class: "command-bar", role: "toolbar", "aria-label": `${title} commands` }, commands) : null,
+    h(
+      "div",
+      {},
+      h("h1", { tabindex: "-1" }, title),
+      subtitle ? h("p", { class: "subtitle" }, subtitle) : null,
+    ),
+    commands.length
+      ? h("div", { class: "command-bar", role: "toolbar", "aria-label": `${title} commands` }, commands)
+      : null,
   );
 }
 
 /** A command-bar button. */
 export function command(label, onclick, options = {}) {
-  return h("button", { type: "button", class: options.primary ? "primary" : "", onclick }, options.icon ? h("span", { class: "icon", "aria-hidden": "true" }, options.icon) : null, label);
+  return h(
+    "button",
+    { type: "button", class: options.primary ? "primary" : "", onclick },
+    options.icon ? h("span", { class: "icon", "aria-hidden": "true" }, options.icon) : null,
+    label,
+  );
 }
 
 /** A status line (role=status), shown under a form or command bar. */
@@ -113,14 +127,36 @@ export function table(headings, rows, options = {}) {
   return h(
     "table",
     { class: options.class ?? "grid", "aria-label": options.label },
-    h("thead", {}, h("tr", {}, headings.map((heading) => h("th", { scope: "col" }, heading)))),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        headings.map((heading) => h("th", { scope: "col" }, heading)),
+      ),
+    ),
     h(
       "tbody",
       {},
       rows.length === 0
-        ? h("tr", {}, h("td", { colspan: headings.length, class: "empty" }, options.empty ?? "Nothing to show."))
+        ? h(
+            "tr",
+            {},
+            h("td", { colspan: headings.length, class: "empty" }, options.empty ?? "Nothing to show."),
+          )
         : rows.map((row) =>
-            Array.isArray(row) ? h("tr", {}, row.map((cell) => h("td", {}, cell))) : h("tr", row.attributes ?? {}, row.cells.map((cell) => h("td", {}, cell))),
+            Array.isArray(row)
+              ? h(
+                  "tr",
+                  {},
+                  row.map((cell) => h("td", {}, cell)),
+                )
+              : h(
+                  "tr",
+                  row.attributes ?? {},
+                  row.cells.map((cell) => h("td", {}, cell)),
+                ),
           ),
     ),
   );
@@ -128,7 +164,13 @@ export function table(headings, rows, options = {}) {
 
 /** A label wrapping a control, so the control has an accessible name. */
 export function field(label, control, hint) {
-  return h("label", { class: "field" }, h("span", { class: "field-label" }, label), control, hint ? h("span", { class: "hint" }, hint) : null);
+  return h(
+    "label",
+    { class: "field" },
+    h("span", { class: "field-label" }, label),
+    control,
+    hint ? h("span", { class: "hint" }, hint) : null,
+  );
 }
 
 /** Pretty JSON when the text is JSON, else the text. */

@@ -35,7 +35,11 @@ export async function renderUsers(view, context) {
       users.map((user) => ({
         attributes: { class: user.userPrincipalName === selected ? "selected" : "" },
         cells: [
-          h("a", { href: `#/entra/users/${encodeURIComponent(user.userPrincipalName)}` }, user.displayName ?? user.id),
+          h(
+            "a",
+            { href: `#/entra/users/${encodeURIComponent(user.userPrincipalName)}` },
+            user.displayName ?? user.id,
+          ),
           user.userPrincipalName,
           user.city ?? "",
           user.postalCode ?? "",
@@ -57,7 +61,9 @@ function renderUserForm(detail, user) {
       ...Object.keys(user).filter((name) => typeof user[name] === "string" && !READ_ONLY.has(name)),
     ]),
   ];
-  const inputs = new Map(names.map((name) => [name, h("input", { name, value: user[name] ?? "", autocomplete: "off" })]));
+  const inputs = new Map(
+    names.map((name) => [name, h("input", { name, value: user[name] ?? "", autocomplete: "off" })]),
+  );
   const enabled = h("input", { type: "checkbox", name: "accountEnabled", checked: user.accountEnabled });
   const status = statusLine();
   const save = async (event) => {
@@ -85,13 +91,26 @@ function renderUserForm(detail, user) {
     h(
       "form",
       { class: "properties", onsubmit: save, "aria-label": "Edit properties" },
-      h("div", { class: "form-grid" }, [...inputs].map(([name, input]) => field(name, input)), field("accountEnabled", enabled)),
+      h(
+        "div",
+        { class: "form-grid" },
+        [...inputs].map(([name, input]) => field(name, input)),
+        field("accountEnabled", enabled),
+      ),
       h(
         "div",
         { class: "form-actions" },
         h("button", { type: "submit", class: "primary" }, "Save"),
-        h("a", { class: "button", href: `#/entra/on-demand/${encodeURIComponent(user.userPrincipalName)}` }, "Provision on demand"),
-        h("a", { class: "button", href: `#/flow/${encodeURIComponent(user.userPrincipalName)}` }, "Attribute flow"),
+        h(
+          "a",
+          { class: "button", href: `#/entra/on-demand/${encodeURIComponent(user.userPrincipalName)}` },
+          "Provision on demand",
+        ),
+        h(
+          "a",
+          { class: "button", href: `#/flow/${encodeURIComponent(user.userPrincipalName)}` },
+          "Attribute flow",
+        ),
       ),
       status.element,
     ),
@@ -104,8 +123,14 @@ export async function renderGroups(view) {
   const rows = await Promise.all(
     groups.map(async (group) => {
       const { value: members } = await api("GET", `/api/graph/groups/${group.id}/members`);
-      const name = h("input", { value: group.displayName, "aria-label": `Display name of ${group.displayName}` });
-      const description = h("input", { value: group.description ?? "", "aria-label": `Description of ${group.displayName}` });
+      const name = h("input", {
+        value: group.displayName,
+        "aria-label": `Display name of ${group.displayName}`,
+      });
+      const description = h("input", {
+        value: group.description ?? "",
+        "aria-label": `Description of ${group.displayName}`,
+      });
       const status = statusLine();
       const save = command("Save", async () => {
         try {
@@ -118,13 +143,20 @@ export async function renderGroups(view) {
           status.fail(error);
         }
       });
-      return [name, description, members.map((member) => member.userPrincipalName).join(", ") || "—", h("span", {}, save, status.element)];
+      return [
+        name,
+        description,
+        members.map((member) => member.userPrincipalName).join(", ") || "—",
+        h("span", {}, save, status.element),
+      ];
     }),
   );
   replace(
     view,
     header("Groups", "Microsoft Entra ID groups (Graph /v1.0/groups)"),
-    table(["Display name", "Description", "Members", ""], rows, { label: "Groups", empty: "No groups in this scenario." }),
+    table(["Display name", "Description", "Members", ""], rows, {
+      label: "Groups",
+      empty: "No groups in this scenario.",
+    }),
   );
 }
-

@@ -4,18 +4,40 @@ import { renderModified, renderSteps } from "./entra-provisioning.js";
 /** Provisioning logs: a filterable table; a record opens with its steps and modified properties. */
 export async function renderLogs(view) {
   const { value: records } = await api("GET", "/api/graph/auditLogs/provisioning");
-  const status = h("select", { name: "status" }, ["All", "success", "failure", "skipped", "warning"].map((value) => h("option", { value }, value)));
-  const action = h("select", { name: "action" }, ["All", "create", "update", "delete", "disable", "other"].map((value) => h("option", { value }, value)));
+  const status = h(
+    "select",
+    { name: "status" },
+    ["All", "success", "failure", "skipped", "warning"].map((value) => h("option", { value }, value)),
+  );
+  const action = h(
+    "select",
+    { name: "action" },
+    ["All", "create", "update", "delete", "disable", "other"].map((value) => h("option", { value }, value)),
+  );
   const identity = h("input", { type: "search", name: "identity", placeholder: "name or id" });
   const list = h("div", {});
   const detail = h("section", { class: "detail", "aria-label": "Provisioning record" });
   const show = (record) =>
     replace(
       detail,
-      h("h2", {}, `${record.sourceIdentity.displayName}: `, badge(record.provisioningStatusInfo.status), ` ${record.provisioningAction}`),
-      h("p", { class: "subtitle" }, `${new Date(record.activityDateTime).toLocaleString()} · cycle ${record.cycleId} · change ${record.changeId}`),
+      h(
+        "h2",
+        {},
+        `${record.sourceIdentity.displayName}: `,
+        badge(record.provisioningStatusInfo.status),
+        ` ${record.provisioningAction}`,
+      ),
+      h(
+        "p",
+        { class: "subtitle" },
+        `${new Date(record.activityDateTime).toLocaleString()} · cycle ${record.cycleId} · change ${record.changeId}`,
+      ),
       record.provisioningStatusInfo.errorInformation
-        ? h("p", { class: "status error" }, `${record.provisioningStatusInfo.errorInformation.errorCode}: ${record.provisioningStatusInfo.errorInformation.reason}`)
+        ? h(
+            "p",
+            { class: "status error" },
+            `${record.provisioningStatusInfo.errorInformation.errorCode}: ${record.provisioningStatusInfo.errorInformation.reason}`,
+          )
         : null,
       h("h3", {}, "Steps"),
       renderSteps(record.provisioningSteps),
@@ -29,7 +51,12 @@ export async function renderLogs(view) {
         (status.value === "All" || record.provisioningStatusInfo.status === status.value) &&
         (action.value === "All" || record.provisioningAction === action.value) &&
         (text === "" ||
-          [record.sourceIdentity.displayName, record.sourceIdentity.id, record.targetIdentity.id].some((value) => String(value ?? "").toLowerCase().includes(text))),
+          [record.sourceIdentity.displayName, record.sourceIdentity.id, record.targetIdentity.id].some(
+            (value) =>
+              String(value ?? "")
+                .toLowerCase()
+                .includes(text),
+          )),
     );
     replace(
       list,
@@ -37,7 +64,11 @@ export async function renderLogs(view) {
         ["Date", "Identity", "Action", "Status", "Source ID", "Target ID"],
         shown.map((record) => [
           new Date(record.activityDateTime).toLocaleString(),
-          h("button", { type: "button", class: "link", onclick: () => show(record) }, record.sourceIdentity.displayName || record.sourceIdentity.id),
+          h(
+            "button",
+            { type: "button", class: "link", onclick: () => show(record) },
+            record.sourceIdentity.displayName || record.sourceIdentity.id,
+          ),
           record.provisioningAction,
           badge(record.provisioningStatusInfo.status),
           record.sourceIdentity.id,
@@ -51,8 +82,18 @@ export async function renderLogs(view) {
   identity.addEventListener("input", filter);
   replace(
     view,
-    header("Provisioning logs", "Graph /v1.0/auditLogs/provisioning, newest first", command("Refresh", () => renderLogs(view))),
-    h("div", { class: "inline-form", role: "search" }, field("Status", status), field("Action", action), field("Identity", identity)),
+    header(
+      "Provisioning logs",
+      "Graph /v1.0/auditLogs/provisioning, newest first",
+      command("Refresh", () => renderLogs(view)),
+    ),
+    h(
+      "div",
+      { class: "inline-form", role: "search" },
+      field("Status", status),
+      field("Action", action),
+      field("Identity", identity),
+    ),
     list,
     detail,
   );

@@ -9,7 +9,9 @@ async function loadSchema(context) {
   const userMapping = rule.objectMappings.find((mapping) => mapping.sourceObjectName === "User");
   const directory = (name) => schema.directories.find((candidate) => candidate.name === name);
   const sourceUser = directory(rule.sourceDirectoryName).objects.find((object) => object.name === "User");
-  const targetUser = directory(rule.targetDirectoryName).objects.find((object) => object.name === userMapping.targetObjectName);
+  const targetUser = directory(rule.targetDirectoryName).objects.find(
+    (object) => object.name === userMapping.targetObjectName,
+  );
   return { schema, rule, userMapping, sourceUser, targetUser };
 }
 
@@ -38,7 +40,14 @@ export async function renderMappings(view, context) {
   const loaded = await loadSchema(context);
   const status = statusLine();
   const editor = h("section", { class: "detail", "aria-label": "Edit attribute" });
-  const open = (index) => renderMappingEditor(editor, { ...loaded, index, context, status, rerender: () => renderMappings(view, context) });
+  const open = (index) =>
+    renderMappingEditor(editor, {
+      ...loaded,
+      index,
+      context,
+      status,
+      rerender: () => renderMappings(view, context),
+    });
   const rows = loaded.userMapping.attributeMappings.map((mapping, index) => ({
     attributes: { "data-target": mapping.targetAttributeName },
     cells: [
@@ -47,7 +56,16 @@ export async function renderMappings(view, context) {
       mapping.matchingPriority > 0 ? String(mapping.matchingPriority) : "",
       mappingType(mapping.source),
       mapping.flowType === "ObjectAddOnly" ? "Only during object creation" : "Always",
-      h("button", { type: "button", class: "link", onclick: () => open(index), "aria-label": `Edit ${mapping.targetAttributeName}` }, "Edit"),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "link",
+          onclick: () => open(index),
+          "aria-label": `Edit ${mapping.targetAttributeName}`,
+        },
+        "Edit",
+      ),
     ],
   }));
   replace(
@@ -59,7 +77,18 @@ export async function renderMappings(view, context) {
       h("a", { class: "button", href: "#/entra/attributes" }, "Edit attribute list for customappsso"),
     ),
     status.element,
-    table(["Microsoft Entra ID attribute", "customappsso attribute", "Matching precedence", "Mapping type", "Apply this mapping", ""], rows, { label: "Attribute mappings" }),
+    table(
+      [
+        "Microsoft Entra ID attribute",
+        "customappsso attribute",
+        "Matching precedence",
+        "Mapping type",
+        "Apply this mapping",
+        "",
+      ],
+      rows,
+      { label: "Attribute mappings" },
+    ),
     editor,
   );
 }
@@ -67,22 +96,89 @@ export async function renderMappings(view, context) {
 function renderMappingEditor(editor, options) {
   const { schema, userMapping, sourceUser, targetUser, index, context, status, rerender } = options;
   const existing = index >= 0 ? userMapping.attributeMappings[index] : null;
-  const type = h("select", { name: "mappingType" }, ["Direct", "Constant", "Expression"].map((name) => h("option", { selected: mappingType(existing?.source) === name }, name)));
-  const sourceAttribute = h("select", { name: "sourceAttribute" }, sourceUser.attributes.map((attribute) => h("option", { selected: existing?.source?.type === "Attribute" && existing.source.name === attribute.name }, attribute.name)));
-  const constant = h("input", { name: "constant", value: existing?.source?.type === "Constant" ? existing.source.name : "" });
-  const expression = h("input", { name: "expression", class: "wide", value: existing?.source && existing.source.type !== "Attribute" && existing.source.type !== "Constant" ? existing.source.expression : "" });
-  const target = h("select", { name: "targetAttribute" }, targetUser.attributes.map((attribute) => h("option", { selected: existing?.targetAttributeName === attribute.name }, attribute.name)));
-  const precedence = h("input", { type: "number", min: "0", name: "matchingPriority", value: String(existing?.matchingPriority ?? 0) });
-  const apply = h("select", { name: "flowType" }, h("option", { value: "Always", selected: existing?.flowType !== "ObjectAddOnly" }, "Always"), h("option", { value: "ObjectAddOnly", selected: existing?.flowType === "ObjectAddOnly" }, "Only during object creation"));
-  const parts = { Direct: field("Source attribute", sourceAttribute), Constant: field("Constant value", constant), Expression: field("Expression", expression) };
+  const type = h(
+    "select",
+    { name: "mappingType" },
+    ["Direct", "Constant", "Expression"].map((name) =>
+      h("option", { selected: mappingType(existing?.source) === name }, name),
+    ),
+  );
+  const sourceAttribute = h(
+    "select",
+    { name: "sourceAttribute" },
+    sourceUser.attributes.map((attribute) =>
+      h(
+        "option",
+        { selected: existing?.source?.type === "Attribute" && existing.source.name === attribute.name },
+        attribute.name,
+      ),
+    ),
+  );
+  const constant = h("input", {
+    name: "constant",
+    value: existing?.source?.type === "Constant" ? existing.source.name : "",
+  });
+  const expression = h("input", {
+    name: "expression",
+    class: "wide",
+    value:
+      existing?.source && existing.source.type !== "Attribute" && existing.source.type !== "Constant"
+        ? existing.source.expression
+        : "",
+  });
+  const target = h(
+    "select",
+    { name: "targetAttribute" },
+    targetUser.attributes.map((attribute) =>
+      h("option", { selected: existing?.targetAttributeName === attribute.name }, attribute.name),
+    ),
+  );
+  const precedence = h("input", {
+    type: "number",
+    min: "0",
+    name: "matchingPriority",
+    value: String(existing?.matchingPriority ?? 0),
+  });
+  const apply = h(
+    "select",
+    { name: "flowType" },
+    h("option", { value: "Always", selected: existing?.flowType !== "ObjectAddOnly" }, "Always"),
+    h(
+      "option",
+      { value: "ObjectAddOnly", selected: existing?.flowType === "ObjectAddOnly" },
+      "Only during object creation",
+    ),
+  );
+  const parts = {
+    Direct: field("Source attribute", sourceAttribute),
+    Constant: field("Constant value", constant),
+    Expression: field("Expression", expression),
+  };
   const showParts = () => {
     for (const [name, element] of Object.entries(parts)) element.hidden = name !== type.value;
   };
   type.addEventListener("change", showParts);
   const buildSource = () => {
-    if (type.value === "Direct") return { expression: `[${sourceAttribute.value}]`, name: sourceAttribute.value, parameters: [], type: "Attribute" };
-    if (type.value === "Constant") return { expression: JSON.stringify(constant.value), name: constant.value, parameters: [], type: "Constant" };
-    return { expression: expression.value, name: expression.value.split("(")[0].trim(), parameters: [], type: "Function" };
+    if (type.value === "Direct")
+      return {
+        expression: `[${sourceAttribute.value}]`,
+        name: sourceAttribute.value,
+        parameters: [],
+        type: "Attribute",
+      };
+    if (type.value === "Constant")
+      return {
+        expression: JSON.stringify(constant.value),
+        name: constant.value,
+        parameters: [],
+        type: "Constant",
+      };
+    return {
+      expression: expression.value,
+      name: expression.value.split("(")[0].trim(),
+      parameters: [],
+      type: "Function",
+    };
   };
   const save = async (event) => {
     event.preventDefault();
@@ -125,7 +221,13 @@ function renderMappingEditor(editor, options) {
       field("Target attribute", target, "Add custom attributes with “Edit attribute list for customappsso”."),
       field("Matching precedence", precedence, "0: not a matching attribute"),
       field("Apply this mapping", apply),
-      h("div", { class: "form-actions" }, h("button", { type: "submit", class: "primary" }, "Ok"), existing ? command("Delete", remove) : null, command("Cancel", () => replace(editor))),
+      h(
+        "div",
+        { class: "form-actions" },
+        h("button", { type: "submit", class: "primary" }, "Ok"),
+        existing ? command("Delete", remove) : null,
+        command("Cancel", () => replace(editor)),
+      ),
     ),
   );
   showParts();
@@ -136,9 +238,22 @@ function renderMappingEditor(editor, options) {
 export async function renderAttributeList(view, context) {
   const { schema, targetUser, rule } = await loadSchema(context);
   const status = statusLine();
-  const name = h("input", { name: "name", class: "wide", placeholder: "urn:ietf:params:scim:schemas:extension:custom:2.0:User:costCenter", "aria-label": "New attribute name" });
-  const type = h("select", { name: "type", "aria-label": "New attribute type" }, ATTRIBUTE_TYPES.map((value) => h("option", {}, value)));
-  const multi = h("input", { type: "checkbox", name: "multivalued", "aria-label": "New attribute is multi-valued" });
+  const name = h("input", {
+    name: "name",
+    class: "wide",
+    placeholder: "urn:ietf:params:scim:schemas:extension:custom:2.0:User:costCenter",
+    "aria-label": "New attribute name",
+  });
+  const type = h(
+    "select",
+    { name: "type", "aria-label": "New attribute type" },
+    ATTRIBUTE_TYPES.map((value) => h("option", {}, value)),
+  );
+  const multi = h("input", {
+    type: "checkbox",
+    name: "multivalued",
+    "aria-label": "New attribute is multi-valued",
+  });
   const save = async () => {
     try {
       status.busy("Saving the schema…");
@@ -175,14 +290,42 @@ export async function renderAttributeList(view, context) {
     attribute.multivalued ? "Yes" : "",
     attribute.required || attribute.anchor
       ? ""
-      : h("button", { type: "button", class: "link", "aria-label": `Delete ${attribute.name}`, onclick: async () => { targetUser.attributes.splice(index, 1); await save(); } }, "Delete"),
+      : h(
+          "button",
+          {
+            type: "button",
+            class: "link",
+            "aria-label": `Delete ${attribute.name}`,
+            onclick: async () => {
+              targetUser.attributes.splice(index, 1);
+              await save();
+            },
+          },
+          "Delete",
+        ),
   ]);
   replace(
     view,
-    header(`Edit attribute list for ${rule.targetDirectoryName}`, `${targetUser.name}: the target attributes mappings can write`),
+    header(
+      `Edit attribute list for ${rule.targetDirectoryName}`,
+      `${targetUser.name}: the target attributes mappings can write`,
+    ),
     status.element,
-    table(["Name", "Type", "Primary key", "Required", "Multi-value", ""], rows, { label: "Target attributes" }),
-    h("form", { class: "inline-form", onsubmit: add, "aria-label": "Add attribute" }, field("Name", name), field("Type", type), h("label", { class: "check" }, multi, "Multi-value"), h("button", { type: "submit", class: "primary" }, "Add attribute")),
-    h("p", { class: "hint" }, "Custom attributes must be named urn:ietf:params:scim:schemas:extension:<Name>:2.0:User:<attribute>, or Entra leaves them out of the create (Microsoft Learn, “Known issues and resolutions with SCIM 2.0”)."),
+    table(["Name", "Type", "Primary key", "Required", "Multi-value", ""], rows, {
+      label: "Target attributes",
+    }),
+    h(
+      "form",
+      { class: "inline-form", onsubmit: add, "aria-label": "Add attribute" },
+      field("Name", name),
+      field("Type", type),
+      h("label", { class: "check" }, multi, "Multi-value"),
+      h("button", { type: "submit", class: "primary" }, "Add attribute"),
+    ),
+    h(
+      "p",
+      { class: "hint" },
+      "Custom attributes must be named urn:ietf:params:scim:schemas:extension:<Name>:2.0:User:<attribute>, or Entra leaves them out of the create (Microsoft Learn, “Known issues and resolutions with SCIM 2.0”).",
+    ),
   );
 }

@@ -24,7 +24,10 @@ export async function renderOverview(view, context) {
         ["Tenant URL", app.tenantUrl],
         ["Users linked in the target", String(app.linkedUsers)],
         ["Provisioning log records", String(app.logRecords)],
-        ["Last cycle", cycle ? `${cycle.kind}, ${new Date(cycle.endedDateTime).toLocaleString()}` : "never run"],
+        [
+          "Last cycle",
+          cycle ? `${cycle.kind}, ${new Date(cycle.endedDateTime).toLocaleString()}` : "never run",
+        ],
       ].map(([term, value]) => [h("dt", {}, term), h("dd", {}, value)]),
     );
   };
@@ -65,12 +68,31 @@ export async function renderOverview(view, context) {
 /** Provision on demand: pick a user or group, provision it, see the result step by step. */
 export async function renderOnDemand(view, context) {
   const [preselected] = context.params;
-  const [{ value: users }, { value: groups }] = await Promise.all([api("GET", "/api/graph/users"), api("GET", "/api/graph/groups")]);
+  const [{ value: users }, { value: groups }] = await Promise.all([
+    api("GET", "/api/graph/users"),
+    api("GET", "/api/graph/groups"),
+  ]);
   const subject = h(
     "select",
     { name: "subject" },
-    h("optgroup", { label: "Users" }, users.map((user) => h("option", { value: `User:${user.userPrincipalName}`, selected: user.userPrincipalName === preselected }, `${user.displayName ?? ""} (${user.userPrincipalName})`))),
-    groups.length ? h("optgroup", { label: "Groups" }, groups.map((group) => h("option", { value: `Group:${group.id}` }, group.displayName))) : null,
+    h(
+      "optgroup",
+      { label: "Users" },
+      users.map((user) =>
+        h(
+          "option",
+          { value: `User:${user.userPrincipalName}`, selected: user.userPrincipalName === preselected },
+          `${user.displayName ?? ""} (${user.userPrincipalName})`,
+        ),
+      ),
+    ),
+    groups.length
+      ? h(
+          "optgroup",
+          { label: "Groups" },
+          groups.map((group) => h("option", { value: `Group:${group.id}` }, group.displayName)),
+        )
+      : null,
   );
   const result = h("section", { class: "on-demand-result", "aria-label": "Result", "aria-live": "polite" });
   const status = statusLine();
@@ -80,7 +102,9 @@ export async function renderOnDemand(view, context) {
     try {
       status.busy("Provisioning…");
       const answer = await api("POST", `${context.job}/provisionOnDemand`, {
-        parameters: [{ ruleId: context.app.ruleId, subjects: [{ objectId: rest.join(":"), objectTypeName: type }] }],
+        parameters: [
+          { ruleId: context.app.ruleId, subjects: [{ objectId: rest.join(":"), objectTypeName: type }] },
+        ],
       });
       status.clear();
       renderResult(result, JSON.parse(answer.key), JSON.parse(answer.value));
@@ -91,7 +115,12 @@ export async function renderOnDemand(view, context) {
   replace(
     view,
     header("Provision on demand", "Provision a user or group now, without waiting for the next cycle"),
-    h("form", { class: "inline-form", onsubmit: provision }, field("Select a user or group", subject), h("button", { type: "submit", class: "primary" }, "Provision")),
+    h(
+      "form",
+      { class: "inline-form", onsubmit: provision },
+      field("Select a user or group", subject),
+      h("button", { type: "submit", class: "primary" }, "Provision"),
+    ),
     status.element,
     result,
   );
@@ -106,10 +135,25 @@ export function renderSteps(steps) {
       h(
         "li",
         { class: `step ${step.status}` },
-        h("div", { class: "step-head" }, h("span", { class: "step-number", "aria-hidden": "true" }, String(index + 1)), h("strong", {}, STEP_TITLES[step.type ?? step.provisioningStepType] ?? step.name), badge(step.status)),
+        h(
+          "div",
+          { class: "step-head" },
+          h("span", { class: "step-number", "aria-hidden": "true" }, String(index + 1)),
+          h("strong", {}, STEP_TITLES[step.type ?? step.provisioningStepType] ?? step.name),
+          badge(step.status),
+        ),
         h("p", {}, step.description),
         Object.keys(step.details ?? {}).length
-          ? h("details", {}, h("summary", {}, "View details"), table(["Name", "Value"], Object.entries(step.details).map(([name, value]) => [name, String(value)]), { class: "grid compact" }))
+          ? h(
+              "details",
+              {},
+              h("summary", {}, "View details"),
+              table(
+                ["Name", "Value"],
+                Object.entries(step.details).map(([name, value]) => [name, String(value)]),
+                { class: "grid compact" },
+              ),
+            )
           : null,
       ),
     ),
@@ -129,7 +173,9 @@ function renderResult(element, key, value) {
   replace(
     element,
     h("h2", {}, `${value.reportableIdentifier}: `, badge(key.result), " ", value.action),
-    key.details?.errorCode ? h("p", { class: "status error" }, `${key.details.errorCode}: ${key.details.errorMessage}`) : null,
+    key.details?.errorCode
+      ? h("p", { class: "status error" }, `${key.details.errorCode}: ${key.details.errorMessage}`)
+      : null,
     renderSteps(value.provisioningSteps),
     h("h3", {}, "Modified properties"),
     renderModified(value.modifiedProperties),

@@ -13,13 +13,25 @@ const list = (values) => (values && values.length ? values.join(", ") : "—");
 function stageContent(stage, flow) {
   switch (stage) {
     case "source":
-      return [h("code", {}, flow.source.names.join(", ") || "(none)"), h("span", { class: "value" }, list(flow.source.values.filter((value) => value !== null)))];
+      return [
+        h("code", {}, flow.source.names.join(", ") || "(none)"),
+        h("span", { class: "value" }, list(flow.source.values.filter((value) => value !== null))),
+      ];
     case "mapping":
-      return [h("span", {}, `${flow.mapping.type}${flow.mapping.flowType === "ObjectAddOnly" ? ", only during creation" : ""}`), h("code", {}, flow.mapping.expression)];
+      return [
+        h(
+          "span",
+          {},
+          `${flow.mapping.type}${flow.mapping.flowType === "ObjectAddOnly" ? ", only during creation" : ""}`,
+        ),
+        h("code", {}, flow.mapping.expression),
+      ];
     case "scim":
       return [h("code", {}, flow.mapping.target), h("span", { class: "value" }, list(flow.scim.value))];
     case "row":
-      return flow.row ? [h("code", {}, flow.row.scimSchema), h("span", {}, `prefix ${flow.row.prefix}`)] : [h("span", { class: "muted" }, "no row claims it")];
+      return flow.row
+        ? [h("code", {}, flow.row.scimSchema), h("span", {}, `prefix ${flow.row.prefix}`)]
+        : [h("span", { class: "muted" }, "no row claims it")];
     case "immuta":
       return [h("code", {}, flow.immuta.key ?? "—"), h("span", { class: "value" }, list(flow.immuta.values))];
     default:
@@ -40,13 +52,27 @@ function renderFlowRow(flow) {
         return h(
           "li",
           { class: `stage ${state}`, "data-stage": stage },
-          h("span", { class: "stage-title" }, title, state === "stop" ? h("span", { class: "stop-mark" }, " ✖ value stops here") : null),
+          h(
+            "span",
+            { class: "stage-title" },
+            title,
+            state === "stop" ? h("span", { class: "stop-mark" }, " ✖ value stops here") : null,
+          ),
           stageContent(stage, flow),
         );
       }),
     ),
-    flow.stop ? h("p", { class: "stop-reason", role: "note" }, h("strong", {}, `Stops at “${STAGES[stopAt][1]}”: `), flow.stop.reason) : h("p", { class: "arrived-note" }, "✔ The value arrives in Immuta."),
-    flow.notes.map((note) => h("p", { class: `note ${note.severity}` }, `${note.severity} ${note.code}: ${note.message}`)),
+    flow.stop
+      ? h(
+          "p",
+          { class: "stop-reason", role: "note" },
+          h("strong", {}, `Stops at “${STAGES[stopAt][1]}”: `),
+          flow.stop.reason,
+        )
+      : h("p", { class: "arrived-note" }, "✔ The value arrives in Immuta."),
+    flow.notes.map((note) =>
+      h("p", { class: `note ${note.severity}` }, `${note.severity} ${note.code}: ${note.message}`),
+    ),
   );
 }
 
@@ -57,14 +83,31 @@ export async function renderFlow(view, context) {
   const upn = chosen ?? users[0]?.userPrincipalName;
   const select = h(
     "select",
-    { name: "user", onchange: (event) => (location.hash = `#/flow/${encodeURIComponent(event.target.value)}`) },
-    users.map((user) => h("option", { value: user.userPrincipalName, selected: user.userPrincipalName === upn }, `${user.displayName ?? ""} (${user.userPrincipalName})`)),
+    {
+      name: "user",
+      onchange: (event) => (location.hash = `#/flow/${encodeURIComponent(event.target.value)}`),
+    },
+    users.map((user) =>
+      h(
+        "option",
+        { value: user.userPrincipalName, selected: user.userPrincipalName === upn },
+        `${user.displayName ?? ""} (${user.userPrincipalName})`,
+      ),
+    ),
   );
   const body = h("div", {});
   replace(
     view,
-    header("Attribute flow", "Each mapped extension attribute: Entra property → mapping → SCIM attribute → Immuta row → Immuta attribute"),
-    h("div", { class: "inline-form" }, field("User", select), h("button", { type: "button", onclick: () => void renderFlow(view, context) }, "Refresh")),
+    header(
+      "Attribute flow",
+      "Each mapped extension attribute: Entra property → mapping → SCIM attribute → Immuta row → Immuta attribute",
+    ),
+    h(
+      "div",
+      { class: "inline-form" },
+      field("User", select),
+      h("button", { type: "button", onclick: () => void renderFlow(view, context) }, "Refresh"),
+    ),
     body,
   );
   if (!upn) return replace(body, h("p", { class: "hint" }, "No users in Entra."));
@@ -72,7 +115,15 @@ export async function renderFlow(view, context) {
   replace(
     body,
     result.flows.length === 0
-      ? h("p", { class: "hint" }, "No mapping writes an extension attribute. Add one under Attribute mapping.")
-      : h("ol", { class: "flows", "aria-label": `Attribute flow of ${upn}` }, result.flows.map(renderFlowRow)),
+      ? h(
+          "p",
+          { class: "hint" },
+          "No mapping writes an extension attribute. Add one under Attribute mapping.",
+        )
+      : h(
+          "ol",
+          { class: "flows", "aria-label": `Attribute flow of ${upn}` },
+          result.flows.map(renderFlowRow),
+        ),
   );
 }

@@ -14,19 +14,36 @@ function renderIam(iam) {
   const card = h("section", { class: "card", "aria-label": `IAM ${iam.displayName}` });
   const draft = structuredClone(iam);
   const status = statusLine();
-  const sync = h("input", { type: "checkbox", name: "syncAttributes", checked: draft.syncAttributes, onchange: (event) => (draft.syncAttributes = event.target.checked) });
+  const sync = h("input", {
+    type: "checkbox",
+    name: "syncAttributes",
+    checked: draft.syncAttributes,
+    onchange: (event) => (draft.syncAttributes = event.target.checked),
+  });
   const rowsElement = h("div", { class: "schema-rows" });
   const problems = new Map();
   const drawRows = () =>
     replace(
       rowsElement,
-      draft.attributeSchema.length === 0 ? h("p", { class: "hint" }, "No attribute schema: SCIM extension attributes are not mapped to Immuta attributes.") : null,
+      draft.attributeSchema.length === 0
+        ? h(
+            "p",
+            { class: "hint" },
+            "No attribute schema: SCIM extension attributes are not mapped to Immuta attributes.",
+          )
+        : null,
       draft.attributeSchema.map((row, index) => {
         const input = (name, label) => {
           const problem = problems.get(`attributeSchema.${index}.${name}`);
           return field(
             label,
-            h("input", { name: `${name}-${index}`, class: name === "scimSchema" ? "wide" : "", value: row[name], "aria-invalid": problem ? "true" : null, oninput: (event) => (row[name] = event.target.value) }),
+            h("input", {
+              name: `${name}-${index}`,
+              class: name === "scimSchema" ? "wide" : "",
+              value: row[name],
+              "aria-invalid": problem ? "true" : null,
+              oninput: (event) => (row[name] = event.target.value),
+            }),
             problem ? h("span", { class: "field-error" }, problem) : null,
           );
         };
@@ -66,7 +83,13 @@ function renderIam(iam) {
   drawRows();
   return replace(
     card,
-    h("h2", {}, iam.displayName, " ", h("span", { class: "muted" }, `(${iam.type.toUpperCase()}, id ${iam.id})`)),
+    h(
+      "h2",
+      {},
+      iam.displayName,
+      " ",
+      h("span", { class: "muted" }, `(${iam.type.toUpperCase()}, id ${iam.id})`),
+    ),
     h(
       "dl",
       { class: "facts" },
@@ -77,7 +100,12 @@ function renderIam(iam) {
       "form",
       { onsubmit: save, "aria-label": `Profile Schema of ${iam.displayName}` },
       h("h3", {}, "Profile Schema"),
-      h("label", { class: "check" }, sync, `Sync attributes from ${iam.type === "saml" ? "SAML" : "OpenID"} to Immuta`),
+      h(
+        "label",
+        { class: "check" },
+        sync,
+        `Sync attributes from ${iam.type === "saml" ? "SAML" : "OpenID"} to Immuta`,
+      ),
       h("h4", {}, "Attribute Schema"),
       rowsElement,
       h(

@@ -9,7 +9,11 @@ export async function renderImmutaUsers(view) {
     table(
       ["Name", "User ID", "IAM", "Email", "Status", "Attributes"],
       hits.map((user) => [
-        h("a", { href: `#/immuta/users/${encodeURIComponent(user.iamid)}/${encodeURIComponent(user.userid)}` }, user.profile?.name ?? user.userid),
+        h(
+          "a",
+          { href: `#/immuta/users/${encodeURIComponent(user.iamid)}/${encodeURIComponent(user.userid)}` },
+          user.profile?.name ?? user.userid,
+        ),
         user.userid,
         user.iamDisplayName ?? user.iamid,
         user.profile?.email ?? "",
@@ -23,7 +27,12 @@ export async function renderImmutaUsers(view) {
 
 /** Attribute lines `key = value`, one per value. */
 function attributeTable(map, label, empty) {
-  const rows = Object.entries(map ?? {}).flatMap(([key, values]) => values.map((value) => ({ attributes: { "data-key": key }, cells: [h("code", {}, key), h("code", {}, value)] })));
+  const rows = Object.entries(map ?? {}).flatMap(([key, values]) =>
+    values.map((value) => ({
+      attributes: { "data-key": key },
+      cells: [h("code", {}, key), h("code", {}, value)],
+    })),
+  );
   return table(["Attribute", "Value"], rows, { label, empty, class: "grid compact" });
 }
 
@@ -52,30 +61,68 @@ export async function renderImmutaUser(view, context) {
   const value = h("input", { name: "value", placeholder: "Finance" });
   const change = async (method, attribute, item) => {
     try {
-      await api(method, `${base}/authorizations/${encodeURIComponent(attribute)}/${encodeURIComponent(item)}`, {});
+      await api(
+        method,
+        `${base}/authorizations/${encodeURIComponent(attribute)}/${encodeURIComponent(item)}`,
+        {},
+      );
       await renderImmutaUser(view, context);
     } catch (error) {
       status.fail(error);
     }
   };
   const bimRows = Object.entries(user.bimAuthorizations ?? {}).flatMap(([attribute, values]) =>
-    values.map((item) => [h("code", {}, attribute), h("code", {}, item), command("Remove", () => change("DELETE", attribute, item))]),
+    values.map((item) => [
+      h("code", {}, attribute),
+      h("code", {}, item),
+      command("Remove", () => change("DELETE", attribute, item)),
+    ]),
   );
   replace(
     view,
-    header(user.profile?.name ?? userid, `${userid} · IAM ${user.iamDisplayName ?? iamid} · ${user.disabled ? "disabled" : "enabled"}`, h("a", { class: "button", href: `#/flow/${encodeURIComponent(userid)}` }, "Attribute flow")),
-    h("div", { class: "tabs", role: "tablist", "aria-label": "User tabs" }, h("span", { role: "tab", "aria-selected": "true", class: "tab" }, "Settings")),
+    header(
+      user.profile?.name ?? userid,
+      `${userid} · IAM ${user.iamDisplayName ?? iamid} · ${user.disabled ? "disabled" : "enabled"}`,
+      h("a", { class: "button", href: `#/flow/${encodeURIComponent(userid)}` }, "Attribute flow"),
+    ),
+    h(
+      "div",
+      { class: "tabs", role: "tablist", "aria-label": "User tabs" },
+      h("span", { role: "tab", "aria-selected": "true", class: "tab" }, "Settings"),
+    ),
     h(
       "section",
       { class: "settings", role: "tabpanel", "aria-label": "Settings" },
       h("h2", {}, "Attributes from the IAM"),
-      h("p", { class: "hint" }, "iamAuthorizations: set by SCIM through the IAM's attribute schema; read-only here."),
-      byPrefix(user.iamAuthorizations, iam).map(([prefix, map]) => h("div", { class: "prefix-group" }, h("h3", {}, prefix), attributeTable(map, `IAM attributes under ${prefix}`, "No attributes under this prefix."))),
+      h(
+        "p",
+        { class: "hint" },
+        "iamAuthorizations: set by SCIM through the IAM's attribute schema; read-only here.",
+      ),
+      byPrefix(user.iamAuthorizations, iam).map(([prefix, map]) =>
+        h(
+          "div",
+          { class: "prefix-group" },
+          h("h3", {}, prefix),
+          attributeTable(map, `IAM attributes under ${prefix}`, "No attributes under this prefix."),
+        ),
+      ),
       h("h2", {}, "Attributes set in Immuta"),
-      table(["Attribute", "Value", ""], bimRows, { label: "Attributes set in Immuta", empty: "None.", class: "grid compact" }),
+      table(["Attribute", "Value", ""], bimRows, {
+        label: "Attributes set in Immuta",
+        empty: "None.",
+        class: "grid compact",
+      }),
       h(
         "form",
-        { class: "inline-form", "aria-label": "Add attribute", onsubmit: (event) => { event.preventDefault(); if (key.value && value.value) void change("PUT", key.value, value.value); } },
+        {
+          class: "inline-form",
+          "aria-label": "Add attribute",
+          onsubmit: (event) => {
+            event.preventDefault();
+            if (key.value && value.value) void change("PUT", key.value, value.value);
+          },
+        },
         field("Attribute", key),
         field("Value", value),
         h("button", { type: "submit" }, "Add"),

@@ -54,7 +54,10 @@ async function route() {
     context ??= await loadContext();
     const view = h("div", { class: "view" });
     replace(main, view);
-    await render(view, { ...context, params: found.slice(1).map((part) => part && decodeURIComponent(part)) });
+    await render(view, {
+      ...context,
+      params: found.slice(1).map((part) => part && decodeURIComponent(part)),
+    });
     view.querySelector("h1")?.focus({ preventScroll: true });
   } catch (error) {
     replace(main, h("h1", {}, "Something went wrong"), h("p", { class: "status error" }, error.message));

@@ -61,8 +61,32 @@ function renderEntry(entry) {
       h(
         "div",
         { class: "exchange-body" },
-        h("section", {}, h("h3", {}, "Request"), h("pre", {}, `${entry.method} ${entry.url}\n`, entry.requestHeaders.map((header) => `${header.name}: ${header.value}\n`), "\n", pretty(entry.requestBody))),
-        h("section", {}, h("h3", {}, "Response"), h("pre", {}, `${entry.status}\n`, entry.responseHeaders.map((header) => `${header.name}: ${header.value}\n`), "\n", pretty(entry.responseBody))),
+        h(
+          "section",
+          {},
+          h("h3", {}, "Request"),
+          h(
+            "pre",
+            {},
+            `${entry.method} ${entry.url}\n`,
+            entry.requestHeaders.map((header) => `${header.name}: ${header.value}\n`),
+            "\n",
+            pretty(entry.requestBody),
+          ),
+        ),
+        h(
+          "section",
+          {},
+          h("h3", {}, "Response"),
+          h(
+            "pre",
+            {},
+            `${entry.status}\n`,
+            entry.responseHeaders.map((header) => `${header.name}: ${header.value}\n`),
+            "\n",
+            pretty(entry.responseBody),
+          ),
+        ),
       ),
     ),
   );
@@ -71,14 +95,26 @@ function renderEntry(entry) {
 /** SCIM traffic: every exchange the fake Immuta answered, newest first, live. */
 export function renderTraffic(view) {
   const list = h("ol", { class: "timeline", "aria-label": "SCIM exchanges", reversed: true });
-  const empty = h("p", { class: "hint" }, "No SCIM requests yet. Provision on demand, Test Connection or start a cycle.");
+  const empty = h(
+    "p",
+    { class: "hint" },
+    "No SCIM requests yet. Provision on demand, Test Connection or start a cycle.",
+  );
   const draw = (entries) => {
     empty.hidden = state.entries.length > 0;
     for (const entry of entries) list.prepend(renderEntry(entry));
   };
   replace(
     view,
-    header("SCIM traffic", "Requests Entra sent to Immuta's SCIM endpoint, as the fake Immuta recorded them (credentials redacted)", h("a", { class: "button", href: "/api/traffic.har", download: "synclab-scim-traffic.har" }, "Download HAR")),
+    header(
+      "SCIM traffic",
+      "Requests Entra sent to Immuta's SCIM endpoint, as the fake Immuta recorded them (credentials redacted)",
+      h(
+        "a",
+        { class: "button", href: "/api/traffic.har", download: "synclab-scim-traffic.har" },
+        "Download HAR",
+      ),
+    ),
     empty,
     list,
   );

@@ -47,7 +47,8 @@ export type DoctorConfiguration = {
   attributes: readonly { name: string; multiValued: boolean }[];
   multiValueAddAlways: boolean;
   tenantUrl: string;
-  secretToken: string;
+  /** null: not readable (Graph never returns job secrets), so not checked. */
+  secretToken: string | null;
   iams: readonly IamConfig[];
   /** The tenant URL points at these IAMs' Immuta: the IAM is the one whose SCIM path it names. */
   ownImmuta: boolean;
@@ -90,7 +91,7 @@ export function diagnoseConfiguration(input: DoctorConfiguration): Configuration
       targets: allTargets,
     });
   }
-  if (iam && input.ownImmuta && input.secretToken !== iam.scimToken) {
+  if (iam && input.ownImmuta && input.secretToken !== null && input.secretToken !== iam.scimToken) {
     add({
       severity: "error",
       code: "secret-token-mismatch",

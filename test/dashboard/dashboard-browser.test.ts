@@ -11,7 +11,10 @@ const text = (locator: Locator) =>
   expect.poll(async () => ((await locator.count()) > 0 ? await locator.first().innerText() : ""), WAIT);
 const count = (locator: Locator) => expect.poll(() => locator.count(), WAIT);
 const attribute = (locator: Locator, name: string) =>
-  expect.poll(async () => ((await locator.count()) > 0 ? await locator.first().getAttribute(name) : null), WAIT);
+  expect.poll(
+    async () => ((await locator.count()) > 0 ? await locator.first().getAttribute(name) : null),
+    WAIT,
+  );
 const executable = findChromium();
 // CI must run these; a developer machine without Chromium gets a reason instead of a failure.
 const runs = executable !== null || process.env.CI !== undefined;
@@ -46,7 +49,10 @@ describe.skipIf(!runs)(title, () => {
 
   const open = async (screen: string) => {
     // A link's name may carry a counter after the screen's name ("SCIM traffic 3").
-    await page.locator(".side-nav").getByRole("link", { name: new RegExp(`^${screen}\\b`) }).click();
+    await page
+      .locator(".side-nav")
+      .getByRole("link", { name: new RegExp(`^${screen}\\b`) })
+      .click();
     await page.getByRole("heading", { level: 1 }).waitFor();
   };
 
@@ -57,7 +63,8 @@ describe.skipIf(!runs)(title, () => {
     await text(page.locator(".on-demand-result h2")).toContain("Success");
   };
 
-  const immutaAttribute = (key: string) => page.locator(`section.settings .prefix-group tr[data-key="${key}"]`);
+  const immutaAttribute = (key: string) =>
+    page.locator(`section.settings .prefix-group tr[data-key="${key}"]`);
 
   it("shows entraid_attributes.zipcode = 10001 on alice's Immuta Settings tab after her postal code changes and she is provisioned on demand", async () => {
     await page.goto(served.dashboard!.url);
@@ -81,7 +88,9 @@ describe.skipIf(!runs)(title, () => {
 
     await open("People");
     await page.getByRole("link", { name: "Alice Smith" }).click();
-    await text(immutaAttribute("entraid_attributes.zipcode")).toMatch(/^entraid_attributes\.zipcode\s+10001$/);
+    await text(immutaAttribute("entraid_attributes.zipcode")).toMatch(
+      /^entraid_attributes\.zipcode\s+10001$/,
+    );
     await text(page.getByRole("table", { name: "Effective attributes" })).toContain("10001");
   }, 60_000);
 
@@ -91,16 +100,22 @@ describe.skipIf(!runs)(title, () => {
     const before = await exchanges.count();
     const { job } = served.world.app;
     // Changed and provisioned from outside the page: only a live timeline can show it.
-    const response = await fetch(
-      `${served.entra.url}/v1.0/users/alice@contoso.com`,
-      { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ postalCode: "10002" }) },
-    );
-    expect(response.status).toBe(204);
-    await fetch(`${served.entra.url}/v1.0/servicePrincipals/${job.servicePrincipalId}/synchronization/jobs/${job.jobId}/provisionOnDemand`, {
-      method: "POST",
+    const response = await fetch(`${served.entra.url}/v1.0/users/alice@contoso.com`, {
+      method: "PATCH",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ parameters: [{ subjects: [{ objectId: "alice@contoso.com", objectTypeName: "User" }] }] }),
+      body: JSON.stringify({ postalCode: "10002" }),
     });
+    expect(response.status).toBe(204);
+    await fetch(
+      `${served.entra.url}/v1.0/servicePrincipals/${job.servicePrincipalId}/synchronization/jobs/${job.jobId}/provisionOnDemand`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          parameters: [{ subjects: [{ objectId: "alice@contoso.com", objectTypeName: "User" }] }],
+        }),
+      },
+    );
     const patch = exchanges.filter({ hasText: "PATCH" });
     await count(patch).toBe(1);
     expect(await exchanges.count()).toBeGreaterThan(before + 1);
