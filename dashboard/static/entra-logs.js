@@ -17,33 +17,7 @@ export async function renderLogs(view) {
   const identity = h("input", { type: "search", name: "identity", placeholder: "name or id" });
   const list = h("div", {});
   const detail = h("section", { class: "detail", "aria-label": "Provisioning record" });
-  const show = (record) =>
-    replace(
-      detail,
-      h(
-        "h2",
-        {},
-        `${record.sourceIdentity.displayName}: `,
-        badge(record.provisioningStatusInfo.status),
-        ` ${record.provisioningAction}`,
-      ),
-      h(
-        "p",
-        { class: "subtitle" },
-        `${new Date(record.activityDateTime).toLocaleString()} · cycle ${record.cycleId} · change ${record.changeId}`,
-      ),
-      record.provisioningStatusInfo.errorInformation
-        ? h(
-            "p",
-            { class: "status error" },
-            `${record.provisioningStatusInfo.errorInformation.errorCode}: ${record.provisioningStatusInfo.errorInformation.reason}`,
-          )
-        : null,
-      h("h3", {}, "Steps"),
-      renderSteps(record.provisioningSteps),
-      h("h3", {}, "Modified properties"),
-      renderModified(record.modifiedProperties),
-    );
+  const show = (record) => renderRecord(detail, record);
   const filter = () => {
     const text = identity.value.trim().toLowerCase();
     const shown = records.filter(
@@ -98,4 +72,34 @@ export async function renderLogs(view) {
     detail,
   );
   filter();
+}
+
+/** One record, as the portal's log details blade shows it: steps, then modified properties. */
+function renderRecord(detail, record) {
+  return replace(
+    detail,
+    h(
+      "h2",
+      {},
+      `${record.sourceIdentity.displayName}: `,
+      badge(record.provisioningStatusInfo.status),
+      ` ${record.provisioningAction}`,
+    ),
+    h(
+      "p",
+      { class: "subtitle" },
+      `${new Date(record.activityDateTime).toLocaleString()} · cycle ${record.cycleId} · change ${record.changeId}`,
+    ),
+    record.provisioningStatusInfo.errorInformation
+      ? h(
+          "p",
+          { class: "status error" },
+          `${record.provisioningStatusInfo.errorInformation.errorCode}: ${record.provisioningStatusInfo.errorInformation.reason}`,
+        )
+      : null,
+    h("h3", {}, "Steps"),
+    renderSteps(record.provisioningSteps),
+    h("h3", {}, "Modified properties"),
+    renderModified(record.modifiedProperties),
+  );
 }

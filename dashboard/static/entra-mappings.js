@@ -93,106 +93,99 @@ export async function renderMappings(view, context) {
   );
 }
 
+/** The editor's controls, filled from the mapping being edited (none for a new one). */
+function mappingControls(existing, sourceUser, targetUser) {
+  const source = existing?.source;
+  const option = (value, selected, label = value) => h("option", { value, selected }, label);
+  return {
+    type: h(
+      "select",
+      { name: "mappingType" },
+      ["Direct", "Constant", "Expression"].map((name) => option(name, mappingType(source) === name)),
+    ),
+    sourceAttribute: h(
+      "select",
+      { name: "sourceAttribute" },
+      sourceUser.attributes.map(({ name }) =>
+        option(name, source?.type === "Attribute" && source.name === name),
+      ),
+    ),
+    constant: h("input", { name: "constant", value: source?.type === "Constant" ? source.name : "" }),
+    expression: h("input", {
+      name: "expression",
+      class: "wide",
+      value: source && source.type !== "Attribute" && source.type !== "Constant" ? source.expression : "",
+    }),
+    target: h(
+      "select",
+      { name: "targetAttribute" },
+      targetUser.attributes.map(({ name }) => option(name, existing?.targetAttributeName === name)),
+    ),
+    precedence: h("input", {
+      type: "number",
+      min: "0",
+      name: "matchingPriority",
+      value: String(existing?.matchingPriority ?? 0),
+    }),
+    apply: h(
+      "select",
+      { name: "flowType" },
+      option("Always", existing?.flowType !== "ObjectAddOnly"),
+      option("ObjectAddOnly", existing?.flowType === "ObjectAddOnly", "Only during object creation"),
+    ),
+  };
+}
+
+/** The Graph attributeMapping the controls describe. */
+function mappingFrom(controls, existing) {
+  const { type, sourceAttribute, constant, expression } = controls;
+  const source =
+    type.value === "Direct"
+      ? {
+          expression: `[${sourceAttribute.value}]`,
+          name: sourceAttribute.value,
+          parameters: [],
+          type: "Attribute",
+        }
+      : type.value === "Constant"
+        ? {
+            expression: JSON.stringify(constant.value),
+            name: constant.value,
+            parameters: [],
+            type: "Constant",
+          }
+        : {
+            expression: expression.value,
+            name: expression.value.split("(")[0].trim(),
+            parameters: [],
+            type: "Function",
+          };
+  return {
+    defaultValue: existing?.defaultValue ?? null,
+    exportMissingReferences: false,
+    flowBehavior: "FlowWhenChanged",
+    flowType: controls.apply.value,
+    matchingPriority: Number(controls.precedence.value) || 0,
+    source,
+    targetAttributeName: controls.target.value,
+  };
+}
+
 function renderMappingEditor(editor, options) {
   const { schema, userMapping, sourceUser, targetUser, index, context, status, rerender } = options;
   const existing = index >= 0 ? userMapping.attributeMappings[index] : null;
-  const type = h(
-    "select",
-    { name: "mappingType" },
-    ["Direct", "Constant", "Expression"].map((name) =>
-      h("option", { selected: mappingType(existing?.source) === name }, name),
-    ),
-  );
-  const sourceAttribute = h(
-    "select",
-    { name: "sourceAttribute" },
-    sourceUser.attributes.map((attribute) =>
-      h(
-        "option",
-        { selected: existing?.source?.type === "Attribute" && existing.source.name === attribute.name },
-        attribute.name,
-      ),
-    ),
-  );
-  const constant = h("input", {
-    name: "constant",
-    value: existing?.source?.type === "Constant" ? existing.source.name : "",
-  });
-  const expression = h("input", {
-    name: "expression",
-    class: "wide",
-    value:
-      existing?.source && existing.source.type !== "Attribute" && existing.source.type !== "Constant"
-        ? existing.source.expression
-        : "",
-  });
-  const target = h(
-    "select",
-    { name: "targetAttribute" },
-    targetUser.attributes.map((attribute) =>
-      h("option", { selected: existing?.targetAttributeName === attribute.name }, attribute.name),
-    ),
-  );
-  const precedence = h("input", {
-    type: "number",
-    min: "0",
-    name: "matchingPriority",
-    value: String(existing?.matchingPriority ?? 0),
-  });
-  const apply = h(
-    "select",
-    { name: "flowType" },
-    h("option", { value: "Always", selected: existing?.flowType !== "ObjectAddOnly" }, "Always"),
-    h(
-      "option",
-      { value: "ObjectAddOnly", selected: existing?.flowType === "ObjectAddOnly" },
-      "Only during object creation",
-    ),
-  );
+  const controls = mappingControls(existing, sourceUser, targetUser);
   const parts = {
-    Direct: field("Source attribute", sourceAttribute),
-    Constant: field("Constant value", constant),
-    Expression: field("Expression", expression),
+    Direct: field("Source attribute", controls.sourceAttribute),
+    Constant: field("Constant value", controls.constant),
+    Expression: field("Expression", controls.expression),
   };
   const showParts = () => {
-    for (const [name, element] of Object.entries(parts)) element.hidden = name !== type.value;
+    for (const [name, element] of Object.entries(parts)) element.hidden = name !== controls.type.value;
   };
-  type.addEventListener("change", showParts);
-  const buildSource = () => {
-    if (type.value === "Direct")
-      return {
-        expression: `[${sourceAttribute.value}]`,
-        name: sourceAttribute.value,
-        parameters: [],
-        type: "Attribute",
-      };
-    if (type.value === "Constant")
-      return {
-        expression: JSON.stringify(constant.value),
-        name: constant.value,
-        parameters: [],
-        type: "Constant",
-      };
-    return {
-      expression: expression.value,
-      name: expression.value.split("(")[0].trim(),
-      parameters: [],
-      type: "Function",
-    };
-  };
-  const save = async (event) => {
-    event.preventDefault();
-    const mapping = {
-      defaultValue: existing?.defaultValue ?? null,
-      exportMissingReferences: false,
-      flowBehavior: "FlowWhenChanged",
-      flowType: apply.value,
-      matchingPriority: Number(precedence.value) || 0,
-      source: buildSource(),
-      targetAttributeName: target.value,
-    };
-    if (existing) userMapping.attributeMappings[index] = mapping;
-    else userMapping.attributeMappings.push(mapping);
+  controls.type.addEventListener("change", showParts);
+  const store = async (change) => {
+    change();
     try {
       status.busy("Saving the schema…");
       await saveSchema(context, schema);
@@ -201,14 +194,14 @@ function renderMappingEditor(editor, options) {
       status.fail(error);
     }
   };
-  const remove = async () => {
-    userMapping.attributeMappings.splice(index, 1);
-    try {
-      await saveSchema(context, schema);
-      await rerender();
-    } catch (error) {
-      status.fail(error);
-    }
+  const save = (event) => {
+    event.preventDefault();
+    const mapping = mappingFrom(controls, existing);
+    return store(() =>
+      existing
+        ? (userMapping.attributeMappings[index] = mapping)
+        : userMapping.attributeMappings.push(mapping),
+    );
   };
   replace(
     editor,
@@ -216,22 +209,28 @@ function renderMappingEditor(editor, options) {
     h(
       "form",
       { onsubmit: save, class: "form-grid", "aria-label": "Mapping" },
-      field("Mapping type", type),
+      field("Mapping type", controls.type),
       Object.values(parts),
-      field("Target attribute", target, "Add custom attributes with “Edit attribute list for customappsso”."),
-      field("Matching precedence", precedence, "0: not a matching attribute"),
-      field("Apply this mapping", apply),
+      field(
+        "Target attribute",
+        controls.target,
+        "Add custom attributes with “Edit attribute list for customappsso”.",
+      ),
+      field("Matching precedence", controls.precedence, "0: not a matching attribute"),
+      field("Apply this mapping", controls.apply),
       h(
         "div",
         { class: "form-actions" },
         h("button", { type: "submit", class: "primary" }, "Ok"),
-        existing ? command("Delete", remove) : null,
+        existing
+          ? command("Delete", () => store(() => userMapping.attributeMappings.splice(index, 1)))
+          : null,
         command("Cancel", () => replace(editor)),
       ),
     ),
   );
   showParts();
-  (existing ? type : sourceAttribute).focus();
+  (existing ? controls.type : controls.sourceAttribute).focus();
 }
 
 /** "Edit attribute list for customappsso": the target's user attributes; custom ones can be added. */
@@ -266,44 +265,10 @@ export async function renderAttributeList(view, context) {
   const add = async (event) => {
     event.preventDefault();
     if (name.value.trim() === "") return status.fail("Enter the attribute's name.");
-    targetUser.attributes.push({
-      anchor: false,
-      apiExpressions: [],
-      caseExact: false,
-      defaultValue: null,
-      flowNullValues: false,
-      metadata: [],
-      multivalued: multi.checked,
-      mutability: "ReadWrite",
-      name: name.value.trim(),
-      referencedObjects: [],
-      required: false,
-      type: type.value,
-    });
+    targetUser.attributes.push(attributeDefinition(name.value.trim(), type.value, multi.checked));
     await save();
   };
-  const rows = targetUser.attributes.map((attribute, index) => [
-    h("code", {}, attribute.name),
-    attribute.type,
-    attribute.anchor ? "Yes" : "",
-    attribute.required ? "Yes" : "",
-    attribute.multivalued ? "Yes" : "",
-    attribute.required || attribute.anchor
-      ? ""
-      : h(
-          "button",
-          {
-            type: "button",
-            class: "link",
-            "aria-label": `Delete ${attribute.name}`,
-            onclick: async () => {
-              targetUser.attributes.splice(index, 1);
-              await save();
-            },
-          },
-          "Delete",
-        ),
-  ]);
+  const rows = attributeRows(targetUser, save);
   replace(
     view,
     header(
@@ -328,4 +293,47 @@ export async function renderAttributeList(view, context) {
       "Custom attributes must be named urn:ietf:params:scim:schemas:extension:<Name>:2.0:User:<attribute>, or Entra leaves them out of the create (Microsoft Learn, “Known issues and resolutions with SCIM 2.0”).",
     ),
   );
+}
+
+/** A customappsso attribute definition as the Graph schema holds it (attributeDefinition resource). */
+function attributeDefinition(name, type, multivalued) {
+  return {
+    anchor: false,
+    apiExpressions: [],
+    caseExact: false,
+    defaultValue: null,
+    flowNullValues: false,
+    metadata: [],
+    multivalued,
+    mutability: "ReadWrite",
+    name,
+    referencedObjects: [],
+    required: false,
+    type,
+  };
+}
+
+function attributeRows(targetUser, save) {
+  return targetUser.attributes.map((attribute, index) => [
+    h("code", {}, attribute.name),
+    attribute.type,
+    attribute.anchor ? "Yes" : "",
+    attribute.required ? "Yes" : "",
+    attribute.multivalued ? "Yes" : "",
+    attribute.required || attribute.anchor
+      ? ""
+      : h(
+          "button",
+          {
+            type: "button",
+            class: "link",
+            "aria-label": `Delete ${attribute.name}`,
+            onclick: async () => {
+              targetUser.attributes.splice(index, 1);
+              await save();
+            },
+          },
+          "Delete",
+        ),
+  ]);
 }

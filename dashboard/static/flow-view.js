@@ -8,6 +8,8 @@ const STAGES = [
   ["immuta", "Immuta attribute"],
 ];
 
+const ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:user";
+
 const list = (values) => (values && values.length ? values.join(", ") : "—");
 
 function stageContent(stage, flow) {
@@ -112,18 +114,33 @@ export async function renderFlow(view, context) {
   );
   if (!upn) return replace(body, h("p", { class: "hint" }, "No users in Entra."));
   const result = await api("GET", `/api/flow?user=${encodeURIComponent(upn)}`);
+  const enterprise = (flow) => flow.scim.schema?.toLowerCase() === ENTERPRISE_USER;
+  const custom = result.flows.filter((flow) => !enterprise(flow));
+  const profile = result.flows.filter(enterprise);
   replace(
     body,
-    result.flows.length === 0
+    custom.length === 0
       ? h(
           "p",
           { class: "hint" },
-          "No mapping writes an extension attribute. Add one under Attribute mapping.",
+          "No mapping writes a custom extension attribute. Add one under Attribute mapping.",
         )
-      : h(
-          "ol",
-          { class: "flows", "aria-label": `Attribute flow of ${upn}` },
-          result.flows.map(renderFlowRow),
-        ),
+      : h("ol", { class: "flows", "aria-label": `Attribute flow of ${upn}` }, custom.map(renderFlowRow)),
+    profile.length
+      ? h(
+          "details",
+          { class: "more-flows" },
+          h(
+            "summary",
+            {},
+            `Enterprise extension attributes (${profile.length}): Immuta profile data, mapped to attributes only by a row`,
+          ),
+          h(
+            "ol",
+            { class: "flows", "aria-label": `Enterprise extension flow of ${upn}` },
+            profile.map(renderFlowRow),
+          ),
+        )
+      : null,
   );
 }

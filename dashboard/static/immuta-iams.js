@@ -23,42 +23,7 @@ function renderIam(iam) {
   const rowsElement = h("div", { class: "schema-rows" });
   const problems = new Map();
   const drawRows = () =>
-    replace(
-      rowsElement,
-      draft.attributeSchema.length === 0
-        ? h(
-            "p",
-            { class: "hint" },
-            "No attribute schema: SCIM extension attributes are not mapped to Immuta attributes.",
-          )
-        : null,
-      draft.attributeSchema.map((row, index) => {
-        const input = (name, label) => {
-          const problem = problems.get(`attributeSchema.${index}.${name}`);
-          return field(
-            label,
-            h("input", {
-              name: `${name}-${index}`,
-              class: name === "scimSchema" ? "wide" : "",
-              value: row[name],
-              "aria-invalid": problem ? "true" : null,
-              oninput: (event) => (row[name] = event.target.value),
-            }),
-            problem ? h("span", { class: "field-error" }, problem) : null,
-          );
-        };
-        return h(
-          "div",
-          { class: "schema-row", "data-row": String(index) },
-          input("scimSchema", "SCIM Schema"),
-          input("prefix", "IAM Immuta Attribute Prefix"),
-          command("Remove", () => {
-            draft.attributeSchema.splice(index, 1);
-            drawRows();
-          }),
-        );
-      }),
-    );
+    drawSchemaRows({ element: rowsElement, rows: draft.attributeSchema, problems, redraw: drawRows });
   const save = async (event) => {
     event.preventDefault();
     problems.clear();
@@ -69,13 +34,7 @@ function renderIam(iam) {
       Object.assign(iam, saved);
       status.ok("Saved. Users' IAM attributes were projected again under the new settings.");
     } catch (error) {
-      // The control API lists each problem as `path: message`, separated by `; `.
-      if (error instanceof ApiError && typeof error.body?.message === "string") {
-        for (const part of error.body.message.split("; ")) {
-          const at = part.indexOf(": ");
-          if (at > 0) problems.set(part.slice(0, at), part.slice(at + 2));
-        }
-      }
+      for (const [path, message] of problemsOf(error)) problems.set(path, message);
       status.fail(error);
     }
     drawRows();
@@ -119,6 +78,55 @@ function renderIam(iam) {
         h("button", { type: "submit", class: "primary" }, "Save"),
       ),
       status.element,
+    ),
+  );
+}
+
+/** The control API lists each problem as `path: message`, separated by `; `. */
+function problemsOf(error) {
+  if (!(error instanceof ApiError) || typeof error.body?.message !== "string") return [];
+  return error.body.message
+    .split("; ")
+    .map((part) => [part.slice(0, part.indexOf(": ")), part.slice(part.indexOf(": ") + 2)])
+    .filter(([path]) => path !== "");
+}
+
+/** The Attribute Schema rows as inputs, each problem of the last save shown under its input. */
+function drawSchemaRows({ element, rows, problems, redraw }) {
+  const input = (row, index, name, label) => {
+    const problem = problems.get(`attributeSchema.${index}.${name}`);
+    return field(
+      label,
+      h("input", {
+        name: `${name}-${index}`,
+        class: name === "scimSchema" ? "wide" : "",
+        value: row[name],
+        "aria-invalid": problem ? "true" : null,
+        oninput: (event) => (row[name] = event.target.value),
+      }),
+      problem ? h("span", { class: "field-error" }, problem) : null,
+    );
+  };
+  replace(
+    element,
+    rows.length === 0
+      ? h(
+          "p",
+          { class: "hint" },
+          "No attribute schema: SCIM extension attributes are not mapped to Immuta attributes.",
+        )
+      : null,
+    rows.map((row, index) =>
+      h(
+        "div",
+        { class: "schema-row", "data-row": String(index) },
+        input(row, index, "scimSchema", "SCIM Schema"),
+        input(row, index, "prefix", "IAM Immuta Attribute Prefix"),
+        command("Remove", () => {
+          rows.splice(index, 1);
+          redraw();
+        }),
+      ),
     ),
   );
 }

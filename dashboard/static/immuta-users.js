@@ -57,8 +57,6 @@ export async function renderImmutaUser(view, context) {
   const [user, iams] = await Promise.all([api("GET", base), api("GET", "/api/immuta/_synclab/immuta/iams")]);
   const iam = iams.find((candidate) => candidate.id === iamid);
   const status = statusLine();
-  const key = h("input", { name: "key", placeholder: "department" });
-  const value = h("input", { name: "value", placeholder: "Finance" });
   const change = async (method, attribute, item) => {
     try {
       await api(
@@ -71,13 +69,6 @@ export async function renderImmutaUser(view, context) {
       status.fail(error);
     }
   };
-  const bimRows = Object.entries(user.bimAuthorizations ?? {}).flatMap(([attribute, values]) =>
-    values.map((item) => [
-      h("code", {}, attribute),
-      h("code", {}, item),
-      command("Remove", () => change("DELETE", attribute, item)),
-    ]),
-  );
   replace(
     view,
     header(
@@ -107,30 +98,43 @@ export async function renderImmutaUser(view, context) {
           attributeTable(map, `IAM attributes under ${prefix}`, "No attributes under this prefix."),
         ),
       ),
-      h("h2", {}, "Attributes set in Immuta"),
-      table(["Attribute", "Value", ""], bimRows, {
-        label: "Attributes set in Immuta",
-        empty: "None.",
-        class: "grid compact",
-      }),
-      h(
-        "form",
-        {
-          class: "inline-form",
-          "aria-label": "Add attribute",
-          onsubmit: (event) => {
-            event.preventDefault();
-            if (key.value && value.value) void change("PUT", key.value, value.value);
-          },
-        },
-        field("Attribute", key),
-        field("Value", value),
-        h("button", { type: "submit" }, "Add"),
-      ),
-      status.element,
+      bimSection(user, change, status),
       h("h2", {}, "Effective attributes"),
       h("p", { class: "hint" }, "authorizations: the union of both, which Immuta policies use."),
       attributeTable(user.authorizations, "Effective attributes", "No attributes."),
     ),
   );
+}
+
+/** "Attributes set in Immuta" (bimAuthorizations): listed, removable, and a form to add one. */
+function bimSection(user, change, status) {
+  const key = h("input", { name: "key", placeholder: "department" });
+  const value = h("input", { name: "value", placeholder: "Finance" });
+  const rows = Object.entries(user.bimAuthorizations ?? {}).flatMap(([attribute, values]) =>
+    values.map((item) => [
+      h("code", {}, attribute),
+      h("code", {}, item),
+      command("Remove", () => change("DELETE", attribute, item)),
+    ]),
+  );
+  const add = (event) => {
+    event.preventDefault();
+    if (key.value && value.value) void change("PUT", key.value, value.value);
+  };
+  return [
+    h("h2", {}, "Attributes set in Immuta"),
+    table(["Attribute", "Value", ""], rows, {
+      label: "Attributes set in Immuta",
+      empty: "None.",
+      class: "grid compact",
+    }),
+    h(
+      "form",
+      { class: "inline-form", "aria-label": "Add attribute", onsubmit: add },
+      field("Attribute", key),
+      field("Value", value),
+      h("button", { type: "submit" }, "Add"),
+    ),
+    status.element,
+  ];
 }
