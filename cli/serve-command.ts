@@ -107,7 +107,13 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
   const uiPort = port(values["ui-port"], "--ui-port");
   let served: Served;
   try {
-    served = await startServers({ scenario: values.scenario, entraPort, immutaPort, uiPort, host: values.host });
+    served = await startServers({
+      scenario: values.scenario,
+      entraPort,
+      immutaPort,
+      uiPort,
+      host: values.host,
+    });
   } catch (error) {
     if (error instanceof ScenarioError) {
       io.err(error.message);
