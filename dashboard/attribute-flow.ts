@@ -69,8 +69,10 @@ export function buildAttributeFlow(input: FlowInput): AttributeFlow[] {
     usersEnabled: mappings.length > 0,
     mappings,
     attributes,
+    // Entra's quirk switches are not readable over Graph: assume the default (multi-valued Add on).
     multiValueAddAlways: true,
     tenantUrl: input.tenantUrl,
+    // Graph never returns the job's secret token, so the token check is left to `synclab doctor`.
     secretToken: null,
     iams: input.iams,
     ownImmuta: input.ownImmuta,
