@@ -25,6 +25,20 @@ export default tseslint.config(
     },
   },
   {
+    // The dashboard's browser modules: plain ES modules served as they are, no build step.
+    files: ["dashboard/static/**/*.js"],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: "module",
+      globals: Object.fromEntries(
+        ["document", "window", "location", "fetch", "setTimeout", "Node", "structuredClone", "URL"].map(
+          (name) => [name, "readonly"],
+        ),
+      ),
+    },
+  },
+  {
     files: ["**/*.test.ts", "**/*.case.ts", "test/**/*.ts"],
     rules: {
       "@typescript-eslint/no-unsafe-member-access": "off",

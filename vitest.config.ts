@@ -12,6 +12,7 @@ export default defineConfig({
       "contracts/**/*.test.ts",
       "scenarios/**/*.test.ts",
       "cli/**/*.test.ts",
+      "dashboard/**/*.test.ts",
       "test/**/*.test.ts",
     ],
     // A run that finds no test must fail: CI is judged by the exit code alone.

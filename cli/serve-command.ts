@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { DEFAULT_UI_PORT, startDashboard } from "../dashboard/start-dashboard.ts";
 import { createEntraApp } from "../emulator/entra/graph/create-entra-app.ts";
 import { seededRandom, uuidFrom, type Runtime } from "../emulator/runtime/runtime.ts";
 import { listen, type Listening } from "../emulator/serve.ts";
@@ -9,22 +10,31 @@ import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 
 export const DEFAULT_SCENARIO = "scenarios/default.yaml";
 
-export const SERVE_HELP = `Usage: synclab serve [--scenario FILE] [--entra-port N] [--immuta-port N] [--host H]
+export const SERVE_HELP = `Usage: synclab serve [--scenario FILE] [--entra-port N] [--immuta-port N] [--ui-port N] [--host H]
 
 Serves both fakes, loaded with the scenario's configuration (its steps are not run):
   fake Entra (Graph API under /v1.0)                 default http://127.0.0.1:4100
   fake Immuta (SCIM, /bim REST, /_synclab control)   default http://127.0.0.1:4200
+  dashboard (both fakes' screens, live traffic)      default http://127.0.0.1:4000
 Entra's tenant URL points at the served Immuta unless the scenario names another.
 
 Options:
   --scenario FILE    scenario to load (default ${DEFAULT_SCENARIO})
   --entra-port N     port of the fake Entra (default 4100; 0 picks a free port)
   --immuta-port N    port of the fake Immuta (default 4200; 0 picks a free port)
+  --ui-port N        port of the dashboard (default 4000; 0 picks a free port)
   --host H           address to bind (default 127.0.0.1)
   -h, --help         show this help`;
 
 /** Both fakes, listening. */
-export type Served = { world: World; entra: Listening; immuta: Listening; close: () => Promise<void> };
+export type Served = {
+  world: World;
+  entra: Listening;
+  immuta: Listening;
+  /** The dashboard, when it was asked for (uiPort). */
+  dashboard: Listening | null;
+  close: () => Promise<void>;
+};
 
 /** Starts both fakes on real ports. Ids come from the scenario's seed, so they are the same every start. */
 export async function startServers(options: {
@@ -32,6 +42,7 @@ export async function startServers(options: {
   entraPort: number;
   immutaPort: number;
   host: string;
+  uiPort?: number;
 }): Promise<Served> {
   const scenario = await loadScenarioFile(options.scenario);
   const random = seededRandom(scenario.seed);
@@ -54,12 +65,23 @@ export async function startServers(options: {
     await immuta.close();
     throw error;
   }
+  let dashboard: Listening | null = null;
+  if (options.uiPort !== undefined) {
+    const fakes = { entraUrl: entra.url, immutaUrl: immuta.url, apiKey: world.apiKey };
+    dashboard = await startDashboard({ ...fakes, port: options.uiPort, host: options.host }).catch(
+      async (error: unknown) => {
+        await Promise.all([entra.close(), immuta.close()]);
+        throw error;
+      },
+    );
+  }
   return {
     world,
     entra,
     immuta,
+    dashboard,
     close: async () => {
-      await Promise.all([entra.close(), immuta.close()]);
+      await Promise.all([entra.close(), immuta.close(), dashboard?.close()]);
     },
   };
 }
@@ -71,6 +93,7 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
       scenario: { type: "string", default: DEFAULT_SCENARIO },
       "entra-port": { type: "string", default: "4100" },
       "immuta-port": { type: "string", default: "4200" },
+      "ui-port": { type: "string", default: String(DEFAULT_UI_PORT) },
       host: { type: "string", default: "127.0.0.1" },
       help: { type: "boolean", short: "h" },
     },
@@ -81,9 +104,16 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
   }
   const entraPort = port(values["entra-port"], "--entra-port");
   const immutaPort = port(values["immuta-port"], "--immuta-port");
+  const uiPort = port(values["ui-port"], "--ui-port");
   let served: Served;
   try {
-    served = await startServers({ scenario: values.scenario, entraPort, immutaPort, host: values.host });
+    served = await startServers({
+      scenario: values.scenario,
+      entraPort,
+      immutaPort,
+      uiPort,
+      host: values.host,
+    });
   } catch (error) {
     if (error instanceof ScenarioError) {
       io.err(error.message);
@@ -91,7 +121,7 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
     }
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
       io.err(
-        `synclab: a port is already in use (${(error as Error).message}); pick others with --entra-port / --immuta-port`,
+        `synclab: a port is already in use (${(error as Error).message}); pick others with --entra-port / --immuta-port / --ui-port`,
       );
       return EXIT.badInput;
     }
@@ -122,6 +152,7 @@ export function banner(served: Served): string {
   const lines = [
     "synclab is running.",
     "",
+    ...(served.dashboard ? [`  Dashboard            ${served.dashboard.url}`] : []),
     `  Fake Entra (Graph)   ${entra.url}/v1.0`,
     `  Fake Immuta          ${immuta.url}`,
     "",

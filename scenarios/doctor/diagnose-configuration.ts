@@ -1,0 +1,224 @@
+import { parseTargetPath } from "../../emulator/entra/provisioning/index.ts";
+import { parseTenantUrl } from "../../emulator/entra/provisioning/index.ts";
+import type { IamConfig } from "../../emulator/immuta/index.ts";
+import { URN } from "../../emulator/scim/urns.ts";
+
+/** Stable codes of what the doctor finds; tests assert on these. */
+export const FINDING_CODES = [
+  "no-matching-attribute",
+  "non-urn-custom-attribute",
+  "extension-without-row",
+  "row-holds-attribute-urn",
+  "row-case-mismatch",
+  "row-maps-nothing",
+  "sync-attributes-off",
+  "tenant-url-no-iam",
+  "secret-token-mismatch",
+  "multi-valued-custom-attribute",
+  "flag-not-on-demand",
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** `error`: the attribute will not reach Immuta as configured; `warning`: it will, late or oddly; `info`: worth knowing. */
+export type Severity = "error" | "warning" | "info";
+
+/** The part of the configuration a finding is about. */
+export type FindingSubject =
+  | { kind: "users" }
+  | { kind: "tenantUrl" }
+  | { kind: "secretToken" }
+  | { kind: "mapping"; target: string }
+  | { kind: "iam"; iam: number; field: "syncAttributes" | "attributeSchema" }
+  | { kind: "row"; iam: number; row: number };
+
+export type ConfigurationFinding = {
+  severity: Severity;
+  code: FindingCode;
+  message: string;
+  subject: FindingSubject;
+  /** The mapped target attributes whose values the finding concerns (empty: none in particular). */
+  targets: string[];
+};
+
+/** What the doctor reads: the app's user mappings and attribute list, its credentials, the IAMs. */
+export type DoctorConfiguration = {
+  usersEnabled: boolean;
+  mappings: readonly { target: string; matchingPriority: number }[];
+  attributes: readonly { name: string; multiValued: boolean }[];
+  multiValueAddAlways: boolean;
+  tenantUrl: string;
+  /** null: not readable (Graph never returns job secrets), so not checked. */
+  secretToken: string | null;
+  iams: readonly IamConfig[];
+  /** The tenant URL points at these IAMs' Immuta: the IAM is the one whose SCIM path it names. */
+  ownImmuta: boolean;
+  /** Targets that count as using a row even while user provisioning is off (default: the mappings'). */
+  declaredTargets?: readonly string[];
+};
+
+const CUSTOM_EXTENSION = /^urn:ietf:params:scim:schemas:extension:[^:]+:2\.0:User$/i;
+
+/**
+ * The doctor's reasoning over a configuration, for the known reasons an Entra attribute never shows
+ * up in Immuta (Immuta's SCIM attribute-mapping docs and knowledge base; Microsoft Learn's
+ * "Known issues and resolutions with SCIM 2.0"). Pure: nothing is sent.
+ */
+export function diagnoseConfiguration(input: DoctorConfiguration): ConfigurationFinding[] {
+  const findings: ConfigurationFinding[] = [];
+  const add = (finding: ConfigurationFinding) => findings.push(finding);
+  const mappings = input.usersEnabled ? input.mappings : [];
+  const allTargets = mappings.map((mapping) => mapping.target);
+  if (input.usersEnabled && !mappings.some((mapping) => mapping.matchingPriority > 0)) {
+    add({
+      severity: "error",
+      code: "no-matching-attribute",
+      message:
+        "no user mapping is a matching attribute (matchingPriority > 0): Entra cannot match or create users",
+      subject: { kind: "users" },
+      targets: allTargets,
+    });
+  }
+  const tenant = parseTenantUrl(input.tenantUrl, false);
+  const tenantUrl = new URL(tenant.endpointBase);
+  const iams = input.iams;
+  const iam = input.ownImmuta ? iams.find((candidate) => tenantUrl.pathname === candidate.scimPath) : iams[0];
+  if (input.ownImmuta && !iam) {
+    add({
+      severity: "error",
+      code: "tenant-url-no-iam",
+      message: `the tenant URL ${input.tenantUrl} is no IAM's SCIM URL (${iams.map((c) => c.scimPath).join(", ")})`,
+      subject: { kind: "tenantUrl" },
+      targets: allTargets,
+    });
+  }
+  if (iam && input.ownImmuta && input.secretToken !== null && input.secretToken !== iam.scimToken) {
+    add({
+      severity: "error",
+      code: "secret-token-mismatch",
+      message: `the app's Secret Token is not IAM '${iam.id}''s SCIM token: every request gets 401`,
+      subject: { kind: "secretToken" },
+      targets: allTargets,
+    });
+  }
+  if (tenant.flag) {
+    add({
+      severity: "info",
+      code: "flag-not-on-demand",
+      message:
+        "the tenant URL carries aadOptscim062020: cycles use the flag dialect, provision on demand still sends the legacy one",
+      subject: { kind: "tenantUrl" },
+      targets: [],
+    });
+  }
+  const extensions = new Map<string, string[]>();
+  for (const mapping of mappings) {
+    const path = parseTargetPath(mapping.target);
+    if (path.kind === "nonconforming") {
+      add({
+        severity: "warning",
+        code: "non-urn-custom-attribute",
+        message: `${mapping.target} is not named urn:ietf:params:scim:schemas:extension:<Name>:2.0:User:<attr>: Entra leaves it out of the create and sends it only in the next cycle's update (up to 40 minutes later)`,
+        subject: { kind: "mapping", target: mapping.target },
+        targets: [mapping.target],
+      });
+    }
+    if (path.kind === "extension" && CUSTOM_EXTENSION.test(path.schema)) {
+      extensions.set(path.schema, [...(extensions.get(path.schema) ?? []), mapping.target]);
+      const attribute = input.attributes.find(
+        (candidate) => candidate.name.toLowerCase() === mapping.target.toLowerCase(),
+      );
+      if (attribute?.multiValued && input.multiValueAddAlways) {
+        add({
+          severity: "warning",
+          code: "multi-valued-custom-attribute",
+          message: `${mapping.target} is multi-valued: Entra sends every change as Add, so an appending server keeps old values`,
+          subject: { kind: "mapping", target: mapping.target },
+          targets: [mapping.target],
+        });
+      }
+    }
+  }
+  const declared = [...(input.declaredTargets ?? input.mappings.map((mapping) => mapping.target))];
+  for (const config of iam ? [iam] : iams) {
+    diagnoseIam({ iam: config, index: iams.indexOf(config), extensions, declared, add });
+  }
+  return findings;
+}
+
+function diagnoseIam(options: {
+  iam: IamConfig;
+  index: number;
+  extensions: Map<string, string[]>;
+  declared: string[];
+  add: (finding: ConfigurationFinding) => void;
+}): void {
+  const { iam, index, extensions, declared, add } = options;
+  const rows = iam.attributeSchema;
+  if (!iam.syncAttributes && rows.length > 0) {
+    add({
+      severity: "error",
+      code: "sync-attributes-off",
+      message: `IAM '${iam.id}' has attribute-schema rows but "sync attributes" is off: no attribute reaches Immuta`,
+      subject: { kind: "iam", iam: index, field: "syncAttributes" },
+      targets: [...extensions.values()].flat(),
+    });
+  }
+  const exact = iam.assumptions.schemaUrnMatch === "exact";
+  const row = (at: number): FindingSubject => ({ kind: "row", iam: index, row: at });
+  for (const [schema, targets] of extensions) {
+    const sameCase = rows.findIndex((candidate) => candidate.scimSchema === schema);
+    const otherCase = rows.findIndex(
+      (candidate) =>
+        candidate.scimSchema !== schema && candidate.scimSchema.toLowerCase() === schema.toLowerCase(),
+    );
+    if (sameCase >= 0) continue;
+    if (otherCase >= 0) {
+      add({
+        severity: exact ? "error" : "warning",
+        code: "row-case-mismatch",
+        message: `IAM '${iam.id}' row ${rows[otherCase]?.scimSchema} differs from the URN Entra sends (${schema}) only in case: ${exact ? "with exact comparison, nothing is mapped" : "fine while Immuta compares URNs case-insensitively (assumed)"}`,
+        subject: row(otherCase),
+        targets,
+      });
+      continue;
+    }
+    const holdsAttribute = rows.findIndex((candidate) =>
+      targets.some((target) => target.toLowerCase() === candidate.scimSchema.toLowerCase()),
+    );
+    if (holdsAttribute >= 0) {
+      add({
+        severity: "error",
+        code: "row-holds-attribute-urn",
+        message: `IAM '${iam.id}' row ${rows[holdsAttribute]?.scimSchema} is a whole attribute name; the SCIM Schema must omit the last field: ${schema} (Immuta KB)`,
+        subject: row(holdsAttribute),
+        targets,
+      });
+      continue;
+    }
+    // The enterprise extension is mapped by default for core Immuta profile data; no row is expected.
+    if (schema.toLowerCase() === URN.enterpriseUser.toLowerCase()) continue;
+    add({
+      severity: "error",
+      code: "extension-without-row",
+      message: `no attribute-schema row of IAM '${iam.id}' maps ${schema}: ${targets.join(", ")} never become Immuta attributes`,
+      subject: { kind: "iam", iam: index, field: "attributeSchema" },
+      targets,
+    });
+  }
+  rows.forEach((candidate, at) => {
+    const schema = candidate.scimSchema.toLowerCase();
+    const used =
+      [...extensions.keys()].some((name) => name.toLowerCase() === schema) ||
+      declared.some((target) => target.toLowerCase().startsWith(`${schema}:`));
+    const holdsAttribute = [...extensions.values()].flat().some((target) => target.toLowerCase() === schema);
+    if (!used && !holdsAttribute) {
+      add({
+        severity: "info",
+        code: "row-maps-nothing",
+        message: `IAM '${iam.id}' row ${candidate.scimSchema} matches no attribute the app maps`,
+        subject: row(at),
+        targets: [],
+      });
+    }
+  });
+}
