@@ -20,6 +20,11 @@ export type RunCasesOptions = {
   onResult?: (result: CaseResult) => void;
   /** The clock for durations; injected for tests. */
   now?: () => number;
+  /**
+   * Runs the root's top-level suites at the same time (each contract file's suite is independent:
+   * its own client, users and clean-up); results are still reported in declaration order.
+   */
+  concurrentSuites?: boolean;
 };
 
 /**
@@ -30,12 +35,13 @@ export type RunCasesOptions = {
 export async function runCases(root: CaseSuite, options: RunCasesOptions = {}): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   const now = options.now ?? (() => performance.now());
-  const report = (result: CaseResult) => {
+  const publish = (result: CaseResult) => {
     results.push(result);
     options.onResult?.(result);
   };
+  type Report = (result: CaseResult) => void;
 
-  async function runSuite(suite: CaseSuite, path: string[], blocked: string | undefined): Promise<void> {
+  async function runSuite(suite: CaseSuite, path: string[], blocked: string | undefined, report: Report): Promise<void> {
     let failure = blocked;
     if (failure === undefined) {
       for (const hook of suite.beforeAll) {
@@ -48,8 +54,8 @@ export async function runCases(root: CaseSuite, options: RunCasesOptions = {}): 
     }
     try {
       for (const child of suite.children) {
-        if (child.kind === "suite") await runSuite(child, [...path, child.name], failure);
-        else await runTest(child, path, failure);
+        if (child.kind === "suite") await runSuite(child, [...path, child.name], failure, report);
+        else await runTest(child, path, failure, report);
       }
     } finally {
       // Hooks run even after an earlier failure: createScimClient deletes its users in afterAll.
@@ -62,7 +68,7 @@ export async function runCases(root: CaseSuite, options: RunCasesOptions = {}): 
     }
   }
 
-  async function runTest(test: CaseTest, path: string[], blocked: string | undefined): Promise<void> {
+  async function runTest(test: CaseTest, path: string[], blocked: string | undefined, report: Report): Promise<void> {
     if (options.signal?.aborted) {
       report({ path, name: test.name, status: "skipped", durationMs: 0, message: "the run was interrupted" });
       return;
@@ -83,7 +89,21 @@ export async function runCases(root: CaseSuite, options: RunCasesOptions = {}): 
     });
   }
 
-  await runSuite(root, root.name === "" ? [] : [root.name], undefined);
+  const rootPath = root.name === "" ? [] : [root.name];
+  if (!options.concurrentSuites || root.beforeAll.length + root.afterAll.length > 0) {
+    await runSuite(root, rootPath, undefined, publish);
+    return results;
+  }
+  const buffers = root.children.map(() => [] as CaseResult[]);
+  await Promise.all(
+    root.children.map((child, index) => {
+      const buffer = (result: CaseResult) => buffers[index]?.push(result);
+      return child.kind === "suite"
+        ? runSuite(child, [...rootPath, child.name], undefined, buffer)
+        : runTest(child, rootPath, undefined, buffer);
+    }),
+  );
+  for (const result of buffers.flat()) publish(result);
   return results;
 }
 

@@ -22,6 +22,8 @@ export type RunProbesOptions = {
   expected?: Readonly<Record<string, SwitchValue>>;
   /** Stops starting probes; a running probe finishes and cleans up. */
   signal?: AbortSignal;
+  /** Runs the probes at the same time (each has its own users); results keep their order. */
+  concurrent?: boolean;
   onResult?: (result: SwitchResult | BehaviourResult) => void;
 };
 
@@ -33,31 +35,31 @@ export async function runProbes(
   target: ProbeTarget,
   options: RunProbesOptions = {},
 ): Promise<{ switches: SwitchResult[]; behaviours: BehaviourResult[] }> {
-  const switches: SwitchResult[] = [];
-  for (const entry of fakeSwitches()) {
+  const switchRuns = fakeSwitches().map((entry) => async (): Promise<SwitchResult> => {
     const probe = SWITCH_PROBES[entry.name];
     const expected = options.expected?.[entry.name] ?? entry.default;
     const base = { name: entry.name, expected, needs: probe?.needs ?? "scim", sends: probe?.sends ?? "" } as const;
     const verdict = probe
       ? judgeSwitch(entry, expected, await observe(target, probe.needs, options.signal, probe.run))
       : ({ verdict: "cannot-tell", code: "unexpected-answer", why: "no probe for this switch" } as const);
-    const result: SwitchResult = { ...base, ...verdict };
-    switches.push(result);
-    options.onResult?.(result);
-  }
-  const behaviours: BehaviourResult[] = [];
-  for (const probe of BEHAVIOUR_PROBES) {
-    const observation = await observe(target, probe.needs, options.signal, probe.run);
-    const result: BehaviourResult = {
-      name: probe.name,
-      modelled: probe.modelled,
-      needs: probe.needs,
-      sends: probe.sends,
-      ...judgeBehaviour(observation),
-    };
-    behaviours.push(result);
-    options.onResult?.(result);
-  }
+    return { ...base, ...verdict };
+  });
+  const behaviourRuns = BEHAVIOUR_PROBES.map((probe) => async (): Promise<BehaviourResult> => ({
+    name: probe.name,
+    modelled: probe.modelled,
+    needs: probe.needs,
+    sends: probe.sends,
+    ...judgeBehaviour(await observe(target, probe.needs, options.signal, probe.run)),
+  }));
+  const inOrder = async <T>(runs: (() => Promise<T>)[]): Promise<T[]> => {
+    if (options.concurrent) return Promise.all(runs.map((run) => run()));
+    const results: T[] = [];
+    for (const run of runs) results.push(await run());
+    return results;
+  };
+  const switches = await inOrder(switchRuns);
+  const behaviours = await inOrder(behaviourRuns);
+  for (const result of [...switches, ...behaviours]) options.onResult?.(result);
   return { switches, behaviours };
 }
 
