@@ -11,6 +11,7 @@ import { Directory } from "../../emulator/entra/directory/directory.ts";
 import { EntraError } from "../../emulator/entra/entra-error.ts";
 import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
 import { graphUser } from "../runner/build-world.ts";
+import { resolveProfiles } from "./resolve-profiles.ts";
 import { ScenarioError, type ScenarioProblem } from "./scenario-error.ts";
 import { scenarioSchema, STEP_KINDS, STEP_SCHEMAS, type Scenario, type StepKind } from "./scenario-schema.ts";
 
@@ -62,7 +63,11 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
   const data: unknown = document.toJS();
   const result = scenarioSchema.safeParse(data);
   if (result.success) {
-    const problems = [...checkReferences(result.data), ...resolveSchemaDocument(result.data, file)];
+    const problems = [
+      ...checkReferences(result.data),
+      ...resolveSchemaDocument(result.data, file),
+      ...resolveProfiles(result.data, file),
+    ];
     if (problems.length === 0) return result.data;
     throw new ScenarioError(
       "invalid-scenario",
