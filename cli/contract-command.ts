@@ -82,7 +82,9 @@ export function parseContractOptions(args: string[]): ContractOptions | "help" {
     token: values.token,
     schema: values.schema ?? DEFAULT_SCHEMA,
     api:
-      apiUrl && apiKey && iamId && prefix ? { url: httpUrl("--api-url", apiUrl), apiKey, iamId, prefix } : undefined,
+      apiUrl && apiKey && iamId && prefix
+        ? { url: httpUrl("--api-url", apiUrl), apiKey, iamId, prefix }
+        : undefined,
     profile: values.profile,
     profileOut: values["profile-out"],
     json: values.json ?? false,

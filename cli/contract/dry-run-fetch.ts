@@ -23,15 +23,20 @@ export function createDryRunFetch(options: {
         id: iamId,
         scimPath: scim.pathname.replace(/\/+$/, ""),
         scimToken: options.token,
-        attributeSchema: options.api ? [{ scimSchema: options.extensionSchema, prefix: options.api.prefix }] : [],
-        assumptions: options.expected as Record<string, never>,
+        attributeSchema: options.api
+          ? [{ scimSchema: options.extensionSchema, prefix: options.api.prefix }]
+          : [],
+        assumptions: options.expected,
       },
     ],
   });
   const apiBase = options.api?.url.replace(/\/+$/, "");
   return (request) => {
     // The fake serves SCIM and /bim from one origin: map the API base onto it.
-    const url = apiBase && request.url.startsWith(`${apiBase}/bim/`) ? `${scim.origin}${request.url.slice(apiBase.length)}` : request.url;
+    const url =
+      apiBase && request.url.startsWith(`${apiBase}/bim/`)
+        ? `${scim.origin}${request.url.slice(apiBase.length)}`
+        : request.url;
     return immuta.fetch(url === request.url ? request : new Request(url, request));
   };
 }

@@ -13,7 +13,8 @@ function probeCase(classname: string, name: string, verdict: ProbeVerdict): Test
       return {
         ...base,
         failure: {
-          "@_message": verdict.behavesLike === null ? "differs" : `behaves like ${JSON.stringify(verdict.behavesLike)}`,
+          "@_message":
+            verdict.behavesLike === null ? "differs" : `behaves like ${JSON.stringify(verdict.behavesLike)}`,
           "@_type": "differs",
           "#text": verdict.observed,
         },
@@ -26,7 +27,14 @@ function probeCase(classname: string, name: string, verdict: ProbeVerdict): Test
 function suite(name: string, cases: TestCase[]): Record<string, unknown> {
   const failures = cases.filter((item) => "failure" in item).length;
   const skipped = cases.filter((item) => "skipped" in item).length;
-  return { "@_name": name, "@_tests": cases.length, "@_failures": failures, "@_errors": 0, "@_skipped": skipped, testcase: cases };
+  return {
+    "@_name": name,
+    "@_tests": cases.length,
+    "@_failures": failures,
+    "@_errors": 0,
+    "@_skipped": skipped,
+    testcase: cases,
+  };
 }
 
 /**
@@ -43,13 +51,23 @@ export function junitReport(report: CalibrationReport): string {
       "@_name": result.name,
       "@_time": (result.durationMs / 1000).toFixed(3),
     };
-    if (result.status === "failed") return { ...base, failure: { "@_message": result.message?.split("\n")[0] ?? "failed", "#text": result.message ?? "" } };
-    if (result.status === "skipped") return { ...base, skipped: { "@_message": result.message ?? "skipped" } };
+    if (result.status === "failed")
+      return {
+        ...base,
+        failure: { "@_message": result.message?.split("\n")[0] ?? "failed", "#text": result.message ?? "" },
+      };
+    if (result.status === "skipped")
+      return { ...base, skipped: { "@_message": result.message ?? "skipped" } };
     return base;
   });
   const suites = [suite("assumptions", assumptions), suite("behaviours", behaviours), suite("cases", cases)];
   const total = (key: string) => suites.reduce((sum, item) => sum + Number(item[key]), 0);
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, suppressEmptyNode: true });
+  const builder = new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@_",
+    format: true,
+    suppressEmptyNode: true,
+  });
   const body: unknown = builder.build({
     testsuites: {
       "@_name": "synclab contract",

@@ -53,7 +53,9 @@ export function summaryLine(report: CalibrationReport): string {
   const cases = report.cases;
   const byStatus = (status: string) => cases.filter((item) => item.status === status).length;
   const casePart =
-    cases.length === 0 ? "no cases run" : `${cases.length} cases: ${byStatus("passed")} passed, ${byStatus("failed")} failed, ${byStatus("skipped")} skipped`;
+    cases.length === 0
+      ? "no cases run"
+      : `${cases.length} cases: ${byStatus("passed")} passed, ${byStatus("failed")} failed, ${byStatus("skipped")} skipped`;
   return `${report.switches.length} assumptions: ${verdicts(report.switches)}; ${report.behaviours.length} behaviours: ${verdicts(report.behaviours)}; ${casePart}; ${(report.durationMs / 1000).toFixed(1)} s`;
 }
 

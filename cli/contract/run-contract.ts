@@ -16,7 +16,9 @@ async function readExpected(file: string | undefined): Promise<Record<string, Sw
     return parseProfile(await readFile(file, "utf8"));
   } catch (error) {
     if (error instanceof ProfileError) throw new UsageError(`--profile ${file}: ${error.message}`);
-    throw new UsageError(`--profile ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UsageError(
+      `--profile ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
 }
 
@@ -43,7 +45,9 @@ function onInterrupt(controller: AbortController, io: Io): () => void {
       process.exit(130);
     }
     controller.abort();
-    io.err("synclab contract: interrupted; finishing the current request, then deleting what this run created (Ctrl+C again to stop at once)");
+    io.err(
+      "synclab contract: interrupted; finishing the current request, then deleting what this run created (Ctrl+C again to stop at once)",
+    );
   };
   process.on("SIGINT", handler);
   return () => process.off("SIGINT", handler);
@@ -59,9 +63,17 @@ export async function runContract(options: ContractOptions, io: Io): Promise<Exi
     scimUrl: options.target,
     ...(options.api ? { api: { url: options.api.url, iamId: options.api.iamId } } : {}),
     fetch: options.dryRun
-      ? createDryRunFetch({ scimUrl: options.target, token: options.token, extensionSchema: options.schema, api: options.api, expected })
+      ? createDryRunFetch({
+          scimUrl: options.target,
+          token: options.token,
+          extensionSchema: options.schema,
+          api: options.api,
+          expected,
+        })
       : (request) => fetch(request),
-    ...(options.dryRun ? { onRequest: (request: Request) => pending.push(`    ${request.method} ${decodeURI(request.url)}`) } : {}),
+    ...(options.dryRun
+      ? { onRequest: (request: Request) => pending.push(`    ${request.method} ${decodeURI(request.url)}`) }
+      : {}),
   });
   const printer = createPrinter(options, io, pending);
   const controller = new AbortController();
@@ -71,7 +83,14 @@ export async function runContract(options: ContractOptions, io: Io): Promise<Exi
   let swept: number;
   try {
     report = await runCalibration({
-      target: { scimUrl: options.target, token: options.token, extensionSchema: options.schema, fetch: guarded.fetch, runPrefix: RUN_PREFIX, ...(options.api ? { api: options.api } : {}) },
+      target: {
+        scimUrl: options.target,
+        token: options.token,
+        extensionSchema: options.schema,
+        fetch: guarded.fetch,
+        runPrefix: RUN_PREFIX,
+        ...(options.api ? { api: options.api } : {}),
+      },
       expected,
       cases: !options.probesOnly,
       // A dry run lists each probe's and case's requests together, so it runs one at a time.
@@ -123,15 +142,34 @@ async function finish(run: {
   }
   const code = allHold(report) && !run.interrupted && undeleted.length === 0 ? EXIT.ok : EXIT.failed;
   const say = options.json ? io.err : io.out;
-  if (run.swept > 0) say(`Deleted ${run.swept - undeleted.length} users and groups the probes or cases left behind.`);
+  if (run.swept > 0)
+    say(`Deleted ${run.swept - undeleted.length} users and groups the probes or cases left behind.`);
   if (undeleted.length > 0) say(`Could not delete: ${undeleted.join(", ")}`);
   if (options.profileOut) {
-    await writeFile(options.profileOut, renderProfile({ target: options.target, at: new Date(), switches: report.switches }));
+    await writeFile(
+      options.profileOut,
+      renderProfile({ target: options.target, at: new Date(), switches: report.switches }),
+    );
     say(`Wrote the profile to ${options.profileOut}.`);
   }
   if (options.junit) await writeFile(options.junit, junitReport(report));
   if (options.json) {
-    io.out(JSON.stringify({ target: options.target, runPrefix: RUN_PREFIX, expected: run.expected, ...report, profile: { assumptions: profileOf(report.switches) }, undeleted, interrupted: run.interrupted, exitCode: code }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          target: options.target,
+          runPrefix: RUN_PREFIX,
+          expected: run.expected,
+          ...report,
+          profile: { assumptions: profileOf(report.switches) },
+          undeleted,
+          interrupted: run.interrupted,
+          exitCode: code,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     io.out(`\n${summaryLine(report)}${run.interrupted ? " (interrupted)" : ""}`);
   }

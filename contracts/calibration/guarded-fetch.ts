@@ -36,13 +36,20 @@ export function createGuardedFetch(options: GuardedFetchOptions): GuardedFetch {
   const allowed = (request: Request): boolean => {
     const { url, method } = request;
     if (url === scimBase || url.startsWith(`${scimBase}/`) || url.startsWith(`${scimBase}?`)) return true;
-    return userRoutes !== undefined && url.startsWith(userRoutes) && ["GET", "PUT", "DELETE"].includes(method);
+    return (
+      userRoutes !== undefined && url.startsWith(userRoutes) && ["GET", "PUT", "DELETE"].includes(method)
+    );
   };
 
   async function guarded(request: Request): Promise<Response> {
-    if (!allowed(request)) throw new Error(`refused to send ${request.method} ${request.url}: outside the SCIM endpoint and the IAM's user routes`);
+    if (!allowed(request))
+      throw new Error(
+        `refused to send ${request.method} ${request.url}: outside the SCIM endpoint and the IAM's user routes`,
+      );
     options.onRequest?.(request);
-    const response = await options.fetch(new Request(request, { signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) }));
+    const response = await options.fetch(
+      new Request(request, { signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) }),
+    );
     await track(request, response);
     return response;
   }
@@ -56,7 +63,11 @@ export function createGuardedFetch(options: GuardedFetchOptions): GuardedFetch {
       const id = response.headers.get("location")?.split("/").pop() ?? (await idOf(response));
       if (id) created.set(`/${match[1]}/${id}`, request.headers.get("authorization") ?? "");
     }
-    if (request.method === "DELETE" && match[2] !== undefined && (response.status < 300 || response.status === 404))
+    if (
+      request.method === "DELETE" &&
+      match[2] !== undefined &&
+      (response.status < 300 || response.status === 404)
+    )
       created.delete(`/${match[1]}/${match[2]}`);
   }
 
@@ -64,11 +75,19 @@ export function createGuardedFetch(options: GuardedFetchOptions): GuardedFetch {
     fetch: guarded,
     leftovers: () => [...created.keys()],
     async sweep() {
-      const paths = [...created.keys()].reverse().sort((left, right) => Number(left.startsWith("/Users")) - Number(right.startsWith("/Users")));
+      const paths = [...created.keys()]
+        .reverse()
+        .sort((left, right) => Number(left.startsWith("/Users")) - Number(right.startsWith("/Users")));
       const failed: string[] = [];
       for (const path of paths) {
         try {
-          const response = await options.fetch(new Request(`${scimBase}${path}`, { method: "DELETE", headers: { authorization: created.get(path) ?? "" }, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) }));
+          const response = await options.fetch(
+            new Request(`${scimBase}${path}`, {
+              method: "DELETE",
+              headers: { authorization: created.get(path) ?? "" },
+              signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+            }),
+          );
           if (response.status >= 300 && response.status !== 404) failed.push(path);
           created.delete(path);
         } catch {

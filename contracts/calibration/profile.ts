@@ -33,7 +33,11 @@ export function profileOf(switches: readonly SwitchResult[]): ProfileAssumptions
 }
 
 /** The profile file: an `assumptions:` block, with comments on what the probes could not settle. */
-export function renderProfile(options: { target: string; at: Date; switches: readonly SwitchResult[] }): string {
+export function renderProfile(options: {
+  target: string;
+  at: Date;
+  switches: readonly SwitchResult[];
+}): string {
   const unsettled = options.switches.flatMap((result) => {
     if (result.verdict === "cannot-tell") return [`#   ${result.name}: cannot tell (${result.why})`];
     if (result.verdict === "differs" && result.behavesLike === null)
@@ -44,7 +48,9 @@ export function renderProfile(options: { target: string; at: Date; switches: rea
     `# Assumptions of synclab's fake Immuta that make it behave like ${options.target}`,
     `# (written by synclab contract --profile-out at ${options.at.toISOString()}).`,
     "# Load it into a scenario's IAM with `profile: <this file>` (docs/calibration.md).",
-    ...(unsettled.length > 0 ? ["# Not settled by the probes, left at the fake's default:", ...unsettled] : []),
+    ...(unsettled.length > 0
+      ? ["# Not settled by the probes, left at the fake's default:", ...unsettled]
+      : []),
   ];
   return `${header.join("\n")}\n${stringify({ assumptions: profileOf(options.switches) })}`;
 }
@@ -63,12 +69,19 @@ export function parseProfile(text: string): ProfileAssumptions {
       : undefined;
   if (assumptions === null) return {};
   if (typeof assumptions !== "object" || assumptions === undefined || Array.isArray(assumptions))
-    throw new ProfileError("profile-shape", "a profile is a map with an `assumptions:` map of switch settings");
+    throw new ProfileError(
+      "profile-shape",
+      "a profile is a map with an `assumptions:` map of switch settings",
+    );
   const switches = new Map(fakeSwitches().map((entry) => [entry.name, entry]));
   const profile: ProfileAssumptions = {};
   for (const [name, value] of Object.entries(assumptions)) {
     const entry = switches.get(name);
-    if (!entry) throw new ProfileError("profile-switch", `no assumption switch '${name}' (known: ${[...switches.keys()].join(", ")})`);
+    if (!entry)
+      throw new ProfileError(
+        "profile-switch",
+        `no assumption switch '${name}' (known: ${[...switches.keys()].join(", ")})`,
+      );
     if (!entry.values.includes(value as SwitchValue))
       throw new ProfileError(
         "profile-switch",

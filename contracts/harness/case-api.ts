@@ -7,7 +7,8 @@ import { createStandaloneExpect } from "./standalone-expect.ts";
  * case runner (contracts/harness/run-cases.ts) while it collects them, so that each contract is
  * written once and `synclab contract` runs it without starting a test runner.
  */
-const vitest: typeof Vitest | undefined = process.env.VITEST === undefined ? undefined : await import("vitest");
+const vitest: typeof Vitest | undefined =
+  process.env.VITEST === undefined ? undefined : await import("vitest");
 
 function underVitest(): typeof Vitest {
   if (!vitest) throw new Error("contract cases run under vitest or inside collectCases() (synclab contract)");
@@ -15,10 +16,12 @@ function underVitest(): typeof Vitest {
 }
 
 export const describe = ((name: string, body: () => void) =>
-  isCollecting() ? collectSuite(name, body) : underVitest().describe(name, body)) as unknown as typeof Vitest.describe;
+  isCollecting()
+    ? collectSuite(name, body)
+    : underVitest().describe(name, body)) as unknown as typeof Vitest.describe;
 
 const itFunction = (name: string, body: () => unknown, timeoutMs?: number) =>
-  isCollecting() ? collectTest(name, body, timeoutMs) : underVitest().it(name, body as () => void, timeoutMs);
+  isCollecting() ? collectTest(name, body, timeoutMs) : underVitest().it(name, body, timeoutMs);
 
 export const it = Object.assign(itFunction, {
   each:
@@ -26,14 +29,20 @@ export const it = Object.assign(itFunction, {
     (template: string, body: (...args: unknown[]) => unknown, timeoutMs?: number) =>
       isCollecting()
         ? collectEach(table)(template, body, timeoutMs)
-        : underVitest().it.each(table as unknown[])(template, body as (...args: unknown[]) => void, timeoutMs),
+        : underVitest().it.each(table as unknown[])(
+            template,
+            async (...args: unknown[]) => {
+              await body(...args);
+            },
+            timeoutMs,
+          ),
 }) as unknown as typeof Vitest.it;
 
 export const beforeAll = ((body: () => unknown) =>
-  isCollecting() ? collectHook("beforeAll", body) : underVitest().beforeAll(body as () => void)) as typeof Vitest.beforeAll;
+  isCollecting() ? collectHook("beforeAll", body) : underVitest().beforeAll(body)) as typeof Vitest.beforeAll;
 
 export const afterAll = ((body: () => unknown) =>
-  isCollecting() ? collectHook("afterAll", body) : underVitest().afterAll(body as () => void)) as typeof Vitest.afterAll;
+  isCollecting() ? collectHook("afterAll", body) : underVitest().afterAll(body)) as typeof Vitest.afterAll;
 
 /** vitest's `expect` under vitest; the same matchers from @vitest/expect elsewhere. */
-export const expect: typeof Vitest.expect = vitest ? vitest.expect : (createStandaloneExpect() as typeof Vitest.expect);
+export const expect: typeof Vitest.expect = vitest ? vitest.expect : createStandaloneExpect();

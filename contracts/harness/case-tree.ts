@@ -2,7 +2,13 @@
 export type CaseBody = () => unknown;
 
 /** One `it` of a contract file. */
-export type CaseTest = { kind: "test"; name: string; body: CaseBody; timeoutMs: number | undefined; skip: boolean };
+export type CaseTest = {
+  kind: "test";
+  name: string;
+  body: CaseBody;
+  timeoutMs: number | undefined;
+  skip: boolean;
+};
 
 /** One `describe` of a contract file: its cases and nested suites in the order they were written. */
 export type CaseSuite = {

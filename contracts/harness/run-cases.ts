@@ -41,7 +41,12 @@ export async function runCases(root: CaseSuite, options: RunCasesOptions = {}): 
   };
   type Report = (result: CaseResult) => void;
 
-  async function runSuite(suite: CaseSuite, path: string[], blocked: string | undefined, report: Report): Promise<void> {
+  async function runSuite(
+    suite: CaseSuite,
+    path: string[],
+    blocked: string | undefined,
+    report: Report,
+  ): Promise<void> {
     let failure = blocked;
     if (failure === undefined) {
       for (const hook of suite.beforeAll) {
@@ -68,7 +73,12 @@ export async function runCases(root: CaseSuite, options: RunCasesOptions = {}): 
     }
   }
 
-  async function runTest(test: CaseTest, path: string[], blocked: string | undefined, report: Report): Promise<void> {
+  async function runTest(
+    test: CaseTest,
+    path: string[],
+    blocked: string | undefined,
+    report: Report,
+  ): Promise<void> {
     if (options.signal?.aborted) {
       report({ path, name: test.name, status: "skipped", durationMs: 0, message: "the run was interrupted" });
       return;

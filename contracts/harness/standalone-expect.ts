@@ -15,7 +15,8 @@ chai.use(JestAsymmetricMatchers);
 
 /** `expect` for contract cases run outside vitest (synclab contract). */
 export function createStandaloneExpect(): ExpectStatic {
-  const expect = ((value: unknown, message?: string) => chai.expect(value, message)) as unknown as ExpectStatic;
+  const expect = ((value: unknown, message?: string) =>
+    chai.expect(value, message)) as unknown as ExpectStatic;
   Object.assign(expect, chai.expect);
   Object.assign(expect, (globalThis as Record<symbol, unknown>)[ASYMMETRIC_MATCHERS_OBJECT]);
   return expect;

@@ -2,7 +2,12 @@ import { assumptionRows } from "../../emulator/immuta/assumptions.ts";
 import type { SwitchValue } from "./probe-types.ts";
 
 /** One switch of the fake Immuta's assumptions table, as the probes need it. */
-export type FakeSwitch = { name: string; default: SwitchValue; values: readonly SwitchValue[]; description: string };
+export type FakeSwitch = {
+  name: string;
+  default: SwitchValue;
+  values: readonly SwitchValue[];
+  description: string;
+};
 
 /** The fake Immuta's assumption switches, from its table (the one place that lists them). */
 export function fakeSwitches(): FakeSwitch[] {

@@ -88,7 +88,8 @@ export class ProbeSession {
       name: { givenName: "Probe", familyName: "User" },
       ...extra,
     });
-    if (answer.status === 201 && typeof answer.body?.id === "string") this.remember(`/Users/${answer.body.id}`);
+    if (answer.status === 201 && typeof answer.body?.id === "string")
+      this.remember(`/Users/${answer.body.id}`);
     return answer;
   }
 
@@ -99,7 +100,8 @@ export class ProbeSession {
       externalId: crypto.randomUUID(),
       displayName: this.groupName(label),
     });
-    if (answer.status === 201 && typeof answer.body?.id === "string") this.remember(`/Groups/${answer.body.id}`);
+    if (answer.status === 201 && typeof answer.body?.id === "string")
+      this.remember(`/Groups/${answer.body.id}`);
     return answer;
   }
 
@@ -130,11 +132,19 @@ export class ProbeSession {
     for (const { userid, key } of this.#bimKeys.splice(0).reverse())
       await this.bim("DELETE", userid, key).catch(() => undefined);
     const paths = this.#created.splice(0).reverse();
-    const ordered = [...paths.filter((path) => path.startsWith("/Groups")), ...paths.filter((path) => path.startsWith("/Users"))];
+    const ordered = [
+      ...paths.filter((path) => path.startsWith("/Groups")),
+      ...paths.filter((path) => path.startsWith("/Users")),
+    ];
     for (const path of ordered) await this.scim("DELETE", path).catch(() => undefined);
   }
 
-  #init(method: string, authorization: string, body?: unknown, headers: Record<string, string> = {}): RequestInit {
+  #init(
+    method: string,
+    authorization: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): RequestInit {
     const all = new Headers(headers);
     all.set("authorization", authorization);
     if (body !== undefined) all.set("content-type", "application/scim+json");
@@ -144,7 +154,7 @@ export class ProbeSession {
   async #send(request: Request): Promise<ProbeAnswer> {
     const response = await this.target.fetch(request);
     const text = await response.text();
-    let body: Json = null;
+    let body: Json;
     try {
       body = text === "" ? null : JSON.parse(text);
     } catch {
@@ -165,12 +175,20 @@ export function failureOf(answer: ProbeAnswer, what: string): CannotTell {
 /** A member of a JSON object by name, case-insensitively (SCIM names are, RFC 7643 §2.1). */
 export function member(object: Json, name: string): Json {
   if (typeof object !== "object" || object === null) return undefined;
-  const key = Object.keys(object).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+  const key = Object.keys(object as object).find(
+    (candidate) => candidate.toLowerCase() === name.toLowerCase(),
+  );
   return key === undefined ? undefined : object[key];
 }
 
 /** The values of a possibly multi-valued attribute as strings, `{value}` objects read as their value. */
 export function valuesOf(attribute: Json): string[] {
-  const items: Json[] = Array.isArray(attribute) ? attribute : attribute === undefined || attribute === null ? [] : [attribute];
-  return items.map((item: Json) => String(typeof item === "object" && item !== null ? member(item, "value") : item));
+  const items: Json[] = Array.isArray(attribute)
+    ? attribute
+    : attribute === undefined || attribute === null
+      ? []
+      : [attribute];
+  return items.map((item: Json) =>
+    String(typeof item === "object" && item !== null ? member(item, "value") : item),
+  );
 }

@@ -29,9 +29,7 @@ export type SwitchObservation =
 
 /** What a behaviour probe saw: the behaviour the fake models, another one, or cannot tell. */
 export type BehaviourObservation =
-  | { kind: "as-modelled"; observed: string }
-  | { kind: "otherwise"; observed: string }
-  | CannotTell;
+  { kind: "as-modelled"; observed: string } | { kind: "otherwise"; observed: string } | CannotTell;
 
 /** A probe's verdict, judged against the setting the fake runs with. */
 export type ProbeVerdict =

@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment --
+   answers are untyped JSON from the endpoint under test, read defensively */
 import { cannotTell, type CannotTell } from "./probe-types.ts";
 import { failureOf, type Json, type ProbeSession } from "./probe-session.ts";
 
@@ -10,7 +12,8 @@ export async function createAndProject(
   label: string,
   extra: Record<string, unknown>,
 ): Promise<Projected> {
-  if (!session.target.api) return { ok: false, failure: cannotTell("no-api", "needs /bim reads: no --api-url") };
+  if (!session.target.api)
+    return { ok: false, failure: cannotTell("no-api", "needs /bim reads: no --api-url") };
   const created = await session.createUser(label, extra);
   if (created.status !== 201) return { ok: false, failure: failureOf(created, "POST /Users") };
   const read = await session.bimUser(String(created.body.userName));
@@ -21,7 +24,9 @@ export async function createAndProject(
 /** The IAM attributes of an Immuta user, or {} when it has none. */
 export function iamAttributes(immuta: Json): Record<string, string[]> {
   const attributes: unknown = immuta?.iamAuthorizations;
-  return typeof attributes === "object" && attributes !== null ? (attributes as Record<string, string[]>) : {};
+  return typeof attributes === "object" && attributes !== null
+    ? (attributes as Record<string, string[]>)
+    : {};
 }
 
 /** Reads the Immuta user again after a write. */
@@ -37,7 +42,11 @@ export function keysText(attributes: Record<string, string[]>): string {
 }
 
 /** The check that the IAM row projects at all, shared by the switch probes that need it. */
-export function noProjection(session: ProbeSession, name: string, attributes: Record<string, string[]>): CannotTell {
+export function noProjection(
+  session: ProbeSession,
+  name: string,
+  attributes: Record<string, string[]>,
+): CannotTell {
   return cannotTell(
     "no-projection",
     `no ${session.key(name)} after a POST with ${session.schema}:${name} (${keysText(attributes)}); check --iam, --prefix and --schema against the IAM's attribute-schema row`,

@@ -12,10 +12,20 @@ import {
 import { SWITCH_PROBES } from "./switch-probes.ts";
 
 /** A switch probe's verdict, with the setting it was judged against. */
-export type SwitchResult = ProbeVerdict & { name: string; expected: SwitchValue; needs: ProbeNeeds; sends: string };
+export type SwitchResult = ProbeVerdict & {
+  name: string;
+  expected: SwitchValue;
+  needs: ProbeNeeds;
+  sends: string;
+};
 
 /** A behaviour probe's verdict. */
-export type BehaviourResult = ProbeVerdict & { name: string; modelled: string; needs: ProbeNeeds; sends: string };
+export type BehaviourResult = ProbeVerdict & {
+  name: string;
+  modelled: string;
+  needs: ProbeNeeds;
+  sends: string;
+};
 
 export type RunProbesOptions = {
   /** The switch settings the fake runs with, by name; a switch not named here is at its default. */
@@ -38,7 +48,12 @@ export async function runProbes(
   const switchRuns = fakeSwitches().map((entry) => async (): Promise<SwitchResult> => {
     const probe = SWITCH_PROBES[entry.name];
     const expected = options.expected?.[entry.name] ?? entry.default;
-    const base = { name: entry.name, expected, needs: probe?.needs ?? "scim", sends: probe?.sends ?? "" } as const;
+    const base = {
+      name: entry.name,
+      expected,
+      needs: probe?.needs ?? "scim",
+      sends: probe?.sends ?? "",
+    } as const;
     const verdict = probe
       ? judgeSwitch(entry, expected, await observe(target, probe.needs, options.signal, probe.run))
       : ({ verdict: "cannot-tell", code: "unexpected-answer", why: "no probe for this switch" } as const);
@@ -75,14 +90,21 @@ async function observe<T extends SwitchObservation | BehaviourObservation>(
   try {
     return await run(session);
   } catch (error) {
-    return cannotTell("unreachable", `a request failed: ${error instanceof Error ? error.message : String(error)}`);
+    return cannotTell(
+      "unreachable",
+      `a request failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     await session.cleanup();
   }
 }
 
 /** Holds when the endpoint behaves like the setting the fake runs with; else which setting it behaves like. */
-export function judgeSwitch(entry: FakeSwitch, expected: SwitchValue, observation: SwitchObservation): ProbeVerdict {
+export function judgeSwitch(
+  entry: FakeSwitch,
+  expected: SwitchValue,
+  observation: SwitchObservation,
+): ProbeVerdict {
   switch (observation.kind) {
     case "cannot-tell":
       return { verdict: "cannot-tell", code: observation.code, why: observation.why };

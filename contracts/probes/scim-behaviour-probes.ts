@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-argument --
+   answers are untyped JSON from the endpoint under test, read defensively */
 import type { BehaviourObservation, BehaviourProbe } from "./probe-types.ts";
 import { failureOf, member, valuesOf } from "./probe-session.ts";
 
@@ -14,13 +16,26 @@ export const SCIM_BEHAVIOUR_PROBES: BehaviourProbe[] = [
     needs: "scim",
     sends: 'GET /Users?filter=userName eq "<random guid>"',
     async run(session) {
-      const answer = await session.scim("GET", `/Users?${new URLSearchParams({ filter: `userName eq "${crypto.randomUUID()}"` }).toString()}`);
+      const answer = await session.scim(
+        "GET",
+        `/Users?${new URLSearchParams({ filter: `userName eq "${crypto.randomUUID()}"` }).toString()}`,
+      );
       if (answer.status !== 200) return failureOf(answer, "Test Connection");
       const path = new URL(session.target.scimUrl).pathname.replace(/\/+$/, "");
       const iamId = session.target.api?.iamId;
-      const expected = iamId === undefined ? /^\/bim\/scim\/[^/]+$/ : new RegExp(`^/bim/scim/${iamId.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
-      if (answer.body?.totalResults !== 0) return { kind: "otherwise", observed: `Test Connection answered totalResults ${String(answer.body?.totalResults)}` };
-      return judged(expected.test(path), `SCIM at ${path}${expected.test(path) ? "" : " (set the IAM's scimPath to it)"}`);
+      const expected =
+        iamId === undefined
+          ? /^\/bim\/scim\/[^/]+$/
+          : new RegExp(`^/bim/scim/${iamId.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+      if (answer.body?.totalResults !== 0)
+        return {
+          kind: "otherwise",
+          observed: `Test Connection answered totalResults ${String(answer.body?.totalResults)}`,
+        };
+      return judged(
+        expected.test(path),
+        `SCIM at ${path}${expected.test(path) ? "" : " (set the IAM's scimPath to it)"}`,
+      );
     },
   },
   {
@@ -36,8 +51,12 @@ export const SCIM_BEHAVIOUR_PROBES: BehaviourProbe[] = [
         schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
         userName: userName.toUpperCase(),
       });
-      if (again.status === 201 && typeof again.body?.id === "string") session.remember(`/Users/${again.body.id}`);
-      return judged(again.status === 409 && again.body?.scimType === "uniqueness", `answered ${again.status} ${String(again.body?.scimType ?? "")}`.trim());
+      if (again.status === 201 && typeof again.body?.id === "string")
+        session.remember(`/Users/${again.body.id}`);
+      return judged(
+        again.status === 409 && again.body?.scimType === "uniqueness",
+        `answered ${again.status} ${String(again.body?.scimType ?? "")}`.trim(),
+      );
     },
   },
   {
@@ -53,16 +72,23 @@ export const SCIM_BEHAVIOUR_PROBES: BehaviourProbe[] = [
       const etag = before.headers.get("etag");
       if (etag === null) return { kind: "otherwise", observed: "GET has no ETag header" };
       const changed = await session.patch(path, [{ op: "replace", path: "displayName", value: "Changed" }]);
-      const stale = await session.patch(path, [{ op: "replace", path: "displayName", value: "Stale" }], { "if-match": etag });
-      const holds = etag === before.body?.meta?.version && changed.headers.get("etag") !== etag && stale.status === 412;
-      return judged(holds, `ETag ${etag}, after a change ${String(changed.headers.get("etag"))}, stale If-Match answered ${stale.status}`);
+      const stale = await session.patch(path, [{ op: "replace", path: "displayName", value: "Stale" }], {
+        "if-match": etag,
+      });
+      const holds =
+        etag === before.body?.meta?.version && changed.headers.get("etag") !== etag && stale.status === 412;
+      return judged(
+        holds,
+        `ETag ${etag}, after a change ${String(changed.headers.get("etag"))}, stale If-Match answered ${stale.status}`,
+      );
     },
   },
   {
     name: "groupMembership",
     modelled: "POST /Groups answers 201; PATCH add and remove members answer 204 and change the members",
     needs: "scim",
-    sends: 'POST /Users, POST /Groups, PATCH add members, GET /Groups/{id}, PATCH remove members[value eq "id"], GET /Groups/{id}',
+    sends:
+      'POST /Users, POST /Groups, PATCH add members, GET /Groups/{id}, PATCH remove members[value eq "id"], GET /Groups/{id}',
     async run(session) {
       const user = await session.createUser("member");
       if (user.status !== 201) return failureOf(user, "POST /Users");
@@ -74,18 +100,26 @@ export const SCIM_BEHAVIOUR_PROBES: BehaviourProbe[] = [
       const withMember = valuesOf(member((await session.scim("GET", path)).body, "members"));
       const removed = await session.patch(path, [{ op: "remove", path: `members[value eq "${id}"]` }]);
       const without = valuesOf(member((await session.scim("GET", path)).body, "members"));
-      const holds = added.status === 204 && removed.status === 204 && withMember.join() === id && without.length === 0;
-      return judged(holds, `add answered ${added.status} (members ${withMember.length}), remove answered ${removed.status} (members ${without.length})`);
+      const holds =
+        added.status === 204 && removed.status === 204 && withMember.join() === id && without.length === 0;
+      return judged(
+        holds,
+        `add answered ${added.status} (members ${withMember.length}), remove answered ${removed.status} (members ${without.length})`,
+      );
     },
   },
   {
     name: "errorShape",
-    modelled: 'errors are RFC 7644 §3.12 bodies: application/scim+json, the Error schema, status as a string, scimType',
+    modelled:
+      "errors are RFC 7644 §3.12 bodies: application/scim+json, the Error schema, status as a string, scimType",
     needs: "scim",
     sends: 'GET /Users/<random id>, GET /Users?filter=userName xx "a"',
     async run(session) {
       const missing = await session.scim("GET", `/Users/${crypto.randomUUID()}`);
-      const bad = await session.scim("GET", `/Users?${new URLSearchParams({ filter: 'userName xx "a"' }).toString()}`);
+      const bad = await session.scim(
+        "GET",
+        `/Users?${new URLSearchParams({ filter: 'userName xx "a"' }).toString()}`,
+      );
       const shaped = (answer: typeof missing, status: number) =>
         answer.status === status &&
         /^application\/scim\+json/.test(answer.headers.get("content-type") ?? "") &&
@@ -93,7 +127,10 @@ export const SCIM_BEHAVIOUR_PROBES: BehaviourProbe[] = [
         answer.body.schemas.includes(ERROR_URN) &&
         answer.body.status === String(status);
       const holds = shaped(missing, 404) && shaped(bad, 400) && bad.body?.scimType === "invalidFilter";
-      return judged(holds, `unknown id: ${missing.status} ${missing.text.slice(0, 80)}; bad filter: ${bad.status} ${bad.text.slice(0, 80)}`);
+      return judged(
+        holds,
+        `unknown id: ${missing.status} ${missing.text.slice(0, 80)}; bad filter: ${bad.status} ${bad.text.slice(0, 80)}`,
+      );
     },
   },
 ];

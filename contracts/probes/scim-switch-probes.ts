@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment --
+   answers are untyped JSON from the endpoint under test, read defensively */
 import { cannotTell, type SwitchProbe } from "./probe-types.ts";
 import { failureOf, member, valuesOf, type ProbeSession } from "./probe-session.ts";
 import { iamAttributes, reproject } from "./projection-helpers.ts";
@@ -5,7 +7,7 @@ import { iamAttributes, reproject } from "./projection-helpers.ts";
 /** echoExtensions: does GET /Users/{id} return the extension attributes the POST stored? */
 export const echoExtensionsProbe: SwitchProbe = {
   needs: "scim",
-  sends: "POST /Users with {<schema>: {probeecho: \"v\"}}, GET /Users/{id}",
+  sends: 'POST /Users with {<schema>: {probeecho: "v"}}, GET /Users/{id}',
   async run(session) {
     const created = await session.createUser("echo", { [session.schema]: { probeecho: "v" } });
     if (created.status !== 201) return failureOf(created, "POST /Users");
@@ -55,7 +57,8 @@ async function extensionValues(session: ProbeSession, user: { id: string; userNa
 /** multiValueAdd: does `add` of [{value: "2"}] to [{value: "1"}] append or replace? */
 export const multiValueAddProbe: SwitchProbe = {
   needs: "scim",
-  sends: 'POST /Users with {<schema>: {probemulti: [{value: "1"}]}}, PATCH op "add" path <schema>:probemulti value [{value: "2"}], GET /Users/{id} (or /bim when GET has no extensions)',
+  sends:
+    'POST /Users with {<schema>: {probemulti: [{value: "1"}]}}, PATCH op "add" path <schema>:probemulti value [{value: "2"}], GET /Users/{id} (or /bim when GET has no extensions)',
   async run(session) {
     const created = await session.createUser("multi", { [session.schema]: { probemulti: [{ value: "1" }] } });
     if (created.status !== 201) return failureOf(created, "POST /Users");
@@ -65,7 +68,11 @@ export const multiValueAddProbe: SwitchProbe = {
     ]);
     if (patched.status !== 200) return failureOf(patched, "PATCH add");
     const values = await extensionValues(session, user, "probemulti");
-    if (values === undefined) return cannotTell("no-api", "GET returns no extension attributes and there is no --api-url to read them");
+    if (values === undefined)
+      return cannotTell(
+        "no-api",
+        "GET returns no extension attributes and there is no --api-url to read them",
+      );
     const sorted = [...values].sort().join(",");
     if (sorted === "1,2") return { kind: "position", value: "append", observed: "values 1 and 2" };
     if (sorted === "2") return { kind: "position", value: "replace", observed: "values 2" };
@@ -84,7 +91,8 @@ export const nonUrnAttributePathsProbe: SwitchProbe = {
     const patched = await session.patch(path, [{ op: "add", path: "probecustom:probenonurn", value: "v" }]);
     if (patched.status === 400 && patched.body?.scimType === "invalidPath")
       return { kind: "position", value: "reject", observed: "400 invalidPath" };
-    if (patched.status !== 200) return { kind: "none", observed: `answered ${patched.status} ${patched.text.slice(0, 120)}` };
+    if (patched.status !== 200)
+      return { kind: "none", observed: `answered ${patched.status} ${patched.text.slice(0, 120)}` };
     const read = await session.scim("GET", path);
     return member(member(read.body, "probecustom"), "probenonurn") === "v"
       ? { kind: "position", value: "nested", observed: "stored as probecustom.probenonurn" }
@@ -97,8 +105,15 @@ export const unknownAttributesProbe: SwitchProbe = {
   needs: "scim",
   sends: 'POST /Users with a top-level "adreses" (misspelt addresses), GET /Users/{id}',
   async run(session) {
-    const created = await session.createUser("unknown", { adreses: [{ type: "work", formatted: "1 Probe Way" }] });
-    if (created.status === 400) return { kind: "position", value: "reject", observed: `400 ${String(created.body?.scimType ?? "")}`.trim() };
+    const created = await session.createUser("unknown", {
+      adreses: [{ type: "work", formatted: "1 Probe Way" }],
+    });
+    if (created.status === 400)
+      return {
+        kind: "position",
+        value: "reject",
+        observed: `400 ${String(created.body?.scimType ?? "")}`.trim(),
+      };
     if (created.status !== 201) return failureOf(created, "POST /Users");
     const read = await session.scim("GET", `/Users/${String(created.body.id)}`);
     return member(read.body, "adreses") === undefined

@@ -23,7 +23,8 @@ function fakeTarget(assumptions: Record<string, unknown> = {}): { target: ProbeT
     fetch: immuta.fetch,
     runPrefix: "synclab-test-",
   };
-  const users = () => [...(immuta.state.iam("entra")?.users.all() ?? [])].filter((user) => !user.scimDeleted).length;
+  const users = () =>
+    [...(immuta.state.iam("entra")?.users.all() ?? [])].filter((user) => !user.scimDeleted).length;
   return { target, users };
 }
 
@@ -35,7 +36,11 @@ const FLIPS = (Object.keys(ASSUMPTIONS) as AssumptionName[]).flatMap((name) =>
 
 describe("assumption probes", () => {
   it("has a probe for every switch of the assumptions table", () => {
-    expect(fakeSwitches().map((entry) => entry.name).filter((name) => SWITCH_PROBES[name] === undefined)).toEqual([]);
+    expect(
+      fakeSwitches()
+        .map((entry) => entry.name)
+        .filter((name) => SWITCH_PROBES[name] === undefined),
+    ).toEqual([]);
   });
 
   it("finds that every switch and every behaviour holds on a fake with the defaults, and leaves no user", async () => {
@@ -53,11 +58,14 @@ describe("assumption probes", () => {
     expect(differing).toMatchObject([{ name, verdict: "differs", behavesLike: value }]);
   });
 
-  it.each(FLIPS)("finds that %s = %s holds when the fake is judged against that setting", async (name, value) => {
-    const { target } = fakeTarget({ [name]: value });
-    const { switches } = await runProbes(target, { expected: { [name]: value } });
-    expect(switches.filter((result) => result.verdict !== "holds")).toEqual([]);
-  });
+  it.each(FLIPS)(
+    "finds that %s = %s holds when the fake is judged against that setting",
+    async (name, value) => {
+      const { target } = fakeTarget({ [name]: value });
+      const { switches } = await runProbes(target, { expected: { [name]: value } });
+      expect(switches.filter((result) => result.verdict !== "holds")).toEqual([]);
+    },
+  );
 
   it("answers cannot tell (no-api) for the probes that read /bim when there is no API", async () => {
     const { target } = fakeTarget();
@@ -71,6 +79,9 @@ describe("assumption probes", () => {
   it("answers cannot tell (forbidden) when the SCIM token is refused", async () => {
     const { target } = fakeTarget();
     const { switches } = await runProbes({ ...target, token: "wrong" });
-    expect(switches.find((result) => result.name === "echoExtensions")).toMatchObject({ verdict: "cannot-tell", code: "forbidden" });
+    expect(switches.find((result) => result.name === "echoExtensions")).toMatchObject({
+      verdict: "cannot-tell",
+      code: "forbidden",
+    });
   });
 });

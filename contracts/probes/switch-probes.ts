@@ -1,5 +1,9 @@
 import type { SwitchProbe } from "./probe-types.ts";
-import { attributeKeyCaseProbe, schemaUrnMatchProbe, stringifyValuesProbe } from "./projection-switch-probes.ts";
+import {
+  attributeKeyCaseProbe,
+  schemaUrnMatchProbe,
+  stringifyValuesProbe,
+} from "./projection-switch-probes.ts";
 import { bimRemoveIamValueProbe, deleteUserProbe, keyOnlyAuthorizationProbe } from "./rest-switch-probes.ts";
 import {
   acceptLegacyPatchProbe,

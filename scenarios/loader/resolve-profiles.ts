@@ -29,11 +29,15 @@ export function resolveProfiles(scenario: Scenario, file: string): ProfileProble
       problems.push({ path, message: `cannot read the profile ${profileFile}: ${reason}` });
       return;
     }
-    const block: unknown = typeof data === "object" && data !== null ? (data as { assumptions?: unknown }).assumptions : undefined;
+    const block: unknown =
+      typeof data === "object" && data !== null ? (data as { assumptions?: unknown }).assumptions : undefined;
     const parsed = assumptionsSchema.safeParse(block ?? {});
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
-        problems.push({ path, message: `profile ${profile}: assumptions.${issue.path.join(".")}: ${issue.message}` });
+        problems.push({
+          path,
+          message: `profile ${profile}: assumptions.${issue.path.join(".")}: ${issue.message}`,
+        });
       return;
     }
     scenario.immuta.iams[index] = { ...settings, assumptions: { ...parsed.data, ...settings.assumptions } };
