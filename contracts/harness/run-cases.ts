@@ -34,12 +34,35 @@ export type RunCasesOptions = {
  */
 export async function runCases(root: CaseSuite, options: RunCasesOptions = {}): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
-  const now = options.now ?? (() => performance.now());
   const publish = (result: CaseResult) => {
     results.push(result);
     options.onResult?.(result);
   };
-  type Report = (result: CaseResult) => void;
+  const { runSuite, runTest } = createSuiteRunner(options);
+
+  const rootPath = root.name === "" ? [] : [root.name];
+  if (!options.concurrentSuites || root.beforeAll.length + root.afterAll.length > 0) {
+    await runSuite(root, rootPath, undefined, publish);
+    return results;
+  }
+  const buffers = root.children.map(() => [] as CaseResult[]);
+  await Promise.all(
+    root.children.map((child, index) => {
+      const buffer = (result: CaseResult) => buffers[index]?.push(result);
+      return child.kind === "suite"
+        ? runSuite(child, [...rootPath, child.name], undefined, buffer)
+        : runTest(child, rootPath, undefined, buffer);
+    }),
+  );
+  for (const result of buffers.flat()) publish(result);
+  return results;
+}
+
+type Report = (result: CaseResult) => void;
+
+/** Runs one suite or case, reporting through the given function. */
+function createSuiteRunner(options: RunCasesOptions) {
+  const now = options.now ?? (() => performance.now());
 
   async function runSuite(
     suite: CaseSuite,
@@ -99,22 +122,7 @@ export async function runCases(root: CaseSuite, options: RunCasesOptions = {}): 
     });
   }
 
-  const rootPath = root.name === "" ? [] : [root.name];
-  if (!options.concurrentSuites || root.beforeAll.length + root.afterAll.length > 0) {
-    await runSuite(root, rootPath, undefined, publish);
-    return results;
-  }
-  const buffers = root.children.map(() => [] as CaseResult[]);
-  await Promise.all(
-    root.children.map((child, index) => {
-      const buffer = (result: CaseResult) => buffers[index]?.push(result);
-      return child.kind === "suite"
-        ? runSuite(child, [...rootPath, child.name], undefined, buffer)
-        : runTest(child, rootPath, undefined, buffer);
-    }),
-  );
-  for (const result of buffers.flat()) publish(result);
-  return results;
+  return { runSuite, runTest };
 }
 
 /** Runs a body with a time limit; the failure's message, or undefined when it passed. */
