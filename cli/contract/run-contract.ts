@@ -37,13 +37,20 @@ function noticeLines(options: ContractOptions): string[] {
   ];
 }
 
-/** Ctrl+C: stop starting probes and cases, clean up, report; a second Ctrl+C stops at once. */
+/**
+ * Ctrl+C: stop starting probes and cases, clean up, report; a second Ctrl+C stops at once. A
+ * terminal signals the whole process group, and a launcher (npx, tsx) relays the same signal again:
+ * signals within a second of the first count as one.
+ */
 function onInterrupt(controller: AbortController, io: Io): () => void {
+  let first = 0;
   const handler = () => {
     if (controller.signal.aborted) {
+      if (Date.now() - first < 1000) return;
       io.err(`synclab contract: stopped; users and groups named ${RUN_PREFIX}* may be left on the target`);
       process.exit(130);
     }
+    first = Date.now();
     controller.abort();
     io.err(
       "synclab contract: interrupted; finishing the current request, then deleting what this run created (Ctrl+C again to stop at once)",
