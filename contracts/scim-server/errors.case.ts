@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "../harness/case-api.ts";
 import {
   createScimClient,
   entraUserBody,
@@ -17,7 +17,7 @@ function expectScimError(answer: ScimAnswer, status: number, scimType?: string):
   if (scimType !== undefined) expect(answer.body.scimType).toBe(scimType);
 }
 
-const DEEP = `{"schemas": ["${URNS.user}"], "userName": "deep@contract.example", "x": ${"[".repeat(5000)}${"]".repeat(5000)}}`;
+const DEEP = `{"schemas": ["${URNS.user}"], "userName": "${uniqueUserName("deep")}", "x": ${"[".repeat(5000)}${"]".repeat(5000)}}`;
 
 /**
  * Bad input of every kind gets a SCIM error with the right status and scimType: never a 5xx, never

@@ -1,9 +1,10 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "../harness/case-api.ts";
 import {
   createScimClient,
   entraGroupBody,
   entraUserBody,
   idsOf,
+  uniqueGroupName,
   uniqueUserName,
   URNS,
   type Json,
@@ -27,7 +28,7 @@ export function describeGroupsContract(target: () => ScimTarget): void {
       for (let index = 0; index < 3; index += 1)
         users.push(await scim.create("/Users", entraUserBody(uniqueUserName("member"))));
     });
-    const groupName = () => `synclab-group-${crypto.randomUUID()}`;
+    const groupName = () => uniqueGroupName();
     const ids = (...indexes: number[]) => indexes.map((index) => String(users[index].id)).sort();
 
     it("answers 201 with the group, created without members", async () => {

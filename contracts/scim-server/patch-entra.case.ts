@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "../harness/case-api.ts";
 import { createScimClient, entraUserBody, uniqueUserName, URNS, type Json } from "./scim-client.ts";
 import type { ScimTarget } from "./scim-target.ts";
 

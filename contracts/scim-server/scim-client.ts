@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access --
    response bodies are untyped JSON that the cases assert on, as in the *.case.ts files */
-import { afterAll } from "vitest";
+import { afterAll } from "../harness/case-api.ts";
 import { CONTRACT_EXTENSION, type ScimTarget } from "./scim-target.ts";
 
 // Response bodies are whatever the target sends; the cases assert on their shape.
@@ -91,14 +91,25 @@ function parseOrNull(text: string): unknown {
   }
 }
 
+/**
+ * The name prefix of everything this process creates on a target (`synclab-<8 hex>-`): one run's
+ * users and groups can be told from other data and other runs, and found again to delete them.
+ */
+export const RUN_PREFIX = `synclab-${crypto.randomUUID().slice(0, 8)}-`;
+
 /** A userName no earlier run used: suites share a real endpoint with other data and other runs. */
 export function uniqueUserName(label = "user"): string {
-  return `synclab-${label}-${crypto.randomUUID()}@contract.example`;
+  return `${RUN_PREFIX}${label}-${crypto.randomUUID()}@contract.example`;
 }
 
 /** A userName prefix shared by the users of one case, to filter them out of a shared endpoint. */
 export function uniquePrefix(label = "case"): string {
-  return `synclab-${label}-${crypto.randomUUID().slice(0, 8)}-`;
+  return `${RUN_PREFIX}${label}-${crypto.randomUUID().slice(0, 8)}-`;
+}
+
+/** A group displayName no earlier run used. */
+export function uniqueGroupName(label = "group"): string {
+  return `${RUN_PREFIX}${label}-${crypto.randomUUID()}`;
 }
 
 /**

@@ -9,6 +9,7 @@ import { importSchema } from "../../emulator/entra/schema/import-schema.ts";
 import { formatSchemaProblem, SchemaImportError } from "../../emulator/entra/schema/schema-import-error.ts";
 import { STEP_KINDS, STEP_SCHEMAS, type StepKind } from "../steps/step-schemas.ts";
 import { checkReferences, type Unlocated } from "./check-references.ts";
+import { resolveProfiles } from "./resolve-profiles.ts";
 import { ScenarioError, type ScenarioProblem } from "./scenario-error.ts";
 import { scenarioSchema, type Scenario } from "./scenario-schema.ts";
 
@@ -60,7 +61,11 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
   const data: unknown = document.toJS();
   const result = scenarioSchema.safeParse(data);
   if (result.success) {
-    const problems = [...checkReferences(result.data), ...resolveSchemaDocument(result.data, file)];
+    const problems = [
+      ...checkReferences(result.data),
+      ...resolveSchemaDocument(result.data, file),
+      ...resolveProfiles(result.data, file),
+    ];
     if (problems.length === 0) return result.data;
     throw new ScenarioError(
       "invalid-scenario",

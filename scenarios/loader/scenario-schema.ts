@@ -105,7 +105,8 @@ const appSchema = z.strictObject({
 
 const immutaSchema = z.strictObject({
   apiKey: z.string().min(1).optional(),
-  iams: z.array(iamConfigInputSchema).min(1),
+  /** `profile`: a file whose `assumptions:` block sets the IAM's switches (resolve-profiles.ts). */
+  iams: z.array(iamConfigInputSchema.extend({ profile: z.string().min(1).optional() })).min(1),
 });
 
 export const stepSchema = z.union(
