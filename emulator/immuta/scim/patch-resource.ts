@@ -155,6 +155,27 @@ function nestNonUrnPaths(body: JsonValue): JsonValue {
   return result;
 }
 
+/**
+ * The top-level names a PATCH introduces through non-URN paths (`custom` for `custom:country`),
+ * lower-cased. Under `nonUrnAttributePaths: nested` these are Entra custom attributes, not
+ * misspelt core attributes, so the `unknownAttributes` switch leaves them alone.
+ */
+export function nonUrnTopLevels(body: JsonValue, assumptions: Assumptions): Set<string> {
+  const names = new Set<string>();
+  if (assumptions.nonUrnAttributePaths !== "nested") return names;
+  const add = (path: string) => {
+    const match = NON_URN_PATH.exec(path);
+    if (match?.[1] !== undefined && match[1].toLowerCase() !== "urn") names.add(match[1].toLowerCase());
+  };
+  for (const operation of operationsOf(body)) {
+    const path = getMember(operation, "path");
+    const value = getMember(operation, "value");
+    if (typeof path === "string") add(path);
+    else if (isJsonObject(value)) for (const name of Object.keys(value)) add(name);
+  }
+  return names;
+}
+
 /** With `acceptLegacyPatch` off the server is strictly RFC 7644: Entra's capitalised ops are 400s. */
 function rejectLegacyDialect(body: JsonValue): void {
   for (const operation of operationsOf(body)) {

@@ -16,13 +16,16 @@ export type UnknownAttributeCheck = {
   kind: "body" | "patch";
   /** The stored resource before a PATCH; attributes it already held are not this request's. */
   previous?: JsonObject;
+  /** Lower-cased top-level names this PATCH introduced through non-URN paths (`custom:country`). */
+  nonUrn?: ReadonlySet<string>;
 };
 
 /**
  * Applies the `unknownAttributes` assumption to a User about to be stored: top-level names no
  * schema defines are dropped (`ignore`, RFC 7644 §3.3), refused (`reject`, 400) or kept (`store`).
- * Extension objects and the non-URN names an attribute-schema row maps (`custom` for
- * `custom:country`) are known.
+ * Extension objects, the non-URN names an attribute-schema row maps or a PATCH writes through a
+ * non-URN path (`custom` for `custom:country`, governed by `nonUrnAttributePaths`), and the names
+ * the stored resource already held are known.
  */
 export function applyUnknownAttributes(resource: JsonObject, check: UnknownAttributeCheck): JsonObject {
   const mode = check.config.assumptions.unknownAttributes;
@@ -30,12 +33,17 @@ export function applyUnknownAttributes(resource: JsonObject, check: UnknownAttri
   const rows = new Set(check.config.attributeSchema.map((row) => row.scimSchema.toLowerCase()));
   const unknown = Object.keys(resource).filter((key) => {
     const lower = key.toLowerCase();
-    return !USER_ATTRIBUTES.has(lower) && !isExtensionKey(key) && !rows.has(lower);
+    return (
+      !USER_ATTRIBUTES.has(lower) &&
+      !isExtensionKey(key) &&
+      !rows.has(lower) &&
+      !check.nonUrn?.has(lower) &&
+      !(check.previous !== undefined && Object.hasOwn(check.previous, key))
+    );
   });
   if (unknown.length === 0) return resource;
   if (mode === "reject") {
-    const added = unknown.find((key) => check.previous === undefined || !Object.hasOwn(check.previous, key));
-    if (added === undefined) return resource;
+    const added = unknown[0] ?? "";
     throw new ScimError(
       400,
       `"${added}" is not an attribute of the User schema or its extensions (see /Schemas)`,

@@ -2,7 +2,7 @@ import { ScimError } from "../../../scim/scim-error.ts";
 import { parseFilter } from "../../../scim/filter/parse-filter.ts";
 import type { ImmutaUser } from "../../model/user-store.ts";
 import { parseListQuery, selectAttributes } from "../list-query.ts";
-import { patchUserResource } from "../patch-resource.ts";
+import { nonUrnTopLevels, patchUserResource } from "../patch-resource.ts";
 import { emptyReply, etagOf, listResponse, scimJson, type ScimReply } from "../scim-reply.ts";
 import { renderUser } from "./render-user.ts";
 import { bodyOf, checkIfMatch, isNotModified, type ScimExchange } from "../scim-exchange.ts";
@@ -34,13 +34,22 @@ export function handleUsers(exchange: ScimExchange, id: string | undefined): Sci
           state,
           iam,
           user,
-          withKnownAttributes(exchange, validateUserResource(bodyOf(exchange))),
+          applyUnknownAttributes(validateUserResource(bodyOf(exchange)), {
+            config: iam.config,
+            kind: "body",
+          }),
         ),
       );
     case "PATCH": {
       checkIfMatch(request, user.version);
       const patched = patchUserResource(user.resource, bodyOf(exchange), iam.config.assumptions);
-      const next = withKnownAttributes(exchange, patched, user.resource);
+      const nonUrn = nonUrnTopLevels(bodyOf(exchange), iam.config.assumptions);
+      const next = applyUnknownAttributes(patched, {
+        config: iam.config,
+        kind: "patch",
+        previous: user.resource,
+        nonUrn,
+      });
       assertUserShape(next);
       // Entra expects 200 with the user (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
       return respondWithUser(exchange, storeUserVersion(state, iam, user, next));
@@ -52,18 +61,6 @@ export function handleUsers(exchange: ScimExchange, id: string | undefined): Sci
     default:
       throw new ScimError(405, `${request.method} is not supported on /Users/{id}`);
   }
-}
-
-/** The `unknownAttributes` assumption on a PUT body, or on a PATCH result (given the stored resource). */
-function withKnownAttributes(
-  exchange: ScimExchange,
-  resource: JsonObject,
-  previous?: JsonObject,
-): JsonObject {
-  const config = exchange.iam.config;
-  return previous === undefined
-    ? applyUnknownAttributes(resource, { config, kind: "body" })
-    : applyUnknownAttributes(resource, { config, kind: "patch", previous });
 }
 
 function respondWithUser(exchange: ScimExchange, user: ImmutaUser, status = 200): ScimReply {
