@@ -6,7 +6,9 @@ import type { EntraTenant } from "../../entra-tenant.ts";
 import { toGraphGroup } from "../graph-group.ts";
 import { readJson, readReference, readString, requireGroup } from "../graph-http.ts";
 import { toGraphUser } from "../graph-user.ts";
-import { listResponse, select } from "../odata-list.ts";
+import { graphResources } from "../graph-resources.ts";
+import { entityResponse, listResponse, withContext } from "../odata-list.ts";
+import { assertLength } from "../user-validation.ts";
 
 /**
  * `/v1.0/groups`: list, get, create, update (204), delete, and direct members by `$ref`.
@@ -14,17 +16,15 @@ import { listResponse, select } from "../odata-list.ts";
  * the fake refuses a group as a member rather than keep what it can't use.
  */
 export function registerGroupRoutes(app: Hono, tenant: EntraTenant): void {
+  const resources = graphResources(tenant);
   app.get("/v1.0/groups", (c) =>
-    c.json(
-      listResponse(new URL(c.req.url), "groups", tenant.directory.groups().map(toGraphGroup), {
-        maxTop: 999,
-        defaultTop: 100,
-      }),
-    ),
+    c.json(listResponse(c.req.raw, "groups", tenant.directory.groups().map(toGraphGroup), resources.groups)),
   );
 
   app.get("/v1.0/groups/:id", (c) =>
-    c.json(select(toGraphGroup(requireGroup(tenant, c.req.param("id"))), c.req.query("$select") ?? null)),
+    c.json(
+      entityResponse(c.req.raw, "groups", toGraphGroup(requireGroup(tenant, c.req.param("id"))), resources.groups),
+    ),
   );
 
   app.post("/v1.0/groups", async (c) => {
@@ -32,6 +32,7 @@ export function registerGroupRoutes(app: Hono, tenant: EntraTenant): void {
     // Required by v1.0 api/group-post-groups.md.
     const displayName = readString(body, "displayName", "Group");
     const mailNickname = readString(body, "mailNickname", "Group");
+    assertLength(body, "Group");
     const mailEnabled = readBoolean(body, "mailEnabled");
     const securityEnabled = readBoolean(body, "securityEnabled");
     const groupTypes = body.groupTypes ?? [];
@@ -50,7 +51,7 @@ export function registerGroupRoutes(app: Hono, tenant: EntraTenant): void {
       description,
       members,
     });
-    return c.json(toGraphGroup(group), 201, {
+    return c.json(withContext(c.req.raw, "groups/$entity", toGraphGroup(group)), 201, {
       Location: `${new URL(c.req.url).origin}/v1.0/groups/${group.id}`,
     });
   });
@@ -58,8 +59,15 @@ export function registerGroupRoutes(app: Hono, tenant: EntraTenant): void {
   app.patch("/v1.0/groups/:id", async (c) => {
     const group = requireGroup(tenant, c.req.param("id"));
     const body = await readJson(c.req.raw);
+    assertLength(body, "Group");
     const update: { displayName?: string; description?: string | null } = {};
+    // PATCH with members@odata.bind adds members, at most 20 per request (v1.0 api/group-update.md).
+    const added = readMembersBind(body).map((id) => memberUser(tenant, id));
+    if (added.length > 20)
+      throw new EntraError(400, "Request_BadRequest", "A maximum of 20 members can be added in one request.");
+    if (added.some((id) => group.members.has(id))) throw memberExists();
     for (const [name, value] of Object.entries(body)) {
+      if (name === "members@odata.bind") continue;
       if (name === "displayName") {
         if (typeof value !== "string") throw invalidValue(name, "Group");
         update.displayName = value;
@@ -75,6 +83,7 @@ export function registerGroupRoutes(app: Hono, tenant: EntraTenant): void {
       }
     }
     tenant.directory.updateGroup(group.id, update);
+    for (const id of added) tenant.directory.addMember(group.id, id);
     return c.body(null, 204);
   });
 
@@ -89,22 +98,14 @@ export function registerGroupRoutes(app: Hono, tenant: EntraTenant): void {
       .map((id) => tenant.directory.user(id))
       .filter((user) => user !== undefined && user.deletedDateTime === null)
       .map((user): JsonObject => ({ "@odata.type": "#microsoft.graph.user", ...toGraphUser(user!) }));
-    return c.json(
-      listResponse(new URL(c.req.url), "directoryObjects", members, { maxTop: 999, defaultTop: 100 }),
-    );
+    return c.json(listResponse(c.req.raw, "directoryObjects", members, resources.users));
   });
 
   app.post("/v1.0/groups/:id/members/$ref", async (c) => {
     const group = requireGroup(tenant, c.req.param("id"));
     const memberId = readReference(await readJson(c.req.raw));
     const user = memberUser(tenant, memberId);
-    if (group.members.has(user)) {
-      throw new EntraError(
-        400,
-        "Request_BadRequest",
-        "One or more added object references already exist for the following modified properties: 'members'.",
-      );
-    }
+    if (group.members.has(user)) throw memberExists();
     tenant.directory.addMember(group.id, user);
     return c.body(null, 204);
   });
@@ -146,4 +147,12 @@ function memberUser(tenant: EntraTenant, id: string): string {
     );
   }
   throw notFound(id);
+}
+
+function memberExists(): EntraError {
+  return new EntraError(
+    400,
+    "Request_BadRequest",
+    "One or more added object references already exist for the following modified properties: 'members'.",
+  );
 }

@@ -6,7 +6,8 @@ import type { EntraTenant, TenantApp } from "../../entra-tenant.ts";
 import { DEFAULT_ACCESS_ROLE_ID } from "../../entra-tenant.ts";
 import { principalOfAssignment, toAppRoleAssignment } from "../app-role-assignment.ts";
 import { readJson, requireApp } from "../graph-http.ts";
-import { listResponse, select } from "../odata-list.ts";
+import { graphResources } from "../graph-resources.ts";
+import { entityResponse, listResponse, withContext } from "../odata-list.ts";
 
 /** A non-gallery app's service principal (v1.0 resources/serviceprincipal.md, the fields scripts read). */
 function toServicePrincipal(app: TenantApp): JsonObject {
@@ -38,20 +39,25 @@ function toServicePrincipal(app: TenantApp): JsonObject {
 /**
  * `/v1.0/servicePrincipals`: list and get, and the app's assignments (`appRoleAssignedTo`), which
  * are the job's `assignments` set: assigning makes a user or group (and its direct members) in
- * scope for "Sync only assigned users and groups" (entra.md §4.3).
+ * scope for "Sync only assigned users and groups" (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works).
  */
 export function registerServicePrincipalRoutes(app: Hono, tenant: EntraTenant): void {
+  const resources = graphResources(tenant);
   app.get("/v1.0/servicePrincipals", (c) =>
     c.json(
-      listResponse(new URL(c.req.url), "servicePrincipals", tenant.apps().map(toServicePrincipal), {
-        maxTop: 999,
-        defaultTop: 100,
-      }),
+      listResponse(c.req.raw, "servicePrincipals", tenant.apps().map(toServicePrincipal), resources.servicePrincipals),
     ),
   );
 
   app.get("/v1.0/servicePrincipals/:id", (c) =>
-    c.json(select(toServicePrincipal(requireApp(tenant, c.req.param("id"))), c.req.query("$select") ?? null)),
+    c.json(
+      entityResponse(
+        c.req.raw,
+        "servicePrincipals",
+        toServicePrincipal(requireApp(tenant, c.req.param("id"))),
+        resources.servicePrincipals,
+      ),
+    ),
   );
 
   app.get("/v1.0/servicePrincipals/:id/appRoleAssignedTo", (c) => {
@@ -61,13 +67,10 @@ export function registerServicePrincipalRoutes(app: Hono, tenant: EntraTenant): 
       .map((principalId) => toAppRoleAssignment(tenant, target, principalId));
     return c.json(
       listResponse(
-        new URL(c.req.url),
+        c.req.raw,
         `servicePrincipals('${target.job.servicePrincipalId}')/appRoleAssignedTo`,
         assignments,
-        {
-          maxTop: 999,
-          defaultTop: 100,
-        },
+        resources.appRoleAssignments,
       ),
     );
   });
@@ -114,7 +117,14 @@ export function registerServicePrincipalRoutes(app: Hono, tenant: EntraTenant): 
       );
     }
     tenant.assign(target, principal);
-    return c.json(toAppRoleAssignment(tenant, target, principal), 201);
+    return c.json(
+      withContext(
+        c.req.raw,
+        `servicePrincipals('${target.job.servicePrincipalId}')/appRoleAssignedTo/$entity`,
+        toAppRoleAssignment(tenant, target, principal),
+      ),
+      201,
+    );
   });
 
   app.delete("/v1.0/servicePrincipals/:id/appRoleAssignedTo/:assignmentId", (c) => {
