@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { createEntraApp } from "../emulator/entra/graph/create-entra-app.ts";
 import { seededRandom, uuidFrom, type Runtime } from "../emulator/runtime/runtime.ts";
 import { listen, type Listening } from "../emulator/serve.ts";
+import { loadTlsMaterial } from "../emulator/tls-certificate.ts";
 import { loadScenarioFile } from "../scenarios/loader/load-scenario.ts";
 import { ScenarioError } from "../scenarios/loader/scenario-error.ts";
 import { buildWorld, type World } from "../scenarios/runner/build-world.ts";
@@ -10,9 +11,11 @@ import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 export const DEFAULT_SCENARIO = "scenarios/default.yaml";
 
 export const SERVE_HELP = `Usage: synclab serve [--scenario FILE] [--entra-port N] [--immuta-port N] [--host H]
+                    [--entra-https-port N|off] [--cert FILE --key FILE]
 
 Serves both fakes, loaded with the scenario's configuration (its steps are not run):
   fake Entra (Graph API under /v1.0)                 default http://127.0.0.1:4100
+  fake Entra over TLS (for the Graph SDKs)           default https://127.0.0.1:4443
   fake Immuta (SCIM, /bim REST, /_synclab control)   default http://127.0.0.1:4200
 Entra's tenant URL points at the served Immuta unless the scenario names another.
 
@@ -21,10 +24,19 @@ Options:
   --entra-port N     port of the fake Entra (default 4100; 0 picks a free port)
   --immuta-port N    port of the fake Immuta (default 4200; 0 picks a free port)
   --host H           address to bind (default 127.0.0.1)
+  --entra-https-port N  TLS port of the fake Entra (default 4443; 0 picks a free port; off: none)
+  --cert FILE, --key FILE  PEM certificate and key to serve; default: a self-signed one kept in
+                     .synclab/tls/ (trust it with NODE_EXTRA_CA_CERTS=.synclab/tls/entra-cert.pem)
   -h, --help         show this help`;
 
-/** Both fakes, listening. */
-export type Served = { world: World; entra: Listening; immuta: Listening; close: () => Promise<void> };
+/** Both fakes, listening; `entraTls` is the fake Entra over https, when asked for. */
+export type Served = {
+  world: World;
+  entra: Listening;
+  immuta: Listening;
+  entraTls: (Listening & { certPath: string | null }) | null;
+  close: () => Promise<void>;
+};
 
 /** Starts both fakes on real ports. Ids come from the scenario's seed, so they are the same every start. */
 export async function startServers(options: {
@@ -32,6 +44,8 @@ export async function startServers(options: {
   entraPort: number;
   immutaPort: number;
   host: string;
+  /** Also serve the fake Entra over TLS on this port, with these PEM files or a generated certificate. */
+  tls?: { port: number; cert?: string | undefined; key?: string | undefined };
 }): Promise<Served> {
   const scenario = await loadScenarioFile(options.scenario);
   const random = seededRandom(scenario.seed);
@@ -48,18 +62,31 @@ export async function startServers(options: {
     world.immutaOrigin = immuta.url;
   }
   let entra: Listening;
+  let entraTls: Served["entraTls"] = null;
+  const entraApp = createEntraApp(world.tenant);
   try {
-    entra = await listen(createEntraApp(world.tenant), { port: options.entraPort, host: options.host });
+    entra = await listen(entraApp, { port: options.entraPort, host: options.host });
   } catch (error) {
     await immuta.close();
     throw error;
+  }
+  if (options.tls) {
+    try {
+      const material = await loadTlsMaterial({ cert: options.tls.cert, key: options.tls.key, hosts: [options.host] });
+      const listening = await listen(entraApp, { port: options.tls.port, host: options.host, tls: material });
+      entraTls = { ...listening, certPath: material.certPath };
+    } catch (error) {
+      await Promise.all([entra.close(), immuta.close()]);
+      throw error;
+    }
   }
   return {
     world,
     entra,
     immuta,
+    entraTls,
     close: async () => {
-      await Promise.all([entra.close(), immuta.close()]);
+      await Promise.all([entra.close(), immuta.close(), entraTls?.close()]);
     },
   };
 }
@@ -72,6 +99,9 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
       "entra-port": { type: "string", default: "4100" },
       "immuta-port": { type: "string", default: "4200" },
       host: { type: "string", default: "127.0.0.1" },
+      "entra-https-port": { type: "string", default: "4443" },
+      cert: { type: "string" },
+      key: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -81,17 +111,30 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
   }
   const entraPort = port(values["entra-port"], "--entra-port");
   const immutaPort = port(values["immuta-port"], "--immuta-port");
+  const httpsPort = values["entra-https-port"] === "off" ? null : port(values["entra-https-port"], "--entra-https-port");
+  if ((values.cert === undefined) !== (values.key === undefined)) throw new UsageError("--cert and --key go together");
   let served: Served;
   try {
-    served = await startServers({ scenario: values.scenario, entraPort, immutaPort, host: values.host });
+    served = await startServers({
+      scenario: values.scenario,
+      entraPort,
+      immutaPort,
+      host: values.host,
+      ...(httpsPort === null ? {} : { tls: { port: httpsPort, cert: values.cert, key: values.key } }),
+    });
   } catch (error) {
     if (error instanceof ScenarioError) {
       io.err(error.message);
       return EXIT.badInput;
     }
-    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    if (code === "ENOENT" || code.startsWith("ERR_OSSL")) {
+      io.err(`synclab: cannot use the TLS certificate or key: ${(error as Error).message}`);
+      return EXIT.badInput;
+    }
+    if (code === "EADDRINUSE") {
       io.err(
-        `synclab: a port is already in use (${(error as Error).message}); pick others with --entra-port / --immuta-port`,
+        `synclab: a port is already in use (${(error as Error).message}); pick others with --entra-port / --immuta-port / --entra-https-port`,
       );
       return EXIT.badInput;
     }
@@ -123,6 +166,12 @@ export function banner(served: Served): string {
     "synclab is running.",
     "",
     `  Fake Entra (Graph)   ${entra.url}/v1.0`,
+    ...(served.entraTls
+      ? [
+          `  Fake Entra (TLS)     ${served.entraTls.url}/v1.0`,
+          ...(served.entraTls.certPath ? [`    trust it: NODE_EXTRA_CA_CERTS=${served.entraTls.certPath}`] : []),
+        ]
+      : []),
     `  Fake Immuta          ${immuta.url}`,
     "",
     `  Immuta API key       ${world.apiKey}    (Authorization: ${world.apiKey})`,
