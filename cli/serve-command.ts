@@ -72,7 +72,11 @@ export async function startServers(options: {
   }
   if (options.tls) {
     try {
-      const material = await loadTlsMaterial({ cert: options.tls.cert, key: options.tls.key, hosts: [options.host] });
+      const material = await loadTlsMaterial({
+        cert: options.tls.cert,
+        key: options.tls.key,
+        hosts: [options.host],
+      });
       const listening = await listen(entraApp, { port: options.tls.port, host: options.host, tls: material });
       entraTls = { ...listening, certPath: material.certPath };
     } catch (error) {
@@ -111,8 +115,10 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
   }
   const entraPort = port(values["entra-port"], "--entra-port");
   const immutaPort = port(values["immuta-port"], "--immuta-port");
-  const httpsPort = values["entra-https-port"] === "off" ? null : port(values["entra-https-port"], "--entra-https-port");
-  if ((values.cert === undefined) !== (values.key === undefined)) throw new UsageError("--cert and --key go together");
+  const httpsPort =
+    values["entra-https-port"] === "off" ? null : port(values["entra-https-port"], "--entra-https-port");
+  if ((values.cert === undefined) !== (values.key === undefined))
+    throw new UsageError("--cert and --key go together");
   let served: Served;
   try {
     served = await startServers({
@@ -169,7 +175,9 @@ export function banner(served: Served): string {
     ...(served.entraTls
       ? [
           `  Fake Entra (TLS)     ${served.entraTls.url}/v1.0`,
-          ...(served.entraTls.certPath ? [`    trust it: NODE_EXTRA_CA_CERTS=${served.entraTls.certPath}`] : []),
+          ...(served.entraTls.certPath
+            ? [`    trust it: NODE_EXTRA_CA_CERTS=${served.entraTls.certPath}`]
+            : []),
         ]
       : []),
     `  Fake Immuta          ${immuta.url}`,

@@ -32,7 +32,9 @@ export async function createSelfSignedCertificate(hosts: readonly string[] = [])
       { name: "extKeyUsage", serverAuth: true },
       {
         name: "subjectAltName",
-        altNames: names.map((name) => (/^[\d.]+$|:/.test(name) ? { type: 7 as const, ip: name } : { type: 2 as const, value: name })),
+        altNames: names.map((name) =>
+          /^[\d.]+$|:/.test(name) ? { type: 7 as const, ip: name } : { type: 2 as const, value: name },
+        ),
       },
     ],
   });
@@ -52,7 +54,11 @@ export async function loadTlsMaterial(options: {
   if (options.cert !== undefined || options.key !== undefined) {
     if (options.cert === undefined || options.key === undefined)
       throw new Error("--cert and --key go together: give both or neither");
-    return { cert: await readFile(options.cert, "utf8"), key: await readFile(options.key, "utf8"), certPath: options.cert };
+    return {
+      cert: await readFile(options.cert, "utf8"),
+      key: await readFile(options.key, "utf8"),
+      certPath: options.cert,
+    };
   }
   const dir = options.dir ?? DEFAULT_TLS_DIR;
   const certPath = join(dir, "entra-cert.pem");
@@ -72,7 +78,12 @@ function isUsable(pem: string, hosts: readonly string[]): boolean {
   try {
     const certificate = new X509Certificate(pem);
     const fresh = new Date(certificate.validTo).getTime() > Date.now() + 24 * 3600 * 1000;
-    return fresh && hosts.every((host) => certificate.checkHost(host) !== undefined || certificate.checkIP(host) !== undefined);
+    return (
+      fresh &&
+      hosts.every(
+        (host) => certificate.checkHost(host) !== undefined || certificate.checkIP(host) !== undefined,
+      )
+    );
   } catch {
     return false;
   }

@@ -26,7 +26,11 @@ async function graphError(call: Promise<unknown>): Promise<GraphError> {
 
 describe("@microsoft/microsoft-graph-client against the fake Entra over https", () => {
   it("pages through every user with PageIterator, following https nextLinks", async () => {
-    const first = (await world.classic.api("/users").top(1).select("userPrincipalName").get()) as PageCollection;
+    const first = (await world.classic
+      .api("/users")
+      .top(1)
+      .select("userPrincipalName")
+      .get()) as PageCollection;
     expect(first["@odata.nextLink"]).toMatch(new RegExp(`^${world.origin}/v1.0/users\\?`));
     const seen: string[] = [];
     await new PageIterator(world.classic, first, (user: Named) => {
@@ -89,22 +93,43 @@ describe("@microsoft/microsoft-graph-client against the fake Entra over https", 
   });
 
   it.each([
-    ["userPrincipalName in ('alice@contoso.com','carol@contoso.com')", {}, ["alice@contoso.com", "carol@contoso.com"]],
-    ["endswith(userPrincipalName,'@contoso.com') and startswith(displayName,'B')", eventual, ["bob@contoso.com"]],
+    [
+      "userPrincipalName in ('alice@contoso.com','carol@contoso.com')",
+      {},
+      ["alice@contoso.com", "carol@contoso.com"],
+    ],
+    [
+      "endswith(userPrincipalName,'@contoso.com') and startswith(displayName,'B')",
+      eventual,
+      ["bob@contoso.com"],
+    ],
     ["businessPhones/any(p:p eq '555-0100')", {}, ["carol@contoso.com"]],
   ])("filters users with %s", async (filter, headers, expected) => {
     await world.classic.api("/users/carol@contoso.com").patch({ businessPhones: ["555-0100"] });
-    const page = (await world.classic.api("/users").headers(headers).filter(filter).count(headers === eventual).get()) as PageCollection;
+    const page = (await world.classic
+      .api("/users")
+      .headers(headers)
+      .filter(filter)
+      .count(headers === eventual)
+      .get()) as PageCollection;
     expect(page.value.map((user: Named) => user.userPrincipalName)).toEqual(expected);
   });
 
   it.each([
-    ["endswith without ConsistencyLevel", "/users?$filter=endswith(mail,'@contoso.com')", "Request_UnsupportedQuery"],
+    [
+      "endswith without ConsistencyLevel",
+      "/users?$filter=endswith(mail,'@contoso.com')",
+      "Request_UnsupportedQuery",
+    ],
     ["contains on users", "/users?$filter=contains(displayName,'a')", "Request_UnsupportedQuery"],
     ["an unknown $filter property", "/users?$filter=shoeSize eq 42", "BadRequest"],
     ["an unknown $select property", "/users?$select=shoeSize", "BadRequest"],
     ["an unknown $expand property", "/users?$expand=photo", "BadRequest"],
-    ["$orderby with $filter and no ConsistencyLevel", "/users?$filter=accountEnabled eq true&$orderby=displayName", "Request_UnsupportedQuery"],
+    [
+      "$orderby with $filter and no ConsistencyLevel",
+      "/users?$filter=accountEnabled eq true&$orderby=displayName",
+      "Request_UnsupportedQuery",
+    ],
     ["$count without ConsistencyLevel", "/users?$count=true", "Request_BadRequest"],
   ])("refuses %s as Graph does", async (_name, path, code) => {
     const error = await graphError(world.classic.api(path).get());
@@ -132,7 +157,10 @@ describe("@microsoft/microsoft-graph-client against the fake Entra over https", 
   it.each([
     ["a 300-character displayName", { displayName: "x".repeat(300) }],
     ["a PATCH of id", { id: "00000000-0000-0000-0000-000000000001" }],
-    ["an extension of an app the tenant does not have", { extension_ffffffffffffffffffffffffffffffff_x: "1" }],
+    [
+      "an extension of an app the tenant does not have",
+      { extension_ffffffffffffffffffffffffffffffff_x: "1" },
+    ],
   ])("refuses %s with 400 Request_BadRequest", async (_name, patch) => {
     const error = await graphError(world.classic.api("/users/alice@contoso.com").patch(patch));
     expect(error.statusCode).toBe(400);
@@ -145,11 +173,21 @@ describe("@microsoft/microsoft-graph-client against the fake Entra over https", 
     await world.classic
       .api(`/groups/${group.id}`)
       .patch({ "members@odata.bind": [`${world.origin}/v1.0/directoryObjects/${bob.id}`] });
-    const count = (await world.classic.api(`/groups/${group.id}/members/$count`).header("ConsistencyLevel", "eventual").get()) as number;
+    const count = (await world.classic
+      .api(`/groups/${group.id}/members/$count`)
+      .header("ConsistencyLevel", "eventual")
+      .get()) as number;
     expect(Number(count)).toBe(2);
-    const expanded = (await world.classic.api(`/groups/${group.id}`).expand("members").get()) as { members: Named[] };
-    expect(expanded.members.map((member) => member.userPrincipalName)).toEqual(["alice@contoso.com", "bob@contoso.com"]);
-    const cast = (await world.classic.api(`/groups/${group.id}/members/microsoft.graph.user`).get()) as PageCollection;
+    const expanded = (await world.classic.api(`/groups/${group.id}`).expand("members").get()) as {
+      members: Named[];
+    };
+    expect(expanded.members.map((member) => member.userPrincipalName)).toEqual([
+      "alice@contoso.com",
+      "bob@contoso.com",
+    ]);
+    const cast = (await world.classic
+      .api(`/groups/${group.id}/members/microsoft.graph.user`)
+      .get()) as PageCollection;
     expect(cast.value).toHaveLength(2);
   });
 
@@ -170,7 +208,11 @@ describe("@microsoft/microsoft-graph-client against the fake Entra over https", 
   });
 
   it("refuses a batch of more than 20 requests", async () => {
-    const requests = Array.from({ length: 21 }, (_, index) => ({ id: String(index), method: "GET", url: "/users" }));
+    const requests = Array.from({ length: 21 }, (_, index) => ({
+      id: String(index),
+      method: "GET",
+      url: "/users",
+    }));
     expect((await graphError(world.classic.api("/$batch").post({ requests }))).statusCode).toBe(400);
   });
 });

@@ -1,4 +1,9 @@
-import { HttpMethod, RequestInformation, type Parsable, type ParsableFactory } from "@microsoft/kiota-abstractions";
+import {
+  HttpMethod,
+  RequestInformation,
+  type Parsable,
+  type ParsableFactory,
+} from "@microsoft/kiota-abstractions";
 import {
   createDirectoryDefinitionCollectionResponseFromDiscriminatorValue,
   createProvisioningObjectSummaryCollectionResponseFromDiscriminatorValue,
@@ -43,12 +48,15 @@ function request(method: HttpMethod, path: string, body?: unknown): RequestInfor
   info.headers.tryAdd("Accept", "application/json");
   if (body !== undefined) {
     info.headers.tryAdd("Content-Type", "application/json");
-    info.content = new TextEncoder().encode(JSON.stringify(body)).buffer as ArrayBuffer;
+    info.content = new TextEncoder().encode(JSON.stringify(body)).buffer;
   }
   return info;
 }
 
-function send<T extends Parsable>(info: RequestInformation, factory: ParsableFactory<T>): Promise<T | undefined> {
+function send<T extends Parsable>(
+  info: RequestInformation,
+  factory: ParsableFactory<T>,
+): Promise<T | undefined> {
   return world.adapter.send(info, factory, ERRORS);
 }
 
@@ -62,7 +70,9 @@ async function odataError(call: Promise<unknown>): Promise<ODataError> {
   return error as ODataError;
 }
 
-const onDemand = (objectId: string) => ({ parameters: [{ subjects: [{ objectId, objectTypeName: "User" }] }] });
+const onDemand = (objectId: string) => ({
+  parameters: [{ subjects: [{ objectId, objectTypeName: "User" }] }],
+});
 
 describe("the Kiota SDK (@microsoft/msgraph-sdk) against the fake Entra over https", () => {
   it("pages through users with the core PageIterator", async () => {
@@ -76,7 +86,7 @@ describe("the Kiota SDK (@microsoft/msgraph-sdk) against the fake Entra over htt
         seen.push(user.userPrincipalName ?? "");
         return true;
       },
-      createUserCollectionResponseFromDiscriminatorValue as never,
+      createUserCollectionResponseFromDiscriminatorValue,
       ERRORS,
     );
     await iterator.iterate();
@@ -92,7 +102,9 @@ describe("the Kiota SDK (@microsoft/msgraph-sdk) against the fake Entra over htt
     await world.kiota.users.byUserId("bob@contoso.com").patch({ city: "Oslo" });
     world.tenant.directory.setManager("bob@contoso.com", alice.id);
     const groups = await world.kiota.users.byUserId(alice.id).memberOf.get();
-    expect(groups?.value?.map((group) => (group as { displayName?: string }).displayName)).toEqual(["Analysts"]);
+    expect(groups?.value?.map((group) => (group as { displayName?: string }).displayName)).toEqual([
+      "Analysts",
+    ]);
     const reports = await world.kiota.users.byUserId(alice.id).directReports.get();
     expect(reports?.value?.map((report) => (report as User).userPrincipalName)).toEqual(["bob@contoso.com"]);
     const assignments = await world.kiota.users.byUserId(alice.id).appRoleAssignments.get();
@@ -143,7 +155,10 @@ describe("the Kiota SDK (@microsoft/msgraph-sdk) against the fake Entra over htt
     );
     expect(job?.id).toBe(world.job);
     const directories = await send<DirectoryDefinitionCollectionResponse>(
-      request(HttpMethod.GET, `/servicePrincipals/${world.sp}/synchronization/jobs/${world.job}/schema/directories`),
+      request(
+        HttpMethod.GET,
+        `/servicePrincipals/${world.sp}/synchronization/jobs/${world.job}/schema/directories`,
+      ),
       createDirectoryDefinitionCollectionResponseFromDiscriminatorValue,
     );
     expect(directories?.value?.map((directory) => directory.name)).toContain("customappsso");
@@ -156,7 +171,11 @@ describe("the Kiota SDK (@microsoft/msgraph-sdk) against the fake Entra over htt
 
   it("provisions on demand and reads the result as Microsoft's example shapes it", async () => {
     const answer = await send<StringKeyStringValuePair>(
-      request(HttpMethod.POST, `${world.jobPath.replace("/v1.0", "")}/provisionOnDemand`, onDemand("alice@contoso.com")),
+      request(
+        HttpMethod.POST,
+        `${world.jobPath.replace("/v1.0", "")}/provisionOnDemand`,
+        onDemand("alice@contoso.com"),
+      ),
       createStringKeyStringValuePairFromDiscriminatorValue,
     );
     const value = JSON.parse(answer?.value ?? "{}") as {
@@ -172,7 +191,10 @@ describe("the Kiota SDK (@microsoft/msgraph-sdk) against the fake Entra over htt
   });
 
   it("starts the job and reads its status with progress and entry counts", async () => {
-    await world.adapter.sendNoResponseContent(request(HttpMethod.POST, `${world.jobPath.replace("/v1.0", "")}/start`), ERRORS);
+    await world.adapter.sendNoResponseContent(
+      request(HttpMethod.POST, `${world.jobPath.replace("/v1.0", "")}/start`),
+      ERRORS,
+    );
     const job = await send<SynchronizationJob>(
       request(HttpMethod.GET, world.jobPath.replace("/v1.0", "")),
       createSynchronizationJobFromDiscriminatorValue,
@@ -196,7 +218,9 @@ describe("the Kiota SDK (@microsoft/msgraph-sdk) against the fake Entra over htt
     const restart = request(HttpMethod.POST, `${world.jobPath.replace("/v1.0", "")}/restart`, {
       criteria: { resetScope: "Everything" },
     });
-    expect((await odataError(world.adapter.sendNoResponseContent(restart, ERRORS))).responseStatusCode).toBe(400);
+    expect((await odataError(world.adapter.sendNoResponseContent(restart, ERRORS))).responseStatusCode).toBe(
+      400,
+    );
   });
 
   it("filters provisioning logs with contains, as their list page documents", async () => {

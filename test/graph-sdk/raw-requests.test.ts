@@ -45,13 +45,17 @@ describe("raw Graph requests against the fake Entra over https", () => {
   });
 
   it("echoes client-request-id and sends its own request-id", async () => {
-    const response = await world.fetch(`${world.origin}/v1.0/users`, { headers: { "client-request-id": "my-trace-1" } });
+    const response = await world.fetch(`${world.origin}/v1.0/users`, {
+      headers: { "client-request-id": "my-trace-1" },
+    });
     expect(response.headers.get("client-request-id")).toBe("my-trace-1");
     expect(response.headers.get("request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("answers an unknown segment with 400 and an innerError", async () => {
-    const response = await world.fetch(`${world.origin}/v1.0/nothing`, { headers: { "client-request-id": "t-2" } });
+    const response = await world.fetch(`${world.origin}/v1.0/nothing`, {
+      headers: { "client-request-id": "t-2" },
+    });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { code: string; innerError: Record<string, string> } };
     expect(body.error.code).toBe("BadRequest");

@@ -1,6 +1,10 @@
 import { AnonymousAuthenticationProvider } from "@microsoft/kiota-abstractions";
 import { Client, type Context, type Middleware } from "@microsoft/microsoft-graph-client";
-import { createGraphServiceClient, GraphRequestAdapter, type GraphServiceClient } from "@microsoft/msgraph-sdk";
+import {
+  createGraphServiceClient,
+  GraphRequestAdapter,
+  type GraphServiceClient,
+} from "@microsoft/msgraph-sdk";
 import { createGraphClientFactory } from "@microsoft/msgraph-sdk-core";
 import "@microsoft/msgraph-sdk-directory";
 import "@microsoft/msgraph-sdk-users";
@@ -28,7 +32,7 @@ class TrustingFetchHandler implements Middleware {
     this.#fetch = fetchImpl;
   }
   async execute(context: Context): Promise<void> {
-    context.response = await this.#fetch(context.request as string, context.options as RequestInit);
+    context.response = await this.#fetch(context.request, context.options);
   }
 }
 

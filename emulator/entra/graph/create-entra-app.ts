@@ -74,8 +74,8 @@ export function createEntraApp(tenant: EntraTenant, options: EntraAppOptions = {
     const response = await routes.fetch(new Request(list, { headers: request.headers }));
     if (!response.ok) return response;
     const body: unknown = await response.json();
-    const count = isJsonObject(body) ? body["@odata.count"] : undefined;
-    return new Response(String(count ?? 0), { headers: { "content-type": "text/plain" } });
+    const count = isJsonObject(body) && typeof body["@odata.count"] === "number" ? body["@odata.count"] : 0;
+    return new Response(String(count), { headers: { "content-type": "text/plain" } });
   };
 
   const app = new Hono();

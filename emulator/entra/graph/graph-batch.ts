@@ -20,33 +20,51 @@ function bad(message: string): never {
 /** The `requests` of a JSON batch body, checked as Graph checks them. */
 export function readBatch(body: JsonObject): BatchStep[] {
   const requests = body.requests;
-  if (!Array.isArray(requests) || requests.length === 0) bad("Invalid batch payload format: 'requests' must be a non-empty array.");
+  if (!Array.isArray(requests) || requests.length === 0)
+    bad("Invalid batch payload format: 'requests' must be a non-empty array.");
   // Assumed wording; the limit itself is documented.
   if (requests.length > MAX_BATCH_REQUESTS)
     bad(`Invalid batch payload format: a batch holds at most ${MAX_BATCH_REQUESTS} requests.`);
   const steps = requests.map((item, index): BatchStep => {
     if (!isJsonObject(item)) bad(`Invalid batch payload format: requests[${index}] must be an object.`);
     const { id, method, url, headers, body: stepBody, dependsOn } = item;
-    if (typeof id !== "string" || id === "") bad(`Invalid batch payload format: requests[${index}].id is required.`);
+    if (typeof id !== "string" || id === "")
+      bad(`Invalid batch payload format: requests[${index}].id is required.`);
     if (typeof method !== "string" || !/^(GET|POST|PUT|PATCH|DELETE)$/i.test(method))
       bad(`Invalid batch payload format: requests[${index}].method is not a supported HTTP method.`);
     if (typeof url !== "string" || url === "" || /^[a-z]+:\/\//i.test(url))
       bad(`Invalid batch payload format: requests[${index}].url must be a relative URL such as '/users'.`);
     const headerMap: Record<string, string> = {};
     if (headers !== undefined) {
-      if (!isJsonObject(headers)) bad(`Invalid batch payload format: requests[${index}].headers must be an object.`);
-      for (const [name, value] of Object.entries(headers)) if (typeof value === "string") headerMap[name] = value;
+      if (!isJsonObject(headers))
+        bad(`Invalid batch payload format: requests[${index}].headers must be an object.`);
+      for (const [name, value] of Object.entries(headers))
+        if (typeof value === "string") headerMap[name] = value;
     }
-    if (stepBody !== undefined && !Object.keys(headerMap).some((name) => name.toLowerCase() === "content-type"))
+    if (
+      stepBody !== undefined &&
+      !Object.keys(headerMap).some((name) => name.toLowerCase() === "content-type")
+    )
       bad(`Invalid batch payload format: requests[${index}] has a body but no Content-Type header.`);
-    if (dependsOn !== undefined && (!Array.isArray(dependsOn) || !dependsOn.every((dep) => typeof dep === "string")))
+    if (
+      dependsOn !== undefined &&
+      (!Array.isArray(dependsOn) || !dependsOn.every((dep) => typeof dep === "string"))
+    )
       bad(`Invalid batch payload format: requests[${index}].dependsOn must be an array of ids.`);
-    return { id, method: method.toUpperCase(), url, headers: headerMap, body: stepBody, dependsOn: (dependsOn as string[] | undefined) ?? [] };
+    return {
+      id,
+      method: method.toUpperCase(),
+      url,
+      headers: headerMap,
+      body: stepBody,
+      dependsOn: dependsOn ?? [],
+    };
   });
   const ids = new Set<string>();
   for (const step of steps) {
     // Ids compare case-insensitively and must be unique (json-batching "Request format").
-    if (ids.has(step.id.toLowerCase())) bad(`Invalid batch payload format: duplicate request id '${step.id}'.`);
+    if (ids.has(step.id.toLowerCase()))
+      bad(`Invalid batch payload format: duplicate request id '${step.id}'.`);
     ids.add(step.id.toLowerCase());
   }
   for (const step of steps) {
@@ -72,7 +90,8 @@ export async function runBatch(
   const run = async (step: BatchStep): Promise<JsonObject> => {
     const done = results.get(step.id.toLowerCase());
     if (done) return done;
-    if (running.has(step.id.toLowerCase())) bad(`Invalid batch payload format: requests depend on each other in a cycle ('${step.id}').`);
+    if (running.has(step.id.toLowerCase()))
+      bad(`Invalid batch payload format: requests depend on each other in a cycle ('${step.id}').`);
     running.add(step.id.toLowerCase());
     let failed = false;
     for (const dep of step.dependsOn) {

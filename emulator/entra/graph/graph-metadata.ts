@@ -1,6 +1,11 @@
 import { USER_PROPERTY_TYPES } from "../directory/entra-user.ts";
 
-const EDM = { string: "Edm.String", boolean: "Edm.Boolean", "string[]": "Collection(Edm.String)", object: null } as const;
+const EDM = {
+  string: "Edm.String",
+  boolean: "Edm.Boolean",
+  "string[]": "Collection(Edm.String)",
+  object: null,
+} as const;
 
 function property(name: string, type: string): string {
   return `<Property Name="${name}" Type="${type}"/>`;
@@ -48,13 +53,19 @@ export function graphMetadata(): string {
     ]),
     entity("appRoleAssignment", [
       ...["appRoleId", "principalId", "resourceId"].map((name) => property(name, "Edm.Guid")),
-      ...["principalDisplayName", "principalType", "resourceDisplayName"].map((name) => property(name, "Edm.String")),
+      ...["principalDisplayName", "principalType", "resourceDisplayName"].map((name) =>
+        property(name, "Edm.String"),
+      ),
       property("createdDateTime", "Edm.DateTimeOffset"),
     ]),
     entity("synchronizationJob", [property("templateId", "Edm.String")], "microsoft.graph.entity"),
     entity(
       "provisioningObjectSummary",
-      [property("activityDateTime", "Edm.DateTimeOffset"), property("jobId", "Edm.String"), property("cycleId", "Edm.String")],
+      [
+        property("activityDateTime", "Edm.DateTimeOffset"),
+        property("jobId", "Edm.String"),
+        property("cycleId", "Edm.String"),
+      ],
       "microsoft.graph.entity",
     ),
   ];

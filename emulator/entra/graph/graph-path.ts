@@ -66,7 +66,9 @@ export function canonicalPath(pathname: string, tenant: EntraTenant): string {
     const decoded = safeDecode(segment);
     const key = /^servicePrincipals\(appId='([^']*)'\)$/i.exec(decoded);
     if (key) {
-      const app = tenant.apps().find((candidate) => candidate.job.appId.toLowerCase() === (key[1] ?? "").toLowerCase());
+      const app = tenant
+        .apps()
+        .find((candidate) => candidate.job.appId.toLowerCase() === (key[1] ?? "").toLowerCase());
       if (!app) throw notFound(key[1] ?? "");
       out.push("servicePrincipals", encodeURIComponent(app.job.servicePrincipalId));
       continue;

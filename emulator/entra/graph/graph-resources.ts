@@ -66,7 +66,11 @@ export function graphResources(tenant: EntraTenant): GraphResources {
       extraProperty: (name) => DIRECTORY_EXTENSION.test(name),
       expand: { manager },
     }),
-    groups: directoryResource({ type: "microsoft.graph.group", properties: GROUP_PROPERTIES, expand: { members } }),
+    groups: directoryResource({
+      type: "microsoft.graph.group",
+      properties: GROUP_PROPERTIES,
+      expand: { members },
+    }),
     servicePrincipals: plainResource("microsoft.graph.servicePrincipal"),
     appRoleAssignments: plainResource("microsoft.graph.appRoleAssignment"),
     // contains and startswith on identities are documented for provisioning logs (provisioningobjectsummary-list.md).

@@ -50,7 +50,6 @@ export function parseODataFilter(text: string): ODataFilter {
     const token = next();
     if (token.value !== value) invalid(`expected '${value}' at position ${token.position}`);
   };
-
   const parseBinary = (depth: number, word: "or" | "and"): ODataFilter => {
     let left = word === "or" ? parseBinary(depth, "and") : parseUnary(depth);
     while (peek()?.value.toLowerCase() === word && !peek()?.quoted) {
@@ -81,7 +80,8 @@ export function parseODataFilter(text: string): ODataFilter {
     if (head.quoted || colon < 1) invalid(`expected 'variable:' after ${op}( at position ${head.position}`);
     const variable = head.value.slice(0, colon);
     const rest = head.value.slice(colon + 1);
-    if (rest !== "") tokens.splice(index, 0, { value: rest, quoted: false, position: head.position + colon + 1 });
+    if (rest !== "")
+      tokens.splice(index, 0, { value: rest, quoted: false, position: head.position + colon + 1 });
     const body = parseBinary(depth + 1, "or");
     expectToken(")");
     return { kind: "lambda", op, path, variable, body };
@@ -116,7 +116,6 @@ export function parseODataFilter(text: string): ODataFilter {
     if (!COMPARISONS.includes(op as Comparison)) invalid(`unsupported operator '${op}'`);
     return { kind: "compare", op: op as Comparison, path, value: readLiteral(next()) };
   };
-
   const filter = parseBinary(0, "or");
   if (index < tokens.length) invalid(`unexpected '${tokens[index]?.value ?? ""}'`);
   return filter;
@@ -205,10 +204,9 @@ export function filterProperties(filter: ODataFilter): string[][] {
       case "not":
         return scoped(node.operand, variables);
       case "lambda":
-        return [
-          node.path,
-          ...(node.body ? scoped(node.body, [...variables, node.variable]) : []),
-        ].filter((path) => !variables.includes(path[0] ?? ""));
+        return [node.path, ...(node.body ? scoped(node.body, [...variables, node.variable]) : [])].filter(
+          (path) => !variables.includes(path[0] ?? ""),
+        );
       default:
         return variables.includes(node.path[0] ?? "") ? [] : [node.path];
     }

@@ -2,7 +2,14 @@ import type { JsonObject, JsonValue } from "../../scim/json.ts";
 import { setOwn } from "../../scim/json.ts";
 import { graphBase } from "./graph-http.ts";
 import { matchesODataFilter } from "./odata-filter.ts";
-import { readExpand, readListQuery, readSelect, type ExpandItem, type ListQuery, type OrderKey } from "./odata-query.ts";
+import {
+  readExpand,
+  readListQuery,
+  readSelect,
+  type ExpandItem,
+  type ListQuery,
+  type OrderKey,
+} from "./odata-query.ts";
 import type { ODataResource } from "./odata-resource.ts";
 
 /**
@@ -22,9 +29,7 @@ export function listResponse(
   let matched = filter === null ? items : items.filter((item) => matchesODataFilter(filter, item));
   if (search !== null) matched = matched.filter((item) => matchesSearch(search, item));
   if (query.orderby.length > 0) matched = sortBy(matched, query.orderby);
-  const page = matched
-    .slice(query.skip, query.skip + query.top)
-    .map((item) => shape(item, query, resource));
+  const page = matched.slice(query.skip, query.skip + query.top).map((item) => shape(item, query, resource));
   const body: JsonObject = { "@odata.context": `${graphBase(request)}/$metadata#${context}` };
   if (query.count) body["@odata.count"] = matched.length;
   if (query.skip + query.top < matched.length) {
@@ -56,7 +61,11 @@ export function withContext(request: Request, context: string, body: JsonObject)
   return { "@odata.context": `${graphBase(request)}/$metadata#${context}`, ...body };
 }
 
-function shape(item: JsonObject, query: Pick<ListQuery, "select" | "expand">, resource: ODataResource): JsonObject {
+function shape(
+  item: JsonObject,
+  query: Pick<ListQuery, "select" | "expand">,
+  resource: ODataResource,
+): JsonObject {
   const out = select(item, query.select);
   for (const expand of query.expand) addExpanded(out, item, expand, resource);
   return out;
@@ -93,7 +102,9 @@ function matchesSearch(search: NonNullable<ListQuery["search"]>, item: JsonObjec
     if (typeof value !== "string") return false;
     const text = value.toLowerCase();
     const tokens = text.split(/[\s\-_.@,;:/\\()]+/).filter(Boolean);
-    return clause.words.every((word) => text.startsWith(word) || tokens.some((token) => token.startsWith(word)));
+    return clause.words.every(
+      (word) => text.startsWith(word) || tokens.some((token) => token.startsWith(word)),
+    );
   };
   return search.join === "AND" ? search.clauses.every(test) : search.clauses.some(test);
 }
@@ -101,7 +112,12 @@ function matchesSearch(search: NonNullable<ListQuery["search"]>, item: JsonObjec
 function readPath(item: JsonObject, path: string[]): JsonValue {
   let current: JsonValue = item;
   for (const key of path) {
-    if (typeof current !== "object" || current === null || Array.isArray(current) || !Object.hasOwn(current, key))
+    if (
+      typeof current !== "object" ||
+      current === null ||
+      Array.isArray(current) ||
+      !Object.hasOwn(current, key)
+    )
       return null;
     current = current[key] ?? null;
   }
@@ -111,7 +127,13 @@ function readPath(item: JsonObject, path: string[]): JsonValue {
 /** A stable sort; nulls sort first ascending (OData URL conventions §5.1.1.4 $orderby). */
 function sortBy(items: JsonObject[], keys: OrderKey[]): JsonObject[] {
   const rank = (value: JsonValue): string | number | null =>
-    typeof value === "string" ? value.toLowerCase() : typeof value === "number" ? value : value === null ? null : String(value);
+    typeof value === "string"
+      ? value.toLowerCase()
+      : typeof value === "number"
+        ? value
+        : value === null
+          ? null
+          : JSON.stringify(value);
   return [...items].sort((a, b) => {
     for (const key of keys) {
       const [left, right] = [rank(readPath(a, key.path)), rank(readPath(b, key.path))];

@@ -41,7 +41,11 @@ function knows(resource: ODataResource, name: string): boolean {
   return resource.properties.includes(name) || (resource.extraProperty?.(name) ?? false);
 }
 
-function unknownMember(resource: ODataResource, name: string, option: "select" | "filter" | "orderby"): never {
+function unknownMember(
+  resource: ODataResource,
+  name: string,
+  option: "select" | "filter" | "orderby",
+): never {
   const message = `Could not find a property named '${name}' on type '${resource.type}'.`;
   if (option === "select") badRequest(`Parsing OData Select and Expand failed: ${message}`);
   return badRequest(option === "filter" ? `Invalid filter clause: ${message}` : message);
@@ -117,7 +121,8 @@ function readFilter(
  */
 function readSearch(text: string | null, resource: ODataResource, eventual: boolean): SearchQuery | null {
   if (text === null) return null;
-  if (resource.search.length === 0) badRequest(`Query option '$search' is not supported on ${resource.type}.`);
+  if (resource.search.length === 0)
+    badRequest(`Query option '$search' is not supported on ${resource.type}.`);
   if (resource.directoryObject && !eventual) {
     unsupported(
       "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",

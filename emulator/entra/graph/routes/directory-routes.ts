@@ -34,7 +34,9 @@ export function registerDirectoryRoutes(app: Hono, tenant: EntraTenant): void {
       .users({ includeDeleted: true })
       .filter((user) => user.deletedDateTime !== null)
       .map((user): JsonObject => ({ "@odata.type": "#microsoft.graph.user", ...toGraphUser(user) }));
-    return c.json(listResponse(c.req.raw, "directory/deletedItems/microsoft.graph.user", users, resources.users));
+    return c.json(
+      listResponse(c.req.raw, "directory/deletedItems/microsoft.graph.user", users, resources.users),
+    );
   });
 
   app.get("/v1.0/directory/deletedItems/microsoft.graph.group", (c) => {
@@ -61,7 +63,11 @@ export function registerDirectoryRoutes(app: Hono, tenant: EntraTenant): void {
       withContext(
         c.req.raw,
         "directoryObjects/$entity",
-        user ? { "@odata.type": "#microsoft.graph.user", ...toGraphUser(user) } : group ? toGraphGroup(group) : {},
+        user
+          ? { "@odata.type": "#microsoft.graph.user", ...toGraphUser(user) }
+          : group
+            ? toGraphGroup(group)
+            : {},
       ),
     );
   });

@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import type { JsonObject } from "../../../scim/json.ts";
 import { invalidValue, notFound } from "../../directory/directory.ts";
 import { EntraError } from "../../entra-error.ts";
+import type { EntraGroup } from "../../directory/entra-user.ts";
 import type { EntraTenant } from "../../entra-tenant.ts";
 import { toGraphGroup } from "../graph-group.ts";
 import { readJson, readReference, readString, requireGroup } from "../graph-http.ts";
@@ -23,7 +24,12 @@ export function registerGroupRoutes(app: Hono, tenant: EntraTenant): void {
 
   app.get("/v1.0/groups/:id", (c) =>
     c.json(
-      entityResponse(c.req.raw, "groups", toGraphGroup(requireGroup(tenant, c.req.param("id"))), resources.groups),
+      entityResponse(
+        c.req.raw,
+        "groups",
+        toGraphGroup(requireGroup(tenant, c.req.param("id"))),
+        resources.groups,
+      ),
     ),
   );
 
@@ -57,33 +63,7 @@ export function registerGroupRoutes(app: Hono, tenant: EntraTenant): void {
   });
 
   app.patch("/v1.0/groups/:id", async (c) => {
-    const group = requireGroup(tenant, c.req.param("id"));
-    const body = await readJson(c.req.raw);
-    assertLength(body, "Group");
-    const update: { displayName?: string; description?: string | null } = {};
-    // PATCH with members@odata.bind adds members, at most 20 per request (v1.0 api/group-update.md).
-    const added = readMembersBind(body).map((id) => memberUser(tenant, id));
-    if (added.length > 20)
-      throw new EntraError(400, "Request_BadRequest", "A maximum of 20 members can be added in one request.");
-    if (added.some((id) => group.members.has(id))) throw memberExists();
-    for (const [name, value] of Object.entries(body)) {
-      if (name === "members@odata.bind") continue;
-      if (name === "displayName") {
-        if (typeof value !== "string") throw invalidValue(name, "Group");
-        update.displayName = value;
-      } else if (name === "description") {
-        if (value !== null && typeof value !== "string") throw invalidValue(name, "Group");
-        update.description = value;
-      } else if (name !== "@odata.type") {
-        throw new EntraError(
-          400,
-          "Request_BadRequest",
-          `Property '${name}' does not exist as a declared property or extension property.`,
-        );
-      }
-    }
-    tenant.directory.updateGroup(group.id, update);
-    for (const id of added) tenant.directory.addMember(group.id, id);
+    patchGroup(tenant, requireGroup(tenant, c.req.param("id")), await readJson(c.req.raw));
     return c.body(null, 204);
   });
 
@@ -155,4 +135,35 @@ function memberExists(): EntraError {
     "Request_BadRequest",
     "One or more added object references already exist for the following modified properties: 'members'.",
   );
+}
+
+/**
+ * PATCH /groups/{id}: displayName and description, and members@odata.bind, which adds members,
+ * at most 20 per request (v1.0 api/group-update.md). Everything is checked before anything changes.
+ */
+function patchGroup(tenant: EntraTenant, group: EntraGroup, body: JsonObject): void {
+  assertLength(body, "Group");
+  const update: { displayName?: string; description?: string | null } = {};
+  const added = readMembersBind(body).map((id) => memberUser(tenant, id));
+  if (added.length > 20)
+    throw new EntraError(400, "Request_BadRequest", "A maximum of 20 members can be added in one request.");
+  if (added.some((id) => group.members.has(id))) throw memberExists();
+  for (const [name, value] of Object.entries(body)) {
+    if (name === "members@odata.bind") continue;
+    if (name === "displayName") {
+      if (typeof value !== "string") throw invalidValue(name, "Group");
+      update.displayName = value;
+    } else if (name === "description") {
+      if (value !== null && typeof value !== "string") throw invalidValue(name, "Group");
+      update.description = value;
+    } else if (name !== "@odata.type") {
+      throw new EntraError(
+        400,
+        "Request_BadRequest",
+        `Property '${name}' does not exist as a declared property or extension property.`,
+      );
+    }
+  }
+  tenant.directory.updateGroup(group.id, update);
+  for (const id of added) tenant.directory.addMember(group.id, id);
 }

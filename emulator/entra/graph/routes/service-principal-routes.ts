@@ -45,7 +45,12 @@ export function registerServicePrincipalRoutes(app: Hono, tenant: EntraTenant): 
   const resources = graphResources(tenant);
   app.get("/v1.0/servicePrincipals", (c) =>
     c.json(
-      listResponse(c.req.raw, "servicePrincipals", tenant.apps().map(toServicePrincipal), resources.servicePrincipals),
+      listResponse(
+        c.req.raw,
+        "servicePrincipals",
+        tenant.apps().map(toServicePrincipal),
+        resources.servicePrincipals,
+      ),
     ),
   );
 

@@ -3,11 +3,9 @@ import { isJsonObject, type JsonObject } from "../../../scim/json.ts";
 import { EntraError } from "../../entra-error.ts";
 import type { EntraTenant, TenantApp } from "../../entra-tenant.ts";
 import { RESTART_SCOPES, type RestartScope } from "../../provisioning/provisioning-engine.ts";
-import { exportSchema } from "../../schema/export-schema.ts";
 import { importSchema } from "../../schema/import-schema.ts";
 import { formatSchemaProblem, SchemaImportError } from "../../schema/schema-import-error.ts";
 import { readJson, requireApp, requireJob } from "../graph-http.ts";
-import { toGraphJob } from "../graph-job.ts";
 import { withContext } from "../odata-list.ts";
 import { registerSynchronizationSetupRoutes } from "./synchronization-setup-routes.ts";
 import { applySecrets, readBaseAddress, readSecretList } from "../job-secrets.ts";
@@ -24,30 +22,9 @@ export function registerSynchronizationRoutes(app: Hono, tenant: EntraTenant): v
   const job = (c: { req: { param: (name: "id" | "jobId") => string } }): TenantApp =>
     requireJob(tenant, c.req.param("id"), c.req.param("jobId"));
 
-  app.get("/v1.0/servicePrincipals/:id/synchronization/jobs", (c) => {
-    const target = requireApp(tenant, c.req.param("id"));
-    return c.json(
-      withContext(c.req.raw, `servicePrincipals('${target.job.servicePrincipalId}')/synchronization/jobs`, {
-        value: [toGraphJob(target)],
-      }),
-    );
-  });
-
-  app.get(JOB, (c) => {
-    const target = job(c);
-    const context = `servicePrincipals('${target.job.servicePrincipalId}')/synchronization/jobs/$entity`;
-    return c.json(withContext(c.req.raw, context, toGraphJob(target)));
-  });
-
-  app.get(`${JOB}/schema`, (c) => {
-    const target = job(c);
-    const context = `servicePrincipals('${target.job.servicePrincipalId}')/synchronization/jobs('${target.job.jobId}')/schema/$entity`;
-    return c.json(withContext(c.req.raw, context, exportSchema(target.job)));
-  });
-
   registerSynchronizationSetupRoutes(app, tenant);
 
-  // Saving a schema restores the configuration and triggers an initial cycle 
+  // Saving a schema restores the configuration and triggers an initial cycle
   // (https://learn.microsoft.com/entra/identity/app-provisioning/export-import-provisioning-configuration).
   app.put(`${JOB}/schema`, async (c) => {
     const target = job(c);
@@ -84,10 +61,12 @@ export function registerSynchronizationRoutes(app: Hono, tenant: EntraTenant): v
     // A group's answer is the group's own record; its members' records are in the provisioning logs.
     const [first] = result.results;
     if (!first) throw new EntraError(400, "BadRequest", "Nothing was provisioned.");
-    return c.json(withContext(c.req.raw, "microsoft.graph.stringKeyStringValuePair", toOnDemandResponse(first.log)));
+    return c.json(
+      withContext(c.req.raw, "microsoft.graph.stringKeyStringValuePair", toOnDemandResponse(first.log)),
+    );
   });
 
-  // Test Connection: 204 when the SCIM endpoint answers the probe as Entra expects 
+  // Test Connection: 204 when the SCIM endpoint answers the probe as Entra expects
   // (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
   app.post(`${JOB}/validateCredentials`, async (c) => {
     const target = job(c);
@@ -168,7 +147,7 @@ function notFoundSubject(id: string): EntraError {
 
 /**
  * validateCredentials body: `{"useSavedCredentials": true}` (or no body) tests the saved ones;
- * otherwise `credentials` holds BaseAddress and SecretToken 
+ * otherwise `credentials` holds BaseAddress and SecretToken
  * (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-configuration-api).
  */
 function readCredentials(
@@ -211,7 +190,9 @@ function readResetScope(body: JsonObject): RestartScope[] | null {
   if (scope === undefined || scope === null) return null;
   if (typeof scope !== "string") throw new EntraError(400, "BadRequest", "'resetScope' must be a string");
   if (scope.trim() === "") return null;
-  const known = [...new Set([...Object.keys(DOCUMENTED_SCOPES), ...RESTART_SCOPES.map((name) => name.toLowerCase())])];
+  const known = [
+    ...new Set([...Object.keys(DOCUMENTED_SCOPES), ...RESTART_SCOPES.map((name) => name.toLowerCase())]),
+  ];
   return scope.split(",").flatMap((part) => {
     const name = part.trim().toLowerCase();
     const mapped =

@@ -7,6 +7,8 @@ import { readJson, requireApp, requireJob } from "../graph-http.ts";
 import { toGraphJob } from "../graph-job.ts";
 import { withContext } from "../odata-list.ts";
 
+const JOB = "/v1.0/servicePrincipals/:id/synchronization/jobs/:jobId";
+
 /** The one template of a non-gallery SCIM app: jobs are `scim.<tenant>.<id>`, templateId "scim". */
 const TEMPLATE_ID = "scim";
 
@@ -24,13 +26,32 @@ function toTemplate(app: TenantApp): JsonObject {
 }
 
 /**
- * The setup calls of "Configure provisioning using Microsoft Graph APIs"
+ * Reading the jobs and their schema, and the setup calls of "Configure provisioning using Microsoft Graph APIs"
  * (https://learn.microsoft.com/graph/application-provisioning-configure-api): list the templates,
  * create the job from one, read the schema's directories. Assumed: an app has exactly one job, so
  * creating a job from the "scim" template answers that job (201) rather than adding a second one.
  */
 export function registerSynchronizationSetupRoutes(app: Hono, tenant: EntraTenant): void {
-  const spContext = (target: TenantApp) => `servicePrincipals('${target.job.servicePrincipalId}')/synchronization`;
+  const spContext = (target: TenantApp) =>
+    `servicePrincipals('${target.job.servicePrincipalId}')/synchronization`;
+  const job = (c: { req: { param: (name: "id" | "jobId") => string } }): TenantApp =>
+    requireJob(tenant, c.req.param("id"), c.req.param("jobId"));
+
+  app.get("/v1.0/servicePrincipals/:id/synchronization/jobs", (c) => {
+    const target = requireApp(tenant, c.req.param("id"));
+    return c.json(withContext(c.req.raw, `${spContext(target)}/jobs`, { value: [toGraphJob(target)] }));
+  });
+
+  app.get(JOB, (c) => {
+    const target = job(c);
+    return c.json(withContext(c.req.raw, `${spContext(target)}/jobs/$entity`, toGraphJob(target)));
+  });
+
+  app.get(`${JOB}/schema`, (c) => {
+    const target = job(c);
+    const context = `${spContext(target)}/jobs('${target.job.jobId}')/schema/$entity`;
+    return c.json(withContext(c.req.raw, context, exportSchema(target.job)));
+  });
 
   app.get("/v1.0/servicePrincipals/:id/synchronization/templates", (c) => {
     const target = requireApp(tenant, c.req.param("id"));
@@ -59,8 +80,8 @@ export function registerSynchronizationSetupRoutes(app: Hono, tenant: EntraTenan
     });
   });
 
-  app.get("/v1.0/servicePrincipals/:id/synchronization/jobs/:jobId/schema/directories", (c) => {
-    const target = requireJob(tenant, c.req.param("id"), c.req.param("jobId"));
+  app.get(`${JOB}/schema/directories`, (c) => {
+    const target = job(c);
     const schema = exportSchema(target.job);
     const directories = Array.isArray(schema.directories) ? schema.directories : [];
     return c.json(

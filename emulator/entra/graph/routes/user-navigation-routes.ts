@@ -48,7 +48,12 @@ export function registerUserNavigationRoutes(app: Hono, tenant: EntraTenant): vo
       .filter((candidate) => candidate.job.assignments.has(user.id))
       .map((candidate) => toAppRoleAssignment(tenant, candidate, user.id));
     return c.json(
-      listResponse(c.req.raw, `users('${user.id}')/appRoleAssignments`, assignments, resources.appRoleAssignments),
+      listResponse(
+        c.req.raw,
+        `users('${user.id}')/appRoleAssignments`,
+        assignments,
+        resources.appRoleAssignments,
+      ),
     );
   });
 
@@ -66,11 +71,19 @@ export function registerUserNavigationRoutes(app: Hono, tenant: EntraTenant): vo
       );
     }
     if (target.job.assignments.has(user.id)) {
-      throw new EntraError(400, "Request_BadRequest", "Permission being assigned already exists on the object");
+      throw new EntraError(
+        400,
+        "Request_BadRequest",
+        "Permission being assigned already exists on the object",
+      );
     }
     tenant.assign(target, user.id);
     return c.json(
-      withContext(c.req.raw, `users('${user.id}')/appRoleAssignments/$entity`, toAppRoleAssignment(tenant, target, user.id)),
+      withContext(
+        c.req.raw,
+        `users('${user.id}')/appRoleAssignments/$entity`,
+        toAppRoleAssignment(tenant, target, user.id),
+      ),
       201,
     );
   });

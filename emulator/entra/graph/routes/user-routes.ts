@@ -1,4 +1,5 @@
 import type { Hono } from "hono";
+import type { JsonObject } from "../../../scim/json.ts";
 import { invalidValue } from "../../directory/directory.ts";
 import { EntraError } from "../../entra-error.ts";
 import type { EntraTenant } from "../../entra-tenant.ts";
@@ -22,30 +23,19 @@ export function registerUserRoutes(app: Hono, tenant: EntraTenant): void {
   );
 
   app.get("/v1.0/users/:id", (c) =>
-    c.json(entityResponse(c.req.raw, "users", toGraphUser(requireUser(tenant, c.req.param("id"))), resources.users)),
+    c.json(
+      entityResponse(
+        c.req.raw,
+        "users",
+        toGraphUser(requireUser(tenant, c.req.param("id"))),
+        resources.users,
+      ),
+    ),
   );
 
   app.post("/v1.0/users", async (c) => {
     const body = await readJson(c.req.raw);
-    for (const name of REQUIRED_ON_CREATE) {
-      if (!Object.hasOwn(body, name)) throw invalidValue(name, "User");
-    }
-    readString(body, "displayName", "User");
-    readString(body, "mailNickname", "User");
-    const profile = body.passwordProfile;
-    if (
-      typeof profile !== "object" ||
-      profile === null ||
-      Array.isArray(profile) ||
-      typeof profile.password !== "string" ||
-      profile.password === ""
-    ) {
-      throw new EntraError(
-        400,
-        "Request_BadRequest",
-        "Property passwordProfile.password value is required but is empty or missing.",
-      );
-    }
+    assertCreatable(body);
     assertUserWrite(tenant, body, null);
     const user = tenant.directory.createUser(body, undefined, { strict: true });
     return c.json(withContext(c.req.raw, "users/$entity", toGraphUser(user)), 201, {
@@ -107,4 +97,27 @@ export function registerUserRoutes(app: Hono, tenant: EntraTenant): void {
     tenant.directory.setManager(user.id, null);
     return c.body(null, 204);
   });
+}
+
+/** What Graph requires of a new user (v1.0 api/user-post-users.md), password included. */
+function assertCreatable(body: JsonObject): void {
+  for (const name of REQUIRED_ON_CREATE) {
+    if (!Object.hasOwn(body, name)) throw invalidValue(name, "User");
+  }
+  readString(body, "displayName", "User");
+  readString(body, "mailNickname", "User");
+  const profile = body.passwordProfile;
+  if (
+    typeof profile !== "object" ||
+    profile === null ||
+    Array.isArray(profile) ||
+    typeof profile.password !== "string" ||
+    profile.password === ""
+  ) {
+    throw new EntraError(
+      400,
+      "Request_BadRequest",
+      "Property passwordProfile.password value is required but is empty or missing.",
+    );
+  }
 }
