@@ -10,7 +10,7 @@ const ITEMS: JsonObject[] = [
 
 function ids(filter: string): string[] {
   const parsed = parseODataFilter(filter);
-  return ITEMS.filter((item) => matchesODataFilter(parsed, item)).map((item) => String(item.id));
+  return ITEMS.filter((item) => matchesODataFilter(parsed, item)).map((item) => item.id as string);
 }
 
 describe("parseODataFilter and matchesODataFilter", () => {
