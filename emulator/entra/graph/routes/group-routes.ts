@@ -74,11 +74,7 @@ export function registerGroupRoutes(app: Hono, tenant: EntraTenant): void {
 
   app.get("/v1.0/groups/:id/members", (c) => {
     const group = requireGroup(tenant, c.req.param("id"));
-    const members = [...group.members]
-      .map((id) => tenant.directory.user(id))
-      .filter((user) => user !== undefined && user.deletedDateTime === null)
-      .map((user): JsonObject => ({ "@odata.type": "#microsoft.graph.user", ...toGraphUser(user!) }));
-    return c.json(listResponse(c.req.raw, "directoryObjects", members, resources.users));
+    return c.json(listResponse(c.req.raw, "directoryObjects", liveMembers(tenant, group), resources.users));
   });
 
   app.post("/v1.0/groups/:id/members/$ref", async (c) => {
@@ -166,4 +162,11 @@ function patchGroup(tenant: EntraTenant, group: EntraGroup, body: JsonObject): v
   }
   tenant.directory.updateGroup(group.id, update);
   for (const id of added) tenant.directory.addMember(group.id, id);
+}
+
+function liveMembers(tenant: EntraTenant, group: EntraGroup): JsonObject[] {
+  return [...group.members]
+    .map((id) => tenant.directory.user(id))
+    .filter((user) => user !== undefined && user.deletedDateTime === null)
+    .map((user): JsonObject => ({ "@odata.type": "#microsoft.graph.user", ...toGraphUser(user!) }));
 }

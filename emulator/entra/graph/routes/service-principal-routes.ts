@@ -42,44 +42,7 @@ function toServicePrincipal(app: TenantApp): JsonObject {
  * scope for "Sync only assigned users and groups" (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works).
  */
 export function registerServicePrincipalRoutes(app: Hono, tenant: EntraTenant): void {
-  const resources = graphResources(tenant);
-  app.get("/v1.0/servicePrincipals", (c) =>
-    c.json(
-      listResponse(
-        c.req.raw,
-        "servicePrincipals",
-        tenant.apps().map(toServicePrincipal),
-        resources.servicePrincipals,
-      ),
-    ),
-  );
-
-  app.get("/v1.0/servicePrincipals/:id", (c) =>
-    c.json(
-      entityResponse(
-        c.req.raw,
-        "servicePrincipals",
-        toServicePrincipal(requireApp(tenant, c.req.param("id"))),
-        resources.servicePrincipals,
-      ),
-    ),
-  );
-
-  app.get("/v1.0/servicePrincipals/:id/appRoleAssignedTo", (c) => {
-    const target = requireApp(tenant, c.req.param("id"));
-    const assignments = [...target.job.assignments]
-      .filter((principalId) => tenant.directory.user(principalId) ?? tenant.directory.group(principalId))
-      .map((principalId) => toAppRoleAssignment(tenant, target, principalId));
-    return c.json(
-      listResponse(
-        c.req.raw,
-        `servicePrincipals('${target.job.servicePrincipalId}')/appRoleAssignedTo`,
-        assignments,
-        resources.appRoleAssignments,
-      ),
-    );
-  });
-
+  registerServicePrincipalReads(app, tenant);
   app.post("/v1.0/servicePrincipals/:id/appRoleAssignedTo", async (c) => {
     const target = requireApp(tenant, c.req.param("id"));
     const body = await readJson(c.req.raw);
@@ -139,5 +102,46 @@ export function registerServicePrincipalRoutes(app: Hono, tenant: EntraTenant): 
     if (principalId === undefined) throw notFound(assignmentId);
     tenant.unassign(target, principalId);
     return c.body(null, 204);
+  });
+}
+
+/** The service principals and their assignments, read (v1.0 api/serviceprincipal-list.md, -get, -list-approleassignedto). */
+function registerServicePrincipalReads(app: Hono, tenant: EntraTenant): void {
+  const resources = graphResources(tenant);
+  app.get("/v1.0/servicePrincipals", (c) =>
+    c.json(
+      listResponse(
+        c.req.raw,
+        "servicePrincipals",
+        tenant.apps().map(toServicePrincipal),
+        resources.servicePrincipals,
+      ),
+    ),
+  );
+
+  app.get("/v1.0/servicePrincipals/:id", (c) =>
+    c.json(
+      entityResponse(
+        c.req.raw,
+        "servicePrincipals",
+        toServicePrincipal(requireApp(tenant, c.req.param("id"))),
+        resources.servicePrincipals,
+      ),
+    ),
+  );
+
+  app.get("/v1.0/servicePrincipals/:id/appRoleAssignedTo", (c) => {
+    const target = requireApp(tenant, c.req.param("id"));
+    const assignments = [...target.job.assignments]
+      .filter((principalId) => tenant.directory.user(principalId) ?? tenant.directory.group(principalId))
+      .map((principalId) => toAppRoleAssignment(tenant, target, principalId));
+    return c.json(
+      listResponse(
+        c.req.raw,
+        `servicePrincipals('${target.job.servicePrincipalId}')/appRoleAssignedTo`,
+        assignments,
+        resources.appRoleAssignments,
+      ),
+    );
   });
 }

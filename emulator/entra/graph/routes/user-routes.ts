@@ -61,11 +61,7 @@ export function registerUserRoutes(app: Hono, tenant: EntraTenant): void {
     const user = requireUser(tenant, c.req.param("id"));
     const manager = user.managerId === null ? undefined : tenant.directory.user(user.managerId);
     if (!manager || manager.deletedDateTime !== null) {
-      throw new EntraError(
-        404,
-        "Request_ResourceNotFound",
-        "Resource 'manager' does not exist or one of its queried reference-property objects are not present.",
-      );
+      throw noManager();
     }
     return c.json(
       withContext(c.req.raw, "directoryObjects/$entity", {
@@ -88,11 +84,7 @@ export function registerUserRoutes(app: Hono, tenant: EntraTenant): void {
   app.delete("/v1.0/users/:id/manager/$ref", (c) => {
     const user = requireUser(tenant, c.req.param("id"));
     if (user.managerId === null) {
-      throw new EntraError(
-        404,
-        "Request_ResourceNotFound",
-        "Resource 'manager' does not exist or one of its queried reference-property objects are not present.",
-      );
+      throw noManager();
     }
     tenant.directory.setManager(user.id, null);
     return c.body(null, 204);
@@ -120,4 +112,12 @@ function assertCreatable(body: JsonObject): void {
       "Property passwordProfile.password value is required but is empty or missing.",
     );
   }
+}
+
+function noManager(): EntraError {
+  return new EntraError(
+    404,
+    "Request_ResourceNotFound",
+    "Resource 'manager' does not exist or one of its queried reference-property objects are not present.",
+  );
 }
