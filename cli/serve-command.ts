@@ -3,6 +3,7 @@ import { DEFAULT_UI_PORT, startDashboard } from "../dashboard/start-dashboard.ts
 import { createEntraApp } from "../emulator/entra/graph/create-entra-app.ts";
 import { seededRandom, uuidFrom, type Runtime } from "../emulator/runtime/runtime.ts";
 import { listen, type Listening } from "../emulator/serve.ts";
+import { loadTlsMaterial } from "../emulator/tls-certificate.ts";
 import { loadScenarioFile } from "../scenarios/loader/load-scenario.ts";
 import { ScenarioError } from "../scenarios/loader/scenario-error.ts";
 import { buildWorld, type World } from "../scenarios/world/build-world.ts";
@@ -10,10 +11,12 @@ import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 
 export const DEFAULT_SCENARIO = "scenarios/default.yaml";
 
-export const SERVE_HELP = `Usage: synclab serve [--scenario FILE] [--entra-port N] [--immuta-port N] [--ui-port N] [--host H]
+export const SERVE_HELP = `Usage: synclab serve [--scenario FILE] [--entra-port N] [--immuta-port N] [--ui-port N]
+                    [--host H] [--entra-https-port N|off] [--cert FILE --key FILE]
 
 Serves both fakes, loaded with the scenario's configuration (its steps are not run):
   fake Entra (Graph API under /v1.0)                 default http://127.0.0.1:4100
+  fake Entra over TLS (for the Graph SDKs)           default https://127.0.0.1:4443
   fake Immuta (SCIM, /bim REST, /_synclab control)   default http://127.0.0.1:4200
   dashboard (both fakes' screens, live traffic)      default http://127.0.0.1:4000
 Entra's tenant URL points at the served Immuta unless the scenario names another.
@@ -24,15 +27,19 @@ Options:
   --immuta-port N    port of the fake Immuta (default 4200; 0 picks a free port)
   --ui-port N        port of the dashboard (default 4000; 0 picks a free port)
   --host H           address to bind (default 127.0.0.1)
+  --entra-https-port N  TLS port of the fake Entra (default 4443; 0 picks a free port; off: none)
+  --cert FILE, --key FILE  PEM certificate and key to serve; default: a self-signed one kept in
+                     .synclab/tls/ (trust it with NODE_EXTRA_CA_CERTS=.synclab/tls/entra-cert.pem)
   -h, --help         show this help`;
 
-/** Both fakes, listening. */
+/** Both fakes, listening; `entraTls` is the fake Entra over https, when asked for. */
 export type Served = {
   world: World;
   entra: Listening;
   immuta: Listening;
   /** The dashboard, when it was asked for (uiPort). */
   dashboard: Listening | null;
+  entraTls: (Listening & { certPath: string | null }) | null;
   close: () => Promise<void>;
 };
 
@@ -43,6 +50,8 @@ export async function startServers(options: {
   immutaPort: number;
   host: string;
   uiPort?: number;
+  /** Also serve the fake Entra over TLS on this port, with these PEM files or a generated certificate. */
+  tls?: { port: number; cert?: string | undefined; key?: string | undefined };
 }): Promise<Served> {
   const scenario = await loadScenarioFile(options.scenario);
   const random = seededRandom(scenario.seed);
@@ -59,18 +68,34 @@ export async function startServers(options: {
     world.immutaOrigin = immuta.url;
   }
   let entra: Listening;
+  let entraTls: Served["entraTls"] = null;
+  const entraApp = createEntraApp(world.tenant);
   try {
-    entra = await listen(createEntraApp(world.tenant), { port: options.entraPort, host: options.host });
+    entra = await listen(entraApp, { port: options.entraPort, host: options.host });
   } catch (error) {
     await immuta.close();
     throw error;
+  }
+  if (options.tls) {
+    try {
+      const material = await loadTlsMaterial({
+        cert: options.tls.cert,
+        key: options.tls.key,
+        hosts: [options.host],
+      });
+      const listening = await listen(entraApp, { port: options.tls.port, host: options.host, tls: material });
+      entraTls = { ...listening, certPath: material.certPath };
+    } catch (error) {
+      await Promise.all([entra.close(), immuta.close()]);
+      throw error;
+    }
   }
   let dashboard: Listening | null = null;
   if (options.uiPort !== undefined) {
     const fakes = { entraUrl: entra.url, immutaUrl: immuta.url, apiKey: world.apiKey };
     dashboard = await startDashboard({ ...fakes, port: options.uiPort, host: options.host }).catch(
       async (error: unknown) => {
-        await Promise.all([entra.close(), immuta.close()]);
+        await Promise.all([entra.close(), immuta.close(), entraTls?.close()]);
         throw error;
       },
     );
@@ -80,8 +105,9 @@ export async function startServers(options: {
     entra,
     immuta,
     dashboard,
+    entraTls,
     close: async () => {
-      await Promise.all([entra.close(), immuta.close(), dashboard?.close()]);
+      await Promise.all([entra.close(), immuta.close(), entraTls?.close(), dashboard?.close()]);
     },
   };
 }
@@ -95,6 +121,9 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
       "immuta-port": { type: "string", default: "4200" },
       "ui-port": { type: "string", default: String(DEFAULT_UI_PORT) },
       host: { type: "string", default: "127.0.0.1" },
+      "entra-https-port": { type: "string", default: "4443" },
+      cert: { type: "string" },
+      key: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -105,6 +134,10 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
   const entraPort = port(values["entra-port"], "--entra-port");
   const immutaPort = port(values["immuta-port"], "--immuta-port");
   const uiPort = port(values["ui-port"], "--ui-port");
+  const httpsPort =
+    values["entra-https-port"] === "off" ? null : port(values["entra-https-port"], "--entra-https-port");
+  if ((values.cert === undefined) !== (values.key === undefined))
+    throw new UsageError("--cert and --key go together");
   let served: Served;
   try {
     served = await startServers({
@@ -113,15 +146,21 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
       immutaPort,
       uiPort,
       host: values.host,
+      ...(httpsPort === null ? {} : { tls: { port: httpsPort, cert: values.cert, key: values.key } }),
     });
   } catch (error) {
     if (error instanceof ScenarioError) {
       io.err(error.message);
       return EXIT.badInput;
     }
-    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    if (code === "ENOENT" || code.startsWith("ERR_OSSL")) {
+      io.err(`synclab: cannot use the TLS certificate or key: ${(error as Error).message}`);
+      return EXIT.badInput;
+    }
+    if (code === "EADDRINUSE") {
       io.err(
-        `synclab: a port is already in use (${(error as Error).message}); pick others with --entra-port / --immuta-port / --ui-port`,
+        `synclab: a port is already in use (${(error as Error).message}); pick others with --entra-port / --immuta-port / --ui-port / --entra-https-port`,
       );
       return EXIT.badInput;
     }
@@ -154,6 +193,14 @@ export function banner(served: Served): string {
     "",
     ...(served.dashboard ? [`  Dashboard            ${served.dashboard.url}`] : []),
     `  Fake Entra (Graph)   ${entra.url}/v1.0`,
+    ...(served.entraTls
+      ? [
+          `  Fake Entra (TLS)     ${served.entraTls.url}/v1.0`,
+          ...(served.entraTls.certPath
+            ? [`    trust it: NODE_EXTRA_CA_CERTS=${served.entraTls.certPath}`]
+            : []),
+        ]
+      : []),
     `  Fake Immuta          ${immuta.url}`,
     "",
     `  Immuta API key       ${world.apiKey}    (Authorization: ${world.apiKey})`,

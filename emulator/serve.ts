@@ -1,3 +1,4 @@
+import { createServer as createHttpsServer } from "node:https";
 import { serve, type ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
 
@@ -6,19 +7,31 @@ export type Listening = { url: string; port: number; close: () => Promise<void> 
 
 /**
  * Serves a Hono app on a real port: the only place the project touches @hono/node-server.
- * Binds 127.0.0.1 unless told otherwise; port 0 picks a free port.
+ * Binds 127.0.0.1 unless told otherwise; port 0 picks a free port. With `tls` it serves https.
  */
-export async function listen(app: Hono, options: { port: number; host?: string }): Promise<Listening> {
+export async function listen(
+  app: Hono,
+  options: { port: number; host?: string; tls?: { cert: string; key: string } },
+): Promise<Listening> {
   const host = options.host ?? "127.0.0.1";
+  const { tls } = options;
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(started));
+    const started = serve(
+      {
+        fetch: app.fetch,
+        port: options.port,
+        hostname: host,
+        ...(tls ? { createServer: createHttpsServer, serverOptions: { cert: tls.cert, key: tls.key } } : {}),
+      },
+      () => resolve(started),
+    );
     started.once("error", reject);
   });
   const address = server.address();
   const port = typeof address === "object" && address !== null ? address.port : options.port;
   const shownHost = host.includes(":") ? `[${host}]` : host;
   return {
-    url: `http://${shownHost}:${port}`,
+    url: `${tls ? "https" : "http"}://${shownHost}:${port}`,
     port,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -9,6 +9,8 @@ name: graph api
 seed: 7
 entra:
   app:
+    # The app that registers the directory extensions the tests write (extension_<appId>_name).
+    appId: 01234567-89ab-cdef-0123-456789abcdef
     users:
       attributes:
         - name: urn:ietf:params:scim:schemas:extension:custom:2.0:User:zipcode

@@ -258,8 +258,18 @@ describe("Graph auditLogs/provisioning", () => {
 });
 
 describe("Graph routing", () => {
+  // Graph answers an unknown first segment with 400 BadRequest "Resource not found for the segment".
+  it("answers 400 BadRequest naming a first segment Graph does not know", async () => {
+    const { call } = createGraphWorld();
+    const { status, json } = await call("GET", "/v1.0/nothing");
+    expect(status).toBe(400);
+    expect(json.error).toMatchObject({
+      code: "BadRequest",
+      message: "Resource not found for the segment 'nothing'.",
+    });
+  });
+
   it.each([
-    ["GET", "/v1.0/nothing"],
     ["GET", "/v1.0/users/alice@contoso.com/photo"],
     ["PUT", "/v1.0/users"],
     ["GET", "/beta/users"],

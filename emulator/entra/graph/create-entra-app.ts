@@ -1,40 +1,134 @@
+import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
+import { cors } from "hono/cors";
+import { isJsonObject } from "../../scim/json.ts";
 import { EntraError } from "../entra-error.ts";
 import type { EntraTenant } from "../tenant/index.ts";
+import { readBatch, runBatch } from "./graph-batch.ts";
+import { requestIds, withEnvelope } from "./graph-envelope.ts";
+import { readJson } from "./graph-http.ts";
+import { graphMetadata } from "./graph-metadata.ts";
+import { canonicalPath, ROOT_SEGMENTS } from "./graph-path.ts";
 import { registerAuditLogRoutes } from "./routes/audit-log-routes.ts";
 import { registerControlRoutes } from "./routes/control-routes.ts";
 import { registerDirectoryRoutes } from "./routes/directory-routes.ts";
 import { registerGroupRoutes } from "./routes/group-routes.ts";
 import { registerServicePrincipalRoutes } from "./routes/service-principal-routes.ts";
 import { registerSynchronizationRoutes } from "./routes/synchronization-routes.ts";
+import { registerUserNavigationRoutes } from "./routes/user-navigation-routes.ts";
 import { registerUserRoutes } from "./routes/user-routes.ts";
+
+/** Options of the Graph app; `requestId` makes `request-id` values deterministic in tests. */
+export type EntraAppOptions = { requestId?: () => string };
 
 /**
  * The fake Entra's Graph-shaped HTTP API under /v1.0 (a Hono app that never listens). A script
  * written against Microsoft Graph for these calls works by changing the base URL: lists are
- * `{"value": [...]}`, users are addressed by id or userPrincipalName, errors are
- * `{"error": {"code", "message"}}`. No authentication: this is a local emulator.
+ * `{"value": [...]}`, users are addressed by id or userPrincipalName, errors are Graph's
+ * `{"error": {"code", "message", "innerError"}}`. In front of the routes: CORS, Graph's URL forms
+ * (see canonicalPath), `$batch`, `$metadata`, `/$count` segments and the request-id envelope.
+ * No authentication: this is a local emulator.
  */
-export function createEntraApp(tenant: EntraTenant): Hono {
+export function createEntraApp(tenant: EntraTenant, options: EntraAppOptions = {}): Hono {
+  const routes = createRoutes(tenant);
+  const newId = options.requestId ?? randomUUID;
+
+  const dispatch = async (request: Request, inBatch: boolean): Promise<Response> => {
+    const ids = requestIds(request, { newId, now: tenant.runtime.clock() });
+    let response: Response;
+    try {
+      response = await route(request, inBatch);
+    } catch (error) {
+      if (!(error instanceof EntraError)) throw error;
+      response = error.toResponse();
+    }
+    return withEnvelope(response, ids);
+  };
+
+  const route = async (request: Request, inBatch: boolean): Promise<Response> => {
+    const url = new URL(request.url);
+    const path = canonicalPath(url.pathname, tenant);
+    if (path === "/v1.0/$batch" && request.method === "POST") {
+      if (inBatch) throw new EntraError(400, "BadRequest", "A batch request cannot contain another batch.");
+      const steps = readBatch(await readJson(request));
+      return Response.json(
+        await runBatch(steps, { origin: url.origin, send: (step) => dispatch(step, true) }),
+      );
+    }
+    if (path === "/v1.0/$metadata" && request.method === "GET")
+      return new Response(graphMetadata(), { headers: { "content-type": "application/xml" } });
+    if (path.endsWith("/$count") && request.method === "GET") return countSegment(request, url, path);
+    return routes.fetch(await forward(request, url, path));
+  };
+
+  /**
+   * `GET /users/$count`: the collection's `@odata.count` as text/plain
+   * (https://learn.microsoft.com/graph/query-parameters#count-parameter).
+   */
+  const countSegment = async (request: Request, url: URL, path: string): Promise<Response> => {
+    const list = new URL(url.href);
+    list.pathname = path.slice(0, -"/$count".length);
+    list.searchParams.set("$count", "true");
+    list.searchParams.set("$top", "1");
+    list.searchParams.delete("$skiptoken");
+    const response = await routes.fetch(new Request(list, { headers: request.headers }));
+    if (!response.ok) return response;
+    const body: unknown = await response.json();
+    const count = isJsonObject(body) && typeof body["@odata.count"] === "number" ? body["@odata.count"] : 0;
+    return new Response(String(count), { headers: { "content-type": "text/plain" } });
+  };
+
   const app = new Hono();
-
-  app.onError((error) => {
-    if (error instanceof EntraError) return error.toResponse();
-    console.error("synclab: unexpected error in the fake Entra:", error);
-    return Response.json(
-      { error: { code: "InternalServerError", message: "internal error in the fake Entra" } },
-      { status: 500 },
-    );
-  });
-  app.notFound((c) =>
-    new EntraError(
-      404,
-      "NotFound",
-      `Resource not found for the segment '${new URL(c.req.url).pathname}'.`,
-    ).toResponse(),
+  // Browser clients (Graph Explorer-style pages) call from another origin; Graph answers CORS.
+  app.use(
+    "*",
+    cors({
+      origin: (origin) => origin,
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+      allowHeaders: [],
+      exposeHeaders: ["request-id", "client-request-id", "Location", "Content-Type"],
+      maxAge: 3600,
+    }),
   );
+  app.all("*", (c) => dispatch(c.req.raw, false));
+  app.onError((error) => internalError(error));
+  return app;
+}
 
+async function forward(request: Request, url: URL, path: string): Promise<Request> {
+  if (path === url.pathname) return request;
+  const target = new URL(url.href);
+  target.pathname = path;
+  const hasBody = request.method !== "GET" && request.method !== "HEAD";
+  return new Request(target, {
+    method: request.method,
+    headers: request.headers,
+    ...(hasBody ? { body: await request.arrayBuffer() } : {}),
+  });
+}
+
+function internalError(error: unknown): Response {
+  console.error("synclab: unexpected error in the fake Entra:", error);
+  return Response.json(
+    { error: { code: "InternalServerError", message: "internal error in the fake Entra" } },
+    { status: 500 },
+  );
+}
+
+function createRoutes(tenant: EntraTenant): Hono {
+  const app = new Hono();
+  app.onError((error) => (error instanceof EntraError ? error.toResponse() : internalError(error)));
+  app.notFound((c) => {
+    const { pathname } = new URL(c.req.url);
+    const [, version, root] = pathname.split("/");
+    // Graph answers 400 for a segment it does not know (`/v1.0/nothing`).
+    if (version === "v1.0" && root !== undefined && !(ROOT_SEGMENTS as readonly string[]).includes(root)) {
+      return new EntraError(400, "BadRequest", `Resource not found for the segment '${root}'.`).toResponse();
+    }
+    return new EntraError(404, "NotFound", `Resource not found for the segment '${pathname}'.`).toResponse();
+  });
   registerUserRoutes(app, tenant);
+  registerUserNavigationRoutes(app, tenant);
   registerGroupRoutes(app, tenant);
   registerDirectoryRoutes(app, tenant);
   registerServicePrincipalRoutes(app, tenant);

@@ -4,8 +4,13 @@ import type { EntraGroup, EntraUser } from "../directory/entra-user.ts";
 import { EntraError } from "../entra-error.ts";
 import type { EntraTenant, TenantApp } from "../tenant/index.ts";
 
-/** Where Graph's @odata links point; the fake keeps Microsoft's so scripts see familiar values. */
-export const GRAPH = "https://graph.microsoft.com/v1.0";
+/**
+ * The service root the request came in on (`https://127.0.0.1:4443/v1.0`): every `@odata.context`,
+ * `@odata.nextLink` and `@odata.id` the fake writes starts with it, so links lead back here.
+ */
+export function graphBase(request: Request): string {
+  return `${new URL(request.url).origin}/v1.0`;
+}
 
 /** Bodies nest a few levels at most (a schema's expression trees); deeper is refused, never recursed. */
 const MAX_BODY_DEPTH = 64;
@@ -53,7 +58,10 @@ export function requireGroup(tenant: EntraTenant, id: string): EntraGroup {
   return group;
 }
 
-/** An app by service principal id (Graph addresses service principals by object id). */
+/**
+ * An app by service principal id. The key form `servicePrincipals(appId='...')` is rewritten to the
+ * id before routing (see canonicalPath).
+ */
 export function requireApp(tenant: EntraTenant, servicePrincipalId: string): TenantApp {
   const app = tenant.apps().find((candidate) => candidate.job.servicePrincipalId === servicePrincipalId);
   if (!app) throw notFound(servicePrincipalId);

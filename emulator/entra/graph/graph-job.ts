@@ -2,12 +2,16 @@ import type { JsonObject } from "../../scim/json.ts";
 import type { TenantApp } from "../tenant/index.ts";
 
 /**
- * The job as Graph's `synchronizationJob` (v1.0 resources/synchronization-synchronizationjob.md):
- * `templateId` "scim", a 40-minute schedule (entra.md §8), and the status of the last cycle
- * `start` ran. `status.code` is NotRun, Active or Paused.
+ * The job as Graph's `synchronizationJob`
+ * (https://learn.microsoft.com/graph/api/resources/synchronization-synchronizationjob):
+ * `templateId` "scim", a 40-minute schedule (the interval how-provisioning-works.md gives for
+ * incremental cycles), and the status of the last cycle `start` ran. `status.code` is NotRun,
+ * Active or Paused. `progress` and `synchronizedEntryCountByType`
+ * (resources/synchronization-synchronizationstatus.md): assumed one progress entry for the last
+ * cycle in units of entries, and the linked users and groups counted under "User" and "Group".
  */
 export function toGraphJob(app: TenantApp): JsonObject {
-  const { job, state } = app;
+  const { job, state, engine } = app;
   const last = state.lastCycle;
   const lastExecution: JsonObject | null = last
     ? {
@@ -35,9 +39,23 @@ export function toGraphJob(app: TenantApp): JsonObject {
       lastExecution,
       lastSuccessfulExecution: lastExecution,
       lastSuccessfulExecutionWithExports: lastExecution,
+      progress: last
+        ? [
+            {
+              completedUnits: engine.anchors.size + engine.groupAnchors.size,
+              progressObservationDateTime: last.endedDateTime,
+              totalUnits: engine.anchors.size + engine.groupAnchors.size,
+              units: "Entries",
+            },
+          ]
+        : [],
       quarantine: null,
       steadyStateFirstAchievedTime: lastExecution ? (last?.endedDateTime ?? null) : null,
       steadyStateLastAchievedTime: lastExecution ? (last?.endedDateTime ?? null) : null,
+      synchronizedEntryCountByType: [
+        { key: "User", value: engine.anchors.size },
+        { key: "Group", value: engine.groupAnchors.size },
+      ],
       troubleshootingUrl: null,
     },
     synchronizationJobSettings: [

@@ -5,7 +5,8 @@ import type { TenantApp } from "../tenant/index.ts";
 
 /**
  * Graph's `synchronizationSecret` keys (v1.0 resources/synchronization-synchronizationsecretkeystringvaluepair.md).
- * The emulator acts on BaseAddress, SecretToken (entra.md §1.1 [S22]), SkipOutOfScopeDeletions and
+ * The emulator acts on BaseAddress, SecretToken
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-configuration-api), SkipOutOfScopeDeletions and
  * SyncAll; the others are kept and ignored.
  */
 export const SECRET_KEYS = [

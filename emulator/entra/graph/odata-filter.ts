@@ -6,10 +6,20 @@ const COMPARISONS = ["eq", "ne", "gt", "ge", "lt", "le"] as const;
 type Comparison = (typeof COMPARISONS)[number];
 type Literal = string | number | boolean | null;
 
-/** A parsed `$filter`: comparisons and `startswith`, joined by `and`/`or`, with `not` and parentheses. */
+/** The string functions of `$filter` (OData URL conventions §5.1.1.5). */
+export const FILTER_FUNCTIONS = ["startswith", "endswith", "contains"] as const;
+export type FilterFunction = (typeof FILTER_FUNCTIONS)[number];
+
+/**
+ * A parsed `$filter`: comparisons, `in`, string functions and the lambda operators `any`/`all`,
+ * joined by `and`/`or`, with `not` and parentheses. A path whose first segment is a lambda's
+ * variable reads from the collection element.
+ */
 export type ODataFilter =
   | { kind: "compare"; op: Comparison; path: string[]; value: Literal }
-  | { kind: "startswith"; path: string[]; value: string }
+  | { kind: "in"; path: string[]; values: Literal[] }
+  | { kind: "function"; name: FilterFunction; path: string[]; value: string }
+  | { kind: "lambda"; op: "any" | "all"; path: string[]; variable: string; body: ODataFilter | null }
   | { kind: "and" | "or"; left: ODataFilter; right: ODataFilter }
   | { kind: "not"; operand: ODataFilter };
 
@@ -20,10 +30,13 @@ function invalid(detail: string): never {
   throw new EntraError(400, "BadRequest", `Invalid filter clause: ${detail}`);
 }
 
+type Token = { value: string; quoted: boolean; position: number };
+
 /**
- * Parses the subset of OData v4 `$filter` (OData ABNF §5.1.1) scripts use against Graph lists:
- * `userPrincipalName eq 'a@b.com'`, `provisioningStatusInfo/status eq 'failure'`,
- * `activityDateTime ge 2026-01-01T00:00:00Z`, `startswith(displayName,'A')`, `and`, `or`, `not`.
+ * Parses the OData v4 `$filter` subset Graph serves for directory objects and provisioning logs
+ * (https://learn.microsoft.com/graph/filter-query-parameter): `eq ne gt ge lt le`, `in (...)`,
+ * `startswith`, `endswith`, `contains`, `any`/`all` lambdas (`groupTypes/any(c:c eq 'Unified')`),
+ * `and`, `or`, `not`. Which operators a resource accepts is decided by the caller.
  *
  * @throws EntraError 400 BadRequest "Invalid filter clause" for anything else.
  */
@@ -37,53 +50,76 @@ export function parseODataFilter(text: string): ODataFilter {
     const token = next();
     if (token.value !== value) invalid(`expected '${value}' at position ${token.position}`);
   };
-
-  const parseOr = (depth: number): ODataFilter => {
-    let left = parseAnd(depth);
-    while (peek()?.value.toLowerCase() === "or") {
+  const parseBinary = (depth: number, word: "or" | "and"): ODataFilter => {
+    let left = word === "or" ? parseBinary(depth, "and") : parseUnary(depth);
+    while (peek()?.value.toLowerCase() === word && !peek()?.quoted) {
       index++;
-      left = { kind: "or", left, right: parseAnd(depth) };
+      const right = word === "or" ? parseBinary(depth, "and") : parseUnary(depth);
+      left = { kind: word, left, right };
     }
     return left;
   };
-  const parseAnd = (depth: number): ODataFilter => {
-    let left = parseUnary(depth);
-    while (peek()?.value.toLowerCase() === "and") {
+  const parseFunction = (name: FilterFunction): ODataFilter => {
+    expectToken("(");
+    const path = readPath(next());
+    expectToken(",");
+    const value = readLiteral(next());
+    expectToken(")");
+    if (typeof value !== "string") invalid(`${name} needs a string`);
+    return { kind: "function", name, path, value };
+  };
+  const parseLambda = (path: string[], op: "any" | "all", depth: number): ODataFilter => {
+    expectToken("(");
+    if (peek()?.value === ")") {
       index++;
-      left = { kind: "and", left, right: parseUnary(depth) };
+      return { kind: "lambda", op, path, variable: "", body: null };
     }
-    return left;
+    // `x:body`: the tokenizer keeps `x:` glued to the next word, so split it here.
+    const head = next();
+    const colon = head.value.indexOf(":");
+    if (head.quoted || colon < 1) invalid(`expected 'variable:' after ${op}( at position ${head.position}`);
+    const variable = head.value.slice(0, colon);
+    const rest = head.value.slice(colon + 1);
+    if (rest !== "")
+      tokens.splice(index, 0, { value: rest, quoted: false, position: head.position + colon + 1 });
+    const body = parseBinary(depth + 1, "or");
+    expectToken(")");
+    return { kind: "lambda", op, path, variable, body };
   };
   const parseUnary = (depth: number): ODataFilter => {
     if (depth > 32) invalid("nested too deeply");
     const token = next();
-    if (token.value === "(") {
-      const inner = parseOr(depth + 1);
+    if (token.value === "(" && !token.quoted) {
+      const inner = parseBinary(depth + 1, "or");
       expectToken(")");
       return inner;
     }
-    if (token.value.toLowerCase() === "not") return { kind: "not", operand: parseUnary(depth + 1) };
-    if (token.value.toLowerCase() === "startswith") {
-      expectToken("(");
-      const path = readPath(next());
-      expectToken(",");
-      const value = readLiteral(next());
-      expectToken(")");
-      if (typeof value !== "string") invalid("startswith needs a string");
-      return { kind: "startswith", path, value };
-    }
+    const word = token.value.toLowerCase();
+    if (!token.quoted && word === "not") return { kind: "not", operand: parseUnary(depth + 1) };
+    if (!token.quoted && FILTER_FUNCTIONS.includes(word as FilterFunction) && peek()?.value === "(")
+      return parseFunction(word as FilterFunction);
     const path = readPath(token);
+    const last = path.at(-1)?.toLowerCase();
+    if ((last === "any" || last === "all") && path.length > 1 && peek()?.value === "(")
+      return parseLambda(path.slice(0, -1), last, depth);
     const op = next().value.toLowerCase();
+    if (op === "in") {
+      expectToken("(");
+      const values: Literal[] = [readLiteral(next())];
+      while (peek()?.value === ",") {
+        index++;
+        values.push(readLiteral(next()));
+      }
+      expectToken(")");
+      return { kind: "in", path, values };
+    }
     if (!COMPARISONS.includes(op as Comparison)) invalid(`unsupported operator '${op}'`);
     return { kind: "compare", op: op as Comparison, path, value: readLiteral(next()) };
   };
-
-  const filter = parseOr(0);
+  const filter = parseBinary(0, "or");
   if (index < tokens.length) invalid(`unexpected '${tokens[index]?.value ?? ""}'`);
   return filter;
 }
-
-type Token = { value: string; quoted: boolean; position: number };
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -143,27 +179,85 @@ function readLiteral(token: Token): Literal {
   return invalid(`'${token.value}' is not a literal`);
 }
 
-/** True when a Graph JSON object matches the filter. String comparisons ignore case, as Graph's directory does. */
-export function matchesODataFilter(filter: ODataFilter, item: JsonValue): boolean {
+/** Every node of a filter, depth first (for the callers' rules on operators and properties). */
+export function filterNodes(filter: ODataFilter): ODataFilter[] {
   switch (filter.kind) {
     case "and":
-      return matchesODataFilter(filter.left, item) && matchesODataFilter(filter.right, item);
     case "or":
-      return matchesODataFilter(filter.left, item) || matchesODataFilter(filter.right, item);
+      return [filter, ...filterNodes(filter.left), ...filterNodes(filter.right)];
     case "not":
-      return !matchesODataFilter(filter.operand, item);
-    case "startswith": {
-      const value = read(item, filter.path);
-      return typeof value === "string" && value.toLowerCase().startsWith(filter.value.toLowerCase());
-    }
-    case "compare":
-      return compare(read(item, filter.path), filter.op, filter.value);
+      return [filter, ...filterNodes(filter.operand)];
+    case "lambda":
+      return [filter, ...(filter.body ? filterNodes(filter.body) : [])];
+    default:
+      return [filter];
   }
 }
 
-function read(item: JsonValue, path: string[]): JsonValue {
+/** The property paths a filter reads from the item itself (lambda variables left out). */
+export function filterProperties(filter: ODataFilter): string[][] {
+  const scoped = (node: ODataFilter, variables: string[]): string[][] => {
+    switch (node.kind) {
+      case "and":
+      case "or":
+        return [...scoped(node.left, variables), ...scoped(node.right, variables)];
+      case "not":
+        return scoped(node.operand, variables);
+      case "lambda":
+        return [node.path, ...(node.body ? scoped(node.body, [...variables, node.variable]) : [])].filter(
+          (path) => !variables.includes(path[0] ?? ""),
+        );
+      default:
+        return variables.includes(node.path[0] ?? "") ? [] : [node.path];
+    }
+  };
+  return scoped(filter, []);
+}
+
+type Scope = ReadonlyMap<string, JsonValue>;
+
+/** True when a Graph JSON object matches the filter. String comparisons ignore case, as Graph's directory does. */
+export function matchesODataFilter(filter: ODataFilter, item: JsonValue, scope: Scope = new Map()): boolean {
+  switch (filter.kind) {
+    case "and":
+      return matchesODataFilter(filter.left, item, scope) && matchesODataFilter(filter.right, item, scope);
+    case "or":
+      return matchesODataFilter(filter.left, item, scope) || matchesODataFilter(filter.right, item, scope);
+    case "not":
+      return !matchesODataFilter(filter.operand, item, scope);
+    case "function": {
+      const value = read(item, filter.path, scope);
+      if (typeof value !== "string") return false;
+      const [text, part] = [value.toLowerCase(), filter.value.toLowerCase()];
+      if (filter.name === "startswith") return text.startsWith(part);
+      if (filter.name === "endswith") return text.endsWith(part);
+      return text.includes(part);
+    }
+    case "in":
+      return filter.values.some((value) => compare(read(item, filter.path, scope), "eq", value));
+    case "lambda": {
+      const collection = read(item, filter.path, scope);
+      const elements = Array.isArray(collection) ? collection : [];
+      const { body, variable } = filter;
+      if (body === null) return elements.length > 0;
+      const test = (element: JsonValue) =>
+        matchesODataFilter(body, item, new Map([...scope, [variable, element]]));
+      return filter.op === "any" ? elements.some(test) : elements.every(test);
+    }
+    case "compare":
+      return compare(read(item, filter.path, scope), filter.op, filter.value);
+  }
+}
+
+function read(item: JsonValue, path: string[], scope: Scope): JsonValue {
+  const [first, ...rest] = path;
   let current: JsonValue = item;
-  for (const key of path) {
+  let keys = path;
+  if (first !== undefined && scope.has(first)) {
+    current = scope.get(first) ?? null;
+    keys = rest;
+  }
+  for (const key of keys) {
     if (!isJsonObject(current) || !Object.hasOwn(current, key)) return null;
     current = current[key] ?? null;
   }

@@ -1,69 +1,146 @@
-import type { JsonObject } from "../../scim/json.ts";
+import type { JsonObject, JsonValue } from "../../scim/json.ts";
 import { setOwn } from "../../scim/json.ts";
-import { EntraError } from "../entra-error.ts";
-import { GRAPH } from "./graph-http.ts";
-import { matchesODataFilter, parseODataFilter } from "./odata-filter.ts";
+import { graphBase } from "./graph-http.ts";
+import { matchesODataFilter } from "./odata-filter.ts";
+import {
+  readExpand,
+  readListQuery,
+  readSelect,
+  type ExpandItem,
+  type ListQuery,
+  type OrderKey,
+} from "./odata-query.ts";
+import type { ODataResource } from "./odata-resource.ts";
 
 /**
- * A Graph collection answer (`{"@odata.context", "value": [...]}`) with the query options scripts
- * use: `$filter` (see parseODataFilter), `$select`, `$top` (1..max; more pages carry
- * `@odata.nextLink` with a `$skiptoken`) and `$count=true`.
+ * A Graph collection answer (`{"@odata.context", "@odata.count"?, "@odata.nextLink"?, "value"}`)
+ * with the query options of readListQuery. Links use the scheme and host the request came in
+ * on, so a client that follows `@odata.nextLink` stays on the fake (and on https when it came
+ * in over https, which the SDKs' PageIterator needs to strip the host).
  */
 export function listResponse(
-  url: URL,
+  request: Request,
   context: string,
   items: JsonObject[],
-  options: { maxTop: number; defaultTop: number },
+  resource: ODataResource,
 ): JsonObject {
-  const query = url.searchParams;
-  const filterText = query.get("$filter");
-  const filtered =
-    filterText === null || filterText.trim() === ""
-      ? items
-      : ((filter) => items.filter((item) => matchesODataFilter(filter, item)))(parseODataFilter(filterText));
-  const top = readTop(query.get("$top"), options);
-  const skip = readSkip(query.get("$skiptoken"));
-  const page = filtered.slice(skip, skip + top).map((item) => select(item, query.get("$select")));
-  const body: JsonObject = { "@odata.context": `${GRAPH}/$metadata#${context}` };
-  if (query.get("$count") === "true") body["@odata.count"] = filtered.length;
-  if (skip + top < filtered.length) {
-    // The link points back at this server, so a script that follows nextLink stays on the fake.
-    const next = new URL(url.href);
-    next.searchParams.set("$skiptoken", String(skip + top));
+  const query = readListQuery(request, resource);
+  const { filter, search } = query;
+  let matched = filter === null ? items : items.filter((item) => matchesODataFilter(filter, item));
+  if (search !== null) matched = matched.filter((item) => matchesSearch(search, item));
+  if (query.orderby.length > 0) matched = sortBy(matched, query.orderby);
+  const page = matched.slice(query.skip, query.skip + query.top).map((item) => shape(item, query, resource));
+  const body: JsonObject = { "@odata.context": `${graphBase(request)}/$metadata#${context}` };
+  if (query.count) body["@odata.count"] = matched.length;
+  if (query.skip + query.top < matched.length) {
+    const next = new URL(request.url);
+    next.searchParams.set("$skiptoken", String(query.skip + query.top));
     body["@odata.nextLink"] = next.href;
   }
   body.value = page;
   return body;
 }
 
-function readTop(text: string | null, options: { maxTop: number; defaultTop: number }): number {
-  if (text === null) return options.defaultTop;
-  const top = Number(text);
-  if (!Number.isInteger(top) || top < 1 || top > options.maxTop) {
-    throw new EntraError(
-      400,
-      "Request_BadRequest",
-      `Invalid page size specified: '${text}'. Must be between 1 and ${options.maxTop} inclusive.`,
-    );
-  }
-  return top;
+/** One entity with `@odata.context` (`...$metadata#users/$entity`), `$select` and `$expand` applied. */
+export function entityResponse(
+  request: Request,
+  context: string,
+  item: JsonObject,
+  resource: ODataResource,
+): JsonObject {
+  const url = new URL(request.url);
+  const query: Pick<ListQuery, "select" | "expand"> = {
+    select: readSelect(url.searchParams.get("$select"), resource),
+    expand: readExpand(url.searchParams.get("$expand"), resource),
+  };
+  return withContext(request, `${context}/$entity`, shape(item, query, resource));
 }
 
-function readSkip(text: string | null): number {
-  if (text === null) return 0;
-  const skip = Number(text);
-  if (!Number.isInteger(skip) || skip < 0)
-    throw new EntraError(400, "Request_BadRequest", "Invalid $skiptoken.");
-  return skip;
+/** The body with `@odata.context` first, as Graph writes it. */
+export function withContext(request: Request, context: string, body: JsonObject): JsonObject {
+  return { "@odata.context": `${graphBase(request)}/$metadata#${context}`, ...body };
 }
 
-/** `$select=a,b`: only those members (and `id`); members that don't exist are left out. */
-export function select(item: JsonObject, selection: string | null): JsonObject {
-  if (selection === null || selection.trim() === "") return item;
-  const names = selection.split(",").map((name) => name.trim());
+function shape(
+  item: JsonObject,
+  query: Pick<ListQuery, "select" | "expand">,
+  resource: ODataResource,
+): JsonObject {
+  const out = select(item, query.select);
+  for (const expand of query.expand) addExpanded(out, item, expand, resource);
+  return out;
+}
+
+function addExpanded(out: JsonObject, item: JsonObject, expand: ExpandItem, resource: ODataResource): void {
+  const value = resource.expand[expand.name]?.(item);
+  // Graph leaves an empty single-valued navigation property out (no manager: no `manager`).
+  if (value === undefined) return;
+  const narrow = (entry: JsonValue): JsonValue =>
+    expand.select !== null && typeof entry === "object" && entry !== null && !Array.isArray(entry)
+      ? select(entry, ["@odata.type", ...expand.select])
+      : entry;
+  setOwn(out, expand.name, Array.isArray(value) ? value.map(narrow) : narrow(value));
+}
+
+/** `$select`: only those members (and `id`); names are checked by readSelect. */
+export function select(item: JsonObject, names: string[] | null): JsonObject {
+  if (names === null) return item;
   const out: JsonObject = {};
-  for (const name of ["id", ...names]) {
+  for (const name of ["@odata.type", "id", ...names]) {
     if (Object.hasOwn(item, name)) setOwn(out, name, item[name] ?? null);
   }
   return out;
+}
+
+/**
+ * Directory `$search` tokenizes values: a word matches when a token of the value starts with it
+ * (https://learn.microsoft.com/graph/search-query-parameter); case is ignored.
+ */
+function matchesSearch(search: NonNullable<ListQuery["search"]>, item: JsonObject): boolean {
+  const test = (clause: (typeof search.clauses)[number]) => {
+    const value = item[clause.property];
+    if (typeof value !== "string") return false;
+    const text = value.toLowerCase();
+    const tokens = text.split(/[\s\-_.@,;:/\\()]+/).filter(Boolean);
+    return clause.words.every(
+      (word) => text.startsWith(word) || tokens.some((token) => token.startsWith(word)),
+    );
+  };
+  return search.join === "AND" ? search.clauses.every(test) : search.clauses.some(test);
+}
+
+function readPath(item: JsonObject, path: string[]): JsonValue {
+  let current: JsonValue = item;
+  for (const key of path) {
+    if (
+      typeof current !== "object" ||
+      current === null ||
+      Array.isArray(current) ||
+      !Object.hasOwn(current, key)
+    )
+      return null;
+    current = current[key] ?? null;
+  }
+  return current;
+}
+
+/** A stable sort; nulls sort first ascending (OData URL conventions §5.1.1.4 $orderby). */
+function sortBy(items: JsonObject[], keys: OrderKey[]): JsonObject[] {
+  const rank = (value: JsonValue): string | number | null =>
+    typeof value === "string"
+      ? value.toLowerCase()
+      : typeof value === "number"
+        ? value
+        : value === null
+          ? null
+          : JSON.stringify(value);
+  return [...items].sort((a, b) => {
+    for (const key of keys) {
+      const [left, right] = [rank(readPath(a, key.path)), rank(readPath(b, key.path))];
+      if (left === right) continue;
+      const order = left === null ? -1 : right === null ? 1 : left < right ? -1 : 1;
+      return key.descending ? -order : order;
+    }
+    return 0;
+  });
 }

@@ -59,39 +59,45 @@ export function parseOnDemandBody(body: JsonObject, ruleId: string): OnDemandSub
   return { objectId: subject.objectId, objectTypeName: type, members };
 }
 
+const CAPITALISED = {
+  import: "Import",
+  scoping: "Scoping",
+  matching: "Matching",
+  processing: "Processing",
+  referenceResolution: "ReferenceResolution",
+  export: "Export",
+  success: "Success",
+  warning: "Warning",
+  failure: "Failure",
+  skipped: "Skipped",
+  create: "Create",
+  update: "Update",
+  delete: "Delete",
+  disable: "Disable",
+  stagedDelete: "StagedDelete",
+  other: "Other",
+} as const;
+
 /**
  * The Graph provisionOnDemand answer: a `stringKeyStringValuePair` whose key and value are JSON
- * strings (synchronization-synchronizationjob-provisionondemand.md, entra.md §6.2).
+ * strings, shaped as Microsoft's customappsso example
+ * (https://learn.microsoft.com/graph/api/synchronization-synchronizationjob-provisionondemand):
+ * capitalised step types and statuses, `startTime`/`endTime`, identities with `type`.
  */
 export function toOnDemandResponse(record: ProvisioningLogRecord): {
   "@odata.type": string;
   key: string;
   value: string;
 } {
-  const status = record.provisioningStatusInfo.status;
   const error = record.provisioningStatusInfo.errorInformation;
-  const result =
-    status === "success"
-      ? "Success"
-      : status === "skipped"
-        ? "Skipped"
-        : status === "warning"
-          ? "Warning"
-          : "Failure";
+  const result = CAPITALISED[record.provisioningStatusInfo.status];
   const key = { result, details: error ? { errorCode: error.errorCode, errorMessage: error.reason } : {} };
+  const started = new Date(record.activityDateTime);
   const value = {
-    action:
-      record.provisioningAction === "create"
-        ? "Create"
-        : record.provisioningAction === "update"
-          ? "Update"
-          : record.provisioningAction === "disable"
-            ? "Disable"
-            : record.provisioningAction === "delete"
-              ? "Delete"
-              : "Other",
+    action: CAPITALISED[record.provisioningAction],
     changeId: record.changeId,
     cycleId: record.cycleId,
+    endTime: new Date(started.getTime() + record.durationInMilliseconds).toISOString(),
     modifiedProperties: record.modifiedProperties.map((property) => ({
       displayName: property.displayName,
       oldValue: property.oldValue,
@@ -99,32 +105,36 @@ export function toOnDemandResponse(record: ProvisioningLogRecord): {
     })),
     provisioningSteps: record.provisioningSteps.map((step) => ({
       name: step.name,
-      type: step.provisioningStepType,
-      status: step.status,
+      type: CAPITALISED[step.provisioningStepType],
+      status: CAPITALISED[step.status],
       description: step.description,
       timestamp: record.activityDateTime,
       details: step.details,
     })),
     reportableIdentifier: record.sourceIdentity.displayName,
+    startTime: record.activityDateTime,
     statusInfo: {
-      "@odata.type": "microsoft.graph.statusDetails",
       status: result,
-      ...(error
-        ? { errorCode: error.errorCode, reason: error.reason, additionalDetails: error.additionalDetails }
-        : {}),
+      errorCode: error?.errorCode ?? null,
+      reason: error?.reason ?? null,
+      additionalDetails: error?.additionalDetails ?? null,
+      errorCategory: error?.errorCategory ?? null,
+      recommendedAction: error?.recommendedAction ?? null,
     },
     sourceIdentity: {
-      identityType: record.sourceIdentity.identityType || "User",
       id: record.sourceIdentity.id,
-      details: {},
+      type: record.sourceIdentity.identityType || "User",
+      displayName: null,
+      details: null,
     },
-    sourceSystem: { name: "Azure Active Directory", details: {} },
+    sourceSystem: { id: null, name: "Azure Active Directory", details: null },
     targetIdentity: {
-      identityType: record.targetIdentity.identityType,
       id: record.targetIdentity.id,
-      details: {},
+      type: record.targetIdentity.identityType,
+      displayName: null,
+      details: null,
     },
-    targetSystem: { name: "customappsso", details: {} },
+    targetSystem: { id: null, name: "customappsso", details: null },
   };
   return {
     "@odata.type": "#microsoft.graph.stringKeyStringValuePair",

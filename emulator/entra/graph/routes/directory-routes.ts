@@ -4,13 +4,15 @@ import { notFound } from "../../directory/directory.ts";
 import type { EntraTenant } from "../../tenant/index.ts";
 import { toGraphGroup } from "../graph-group.ts";
 import { toGraphUser } from "../graph-user.ts";
-import { listResponse } from "../odata-list.ts";
+import { graphResources } from "../graph-resources.ts";
+import { listResponse, withContext } from "../odata-list.ts";
 
 /**
  * The recycle bin (v1.0 api/directory-deleteditems-*.md): list deleted users or groups, get one,
  * restore it (200 with the object), purge it for good (204; provisioning then sends a hard delete).
  */
 export function registerDirectoryRoutes(app: Hono, tenant: EntraTenant): void {
+  const resources = graphResources(tenant);
   const deletedUser = (id: string) =>
     tenant.directory
       .users({ includeDeleted: true })
@@ -33,10 +35,7 @@ export function registerDirectoryRoutes(app: Hono, tenant: EntraTenant): void {
       .filter((user) => user.deletedDateTime !== null)
       .map((user): JsonObject => ({ "@odata.type": "#microsoft.graph.user", ...toGraphUser(user) }));
     return c.json(
-      listResponse(new URL(c.req.url), "directory/deletedItems/microsoft.graph.user", users, {
-        maxTop: 999,
-        defaultTop: 100,
-      }),
+      listResponse(c.req.raw, "directory/deletedItems/microsoft.graph.user", users, resources.users),
     );
   });
 
@@ -46,14 +45,13 @@ export function registerDirectoryRoutes(app: Hono, tenant: EntraTenant): void {
       .filter((group) => group.deletedDateTime !== null)
       .map(toGraphGroup);
     return c.json(
-      listResponse(new URL(c.req.url), "directory/deletedItems/microsoft.graph.group", groups, {
-        maxTop: 999,
-        defaultTop: 100,
-      }),
+      listResponse(c.req.raw, "directory/deletedItems/microsoft.graph.group", groups, resources.groups),
     );
   });
 
-  app.get("/v1.0/directory/deletedItems/:id", (c) => c.json(deletedItem(c.req.param("id"))));
+  app.get("/v1.0/directory/deletedItems/:id", (c) =>
+    c.json(withContext(c.req.raw, "directory/deletedItems/$entity", deletedItem(c.req.param("id")))),
+  );
 
   app.post("/v1.0/directory/deletedItems/:id/restore", (c) => {
     const id = c.req.param("id");
@@ -62,11 +60,15 @@ export function registerDirectoryRoutes(app: Hono, tenant: EntraTenant): void {
     const user = tenant.directory.user(id);
     const group = tenant.directory.group(id);
     return c.json(
-      user
-        ? { "@odata.type": "#microsoft.graph.user", ...toGraphUser(user) }
-        : group
-          ? toGraphGroup(group)
-          : {},
+      withContext(
+        c.req.raw,
+        "directoryObjects/$entity",
+        user
+          ? { "@odata.type": "#microsoft.graph.user", ...toGraphUser(user) }
+          : group
+            ? toGraphGroup(group)
+            : {},
+      ),
     );
   });
 

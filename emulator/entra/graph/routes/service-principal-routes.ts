@@ -6,7 +6,8 @@ import type { EntraTenant, TenantApp } from "../../tenant/index.ts";
 import { DEFAULT_ACCESS_ROLE_ID } from "../../tenant/index.ts";
 import { principalOfAssignment, toAppRoleAssignment } from "../app-role-assignment.ts";
 import { readJson, requireApp } from "../graph-http.ts";
-import { listResponse, select } from "../odata-list.ts";
+import { graphResources } from "../graph-resources.ts";
+import { entityResponse, listResponse, withContext } from "../odata-list.ts";
 
 /** A non-gallery app's service principal (v1.0 resources/serviceprincipal.md, the fields scripts read). */
 function toServicePrincipal(app: TenantApp): JsonObject {
@@ -38,40 +39,10 @@ function toServicePrincipal(app: TenantApp): JsonObject {
 /**
  * `/v1.0/servicePrincipals`: list and get, and the app's assignments (`appRoleAssignedTo`), which
  * are the job's `assignments` set: assigning makes a user or group (and its direct members) in
- * scope for "Sync only assigned users and groups" (entra.md §4.3).
+ * scope for "Sync only assigned users and groups" (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works).
  */
 export function registerServicePrincipalRoutes(app: Hono, tenant: EntraTenant): void {
-  app.get("/v1.0/servicePrincipals", (c) =>
-    c.json(
-      listResponse(new URL(c.req.url), "servicePrincipals", tenant.apps().map(toServicePrincipal), {
-        maxTop: 999,
-        defaultTop: 100,
-      }),
-    ),
-  );
-
-  app.get("/v1.0/servicePrincipals/:id", (c) =>
-    c.json(select(toServicePrincipal(requireApp(tenant, c.req.param("id"))), c.req.query("$select") ?? null)),
-  );
-
-  app.get("/v1.0/servicePrincipals/:id/appRoleAssignedTo", (c) => {
-    const target = requireApp(tenant, c.req.param("id"));
-    const assignments = [...target.job.assignments]
-      .filter((principalId) => tenant.directory.user(principalId) ?? tenant.directory.group(principalId))
-      .map((principalId) => toAppRoleAssignment(tenant, target, principalId));
-    return c.json(
-      listResponse(
-        new URL(c.req.url),
-        `servicePrincipals('${target.job.servicePrincipalId}')/appRoleAssignedTo`,
-        assignments,
-        {
-          maxTop: 999,
-          defaultTop: 100,
-        },
-      ),
-    );
-  });
-
+  registerServicePrincipalReads(app, tenant);
   app.post("/v1.0/servicePrincipals/:id/appRoleAssignedTo", async (c) => {
     const target = requireApp(tenant, c.req.param("id"));
     const body = await readJson(c.req.raw);
@@ -98,7 +69,14 @@ export function registerServicePrincipalRoutes(app: Hono, tenant: EntraTenant): 
       );
     }
     const { principalId: principal } = tenant.assign(target, principalId);
-    return c.json(toAppRoleAssignment(tenant, target, principal), 201);
+    return c.json(
+      withContext(
+        c.req.raw,
+        `servicePrincipals('${target.job.servicePrincipalId}')/appRoleAssignedTo/$entity`,
+        toAppRoleAssignment(tenant, target, principal),
+      ),
+      201,
+    );
   });
 
   app.delete("/v1.0/servicePrincipals/:id/appRoleAssignedTo/:assignmentId", (c) => {
@@ -108,5 +86,46 @@ export function registerServicePrincipalRoutes(app: Hono, tenant: EntraTenant): 
     if (principalId === undefined) throw notFound(assignmentId);
     tenant.unassign(target, principalId);
     return c.body(null, 204);
+  });
+}
+
+/** The service principals and their assignments, read (v1.0 api/serviceprincipal-list.md, -get, -list-approleassignedto). */
+function registerServicePrincipalReads(app: Hono, tenant: EntraTenant): void {
+  const resources = graphResources(tenant);
+  app.get("/v1.0/servicePrincipals", (c) =>
+    c.json(
+      listResponse(
+        c.req.raw,
+        "servicePrincipals",
+        tenant.apps().map(toServicePrincipal),
+        resources.servicePrincipals,
+      ),
+    ),
+  );
+
+  app.get("/v1.0/servicePrincipals/:id", (c) =>
+    c.json(
+      entityResponse(
+        c.req.raw,
+        "servicePrincipals",
+        toServicePrincipal(requireApp(tenant, c.req.param("id"))),
+        resources.servicePrincipals,
+      ),
+    ),
+  );
+
+  app.get("/v1.0/servicePrincipals/:id/appRoleAssignedTo", (c) => {
+    const target = requireApp(tenant, c.req.param("id"));
+    const assignments = [...target.job.assignments]
+      .filter((principalId) => tenant.directory.user(principalId) ?? tenant.directory.group(principalId))
+      .map((principalId) => toAppRoleAssignment(tenant, target, principalId));
+    return c.json(
+      listResponse(
+        c.req.raw,
+        `servicePrincipals('${target.job.servicePrincipalId}')/appRoleAssignedTo`,
+        assignments,
+        resources.appRoleAssignments,
+      ),
+    );
   });
 }

@@ -3,8 +3,12 @@ import { isJsonObject, type JsonObject } from "../../../scim/json.ts";
 import { EntraError } from "../../entra-error.ts";
 import type { EntraTenant, TenantApp } from "../../tenant/index.ts";
 import { RESTART_SCOPES, type RestartScope } from "../../provisioning/index.ts";
+import { importSchema } from "../../schema/import-schema.ts";
+import { formatSchemaProblem, SchemaImportError } from "../../schema/schema-import-error.ts";
+import { withContext } from "../odata-list.ts";
+import { registerSynchronizationSetupRoutes } from "./synchronization-setup-routes.ts";
 import { exportSchema } from "../../schema/export-schema.ts";
-import { GRAPH, readJson, requireApp, requireJob } from "../graph-http.ts";
+import { readJson, requireApp, requireJob } from "../graph-http.ts";
 import { toGraphJob } from "../graph-job.ts";
 import { applySecrets, readBaseAddress, readSecretList } from "../job-secrets.ts";
 import { parseOnDemandBody, toOnDemandResponse } from "../provision-on-demand.ts";
@@ -20,19 +24,10 @@ export function registerSynchronizationRoutes(app: Hono, tenant: EntraTenant): v
   const job = (c: { req: { param: (name: "id" | "jobId") => string } }): TenantApp =>
     requireJob(tenant, c.req.param("id"), c.req.param("jobId"));
 
-  app.get("/v1.0/servicePrincipals/:id/synchronization/jobs", (c) => {
-    const target = requireApp(tenant, c.req.param("id"));
-    return c.json({
-      "@odata.context": `${GRAPH}/$metadata#servicePrincipals('${target.job.servicePrincipalId}')/synchronization/jobs`,
-      value: [toGraphJob(target)],
-    });
-  });
+  registerSynchronizationSetupRoutes(app, tenant);
 
-  app.get(JOB, (c) => c.json(toGraphJob(job(c))));
-
-  app.get(`${JOB}/schema`, (c) => c.json(exportSchema(job(c).job)));
-
-  // Saving a schema restores the configuration and triggers an initial cycle (entra.md §5 [S13]).
+  // Saving a schema restores the configuration and triggers an initial cycle
+  // (https://learn.microsoft.com/entra/identity/app-provisioning/export-import-provisioning-configuration).
   app.put(`${JOB}/schema`, async (c) => {
     const target = job(c);
     tenant.changeSchema(target, await readJson(c.req.raw));
@@ -53,10 +48,13 @@ export function registerSynchronizationRoutes(app: Hono, tenant: EntraTenant): v
     // A group's answer is the group's own record; its members' records are in the provisioning logs.
     const [first] = result.results;
     if (!first) throw new EntraError(400, "BadRequest", "Nothing was provisioned.");
-    return c.json(toOnDemandResponse(first.log));
+    return c.json(
+      withContext(c.req.raw, "microsoft.graph.stringKeyStringValuePair", toOnDemandResponse(first.log)),
+    );
   });
 
-  // Test Connection: 204 when the SCIM endpoint answers the probe as Entra expects (entra.md §1.2).
+  // Test Connection: 204 when the SCIM endpoint answers the probe as Entra expects
+  // (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
   app.post(`${JOB}/validateCredentials`, async (c) => {
     const target = job(c);
     const body = await readJson(c.req.raw, { optional: true });
@@ -127,7 +125,8 @@ function notFoundSubject(id: string): EntraError {
 
 /**
  * validateCredentials body: `{"useSavedCredentials": true}` (or no body) tests the saved ones;
- * otherwise `credentials` holds BaseAddress and SecretToken (entra.md §1.1 [S22]).
+ * otherwise `credentials` holds BaseAddress and SecretToken
+ * (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-configuration-api).
  */
 function readCredentials(
   body: JsonObject,
@@ -141,7 +140,26 @@ function readCredentials(
   };
 }
 
-/** `{"criteria": {"resetScope": "Full"}}`; resetScope is a flags enum, so "Watermark, Escrows" too. */
+/**
+ * The documented `synchronizationJobRestartScope` flags
+ * (https://learn.microsoft.com/graph/api/synchronization-synchronizationjob-restart), with what
+ * each resets in the engine. `None` and `ForceDeletes` (let deletions past the accidental-deletion
+ * threshold through; the fake has no threshold) reset nothing.
+ */
+const DOCUMENTED_SCOPES: Readonly<Record<string, readonly RestartScope[]>> = {
+  none: [],
+  connectordatastore: ["ConnectorDataStore"],
+  escrows: ["Escrows"],
+  watermark: ["Watermark"],
+  quarantinestate: ["QuarantineState"],
+  full: ["Full"],
+  forcedeletes: [],
+};
+
+/**
+ * `{"criteria": {"resetScope": "Full"}}`; resetScope is a flags enum, so "Watermark, Escrows" too.
+ * Assumed: an empty value (what the portal's Restart sends) is a restart without criteria.
+ */
 function readResetScope(body: JsonObject): RestartScope[] | null {
   const criteria = body.criteria;
   if (criteria === undefined || criteria === null) return null;
@@ -149,15 +167,21 @@ function readResetScope(body: JsonObject): RestartScope[] | null {
   const scope = criteria.resetScope;
   if (scope === undefined || scope === null) return null;
   if (typeof scope !== "string") throw new EntraError(400, "BadRequest", "'resetScope' must be a string");
-  return scope.split(",").map((part) => {
-    const name = RESTART_SCOPES.find((candidate) => candidate.toLowerCase() === part.trim().toLowerCase());
-    if (name === undefined) {
+  if (scope.trim() === "") return null;
+  const known = [
+    ...new Set([...Object.keys(DOCUMENTED_SCOPES), ...RESTART_SCOPES.map((name) => name.toLowerCase())]),
+  ];
+  return scope.split(",").flatMap((part) => {
+    const name = part.trim().toLowerCase();
+    const mapped =
+      DOCUMENTED_SCOPES[name] ?? RESTART_SCOPES.filter((candidate) => candidate.toLowerCase() === name);
+    if (!known.includes(name)) {
       throw new EntraError(
         400,
         "BadRequest",
-        `resetScope '${part.trim()}' is not one of ${RESTART_SCOPES.join(", ")}`,
+        `resetScope '${part.trim()}' is not one of None, ConnectorDataStore, Escrows, Watermark, QuarantineState, Full, ForceDeletes`,
       );
     }
-    return name;
+    return [...mapped];
   });
 }

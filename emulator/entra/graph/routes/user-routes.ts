@@ -1,10 +1,13 @@
 import type { Hono } from "hono";
+import type { JsonObject } from "../../../scim/json.ts";
 import { invalidValue } from "../../directory/directory.ts";
 import { EntraError } from "../../entra-error.ts";
 import type { EntraTenant } from "../../tenant/index.ts";
 import { readJson, readReference, readString, requireUser } from "../graph-http.ts";
 import { toGraphUser } from "../graph-user.ts";
-import { listResponse, select } from "../odata-list.ts";
+import { graphResources } from "../graph-resources.ts";
+import { entityResponse, listResponse, withContext } from "../odata-list.ts";
+import { assertUserWrite } from "../user-validation.ts";
 
 /** Properties Graph requires to create a user (v1.0 api/user-post-users.md). */
 const REQUIRED_ON_CREATE = ["accountEnabled", "displayName", "mailNickname", "userPrincipalName"] as const;
@@ -14,47 +17,37 @@ const REQUIRED_ON_CREATE = ["accountEnabled", "displayName", "mailNickname", "us
  * reference. Users are addressed by object id or userPrincipalName.
  */
 export function registerUserRoutes(app: Hono, tenant: EntraTenant): void {
+  const resources = graphResources(tenant);
   app.get("/v1.0/users", (c) =>
-    c.json(
-      listResponse(new URL(c.req.url), "users", tenant.directory.users().map(toGraphUser), {
-        maxTop: 999,
-        defaultTop: 100,
-      }),
-    ),
+    c.json(listResponse(c.req.raw, "users", tenant.directory.users().map(toGraphUser), resources.users)),
   );
 
   app.get("/v1.0/users/:id", (c) =>
-    c.json(select(toGraphUser(requireUser(tenant, c.req.param("id"))), c.req.query("$select") ?? null)),
+    c.json(
+      entityResponse(
+        c.req.raw,
+        "users",
+        toGraphUser(requireUser(tenant, c.req.param("id"))),
+        resources.users,
+      ),
+    ),
   );
 
   app.post("/v1.0/users", async (c) => {
     const body = await readJson(c.req.raw);
-    for (const name of REQUIRED_ON_CREATE) {
-      if (!Object.hasOwn(body, name)) throw invalidValue(name, "User");
-    }
-    readString(body, "displayName", "User");
-    readString(body, "mailNickname", "User");
-    const profile = body.passwordProfile;
-    if (
-      typeof profile !== "object" ||
-      profile === null ||
-      Array.isArray(profile) ||
-      typeof profile.password !== "string" ||
-      profile.password === ""
-    ) {
-      throw new EntraError(
-        400,
-        "Request_BadRequest",
-        "Property passwordProfile.password value is required but is empty or missing.",
-      );
-    }
+    assertCreatable(body);
+    assertUserWrite(tenant, body, null);
     const user = tenant.directory.createUser(body, undefined, { strict: true });
-    return c.json(toGraphUser(user), 201, { Location: `${new URL(c.req.url).origin}/v1.0/users/${user.id}` });
+    return c.json(withContext(c.req.raw, "users/$entity", toGraphUser(user)), 201, {
+      Location: `${new URL(c.req.url).origin}/v1.0/users/${user.id}`,
+    });
   });
 
   app.patch("/v1.0/users/:id", async (c) => {
     const body = await readJson(c.req.raw);
-    tenant.directory.updateUser(requireUser(tenant, c.req.param("id")).id, body, { strict: true });
+    const user = requireUser(tenant, c.req.param("id"));
+    assertUserWrite(tenant, body, user.id);
+    tenant.directory.updateUser(user.id, body, { strict: true });
     // Graph answers a user PATCH with 204 No Content.
     return c.body(null, 204);
   });
@@ -68,13 +61,14 @@ export function registerUserRoutes(app: Hono, tenant: EntraTenant): void {
     const user = requireUser(tenant, c.req.param("id"));
     const manager = user.managerId === null ? undefined : tenant.directory.user(user.managerId);
     if (!manager || manager.deletedDateTime !== null) {
-      throw new EntraError(
-        404,
-        "Request_ResourceNotFound",
-        "Resource 'manager' does not exist or one of its queried reference-property objects are not present.",
-      );
+      throw noManager();
     }
-    return c.json({ "@odata.type": "#microsoft.graph.user", ...toGraphUser(manager) });
+    return c.json(
+      withContext(c.req.raw, "directoryObjects/$entity", {
+        "@odata.type": "#microsoft.graph.user",
+        ...toGraphUser(manager),
+      }),
+    );
   });
 
   app.put("/v1.0/users/:id/manager/$ref", async (c) => {
@@ -90,13 +84,40 @@ export function registerUserRoutes(app: Hono, tenant: EntraTenant): void {
   app.delete("/v1.0/users/:id/manager/$ref", (c) => {
     const user = requireUser(tenant, c.req.param("id"));
     if (user.managerId === null) {
-      throw new EntraError(
-        404,
-        "Request_ResourceNotFound",
-        "Resource 'manager' does not exist or one of its queried reference-property objects are not present.",
-      );
+      throw noManager();
     }
     tenant.directory.setManager(user.id, null);
     return c.body(null, 204);
   });
+}
+
+/** What Graph requires of a new user (v1.0 api/user-post-users.md), password included. */
+function assertCreatable(body: JsonObject): void {
+  for (const name of REQUIRED_ON_CREATE) {
+    if (!Object.hasOwn(body, name)) throw invalidValue(name, "User");
+  }
+  readString(body, "displayName", "User");
+  readString(body, "mailNickname", "User");
+  const profile = body.passwordProfile;
+  if (
+    typeof profile !== "object" ||
+    profile === null ||
+    Array.isArray(profile) ||
+    typeof profile.password !== "string" ||
+    profile.password === ""
+  ) {
+    throw new EntraError(
+      400,
+      "Request_BadRequest",
+      "Property passwordProfile.password value is required but is empty or missing.",
+    );
+  }
+}
+
+function noManager(): EntraError {
+  return new EntraError(
+    404,
+    "Request_ResourceNotFound",
+    "Resource 'manager' does not exist or one of its queried reference-property objects are not present.",
+  );
 }
