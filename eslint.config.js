@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "coverage/**", "eslint.config.js"] },
+  { ignores: ["**/node_modules/**", "coverage/**", "dist/**", "eslint.config.js", "examples/downstream/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
+import { packageFile } from "./package-file.ts";
 
 export const CONTRACT_HELP = `Usage: synclab contract --target URL --token TOKEN [options]
 
@@ -57,7 +57,7 @@ export async function contractCommand(args: string[], io: Io): Promise<ExitCode>
   };
   // vitest's own command (its package "bin"), found next to its package.json.
   const vitest = join(dirname(createRequire(import.meta.url).resolve("vitest/package.json")), "vitest.mjs");
-  const root = fileURLToPath(new URL("..", import.meta.url));
+  const root = packageFile(".");
   const code = await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, [vitest, "run", "contracts/scim-server/remote.test.ts"], {
       cwd: root,

@@ -4,8 +4,10 @@ import { seededRandom, uuidFrom, type Runtime } from "../emulator/runtime/runtim
 import { listen, type Listening } from "../emulator/serve.ts";
 import { loadScenarioFile } from "../scenarios/loader/load-scenario.ts";
 import { ScenarioError } from "../scenarios/loader/scenario-error.ts";
+import type { Scenario } from "../scenarios/loader/scenario-schema.ts";
 import { buildWorld, type World } from "../scenarios/runner/build-world.ts";
 import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
+import { packageFile } from "./package-file.ts";
 
 export const DEFAULT_SCENARIO = "scenarios/default.yaml";
 
@@ -26,14 +28,18 @@ Options:
 /** Both fakes, listening. */
 export type Served = { world: World; entra: Listening; immuta: Listening; close: () => Promise<void> };
 
-/** Starts both fakes on real ports. Ids come from the scenario's seed, so they are the same every start. */
+/**
+ * Starts both fakes on real ports, loaded with a scenario file or an already loaded scenario.
+ * Ids come from the scenario's seed, so they are the same every start.
+ */
 export async function startServers(options: {
-  scenario: string;
+  scenario: string | Scenario;
   entraPort: number;
   immutaPort: number;
   host: string;
 }): Promise<Served> {
-  const scenario = await loadScenarioFile(options.scenario);
+  const scenario =
+    typeof options.scenario === "string" ? await loadScenarioFile(options.scenario) : options.scenario;
   const random = seededRandom(scenario.seed);
   const runtime: Runtime = { clock: () => new Date(), random, newId: () => uuidFrom(random) };
   const world = buildWorld(scenario, {
@@ -68,7 +74,7 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
   const { values } = parseArgs({
     args,
     options: {
-      scenario: { type: "string", default: DEFAULT_SCENARIO },
+      scenario: { type: "string" },
       "entra-port": { type: "string", default: "4100" },
       "immuta-port": { type: "string", default: "4200" },
       host: { type: "string", default: "127.0.0.1" },
@@ -83,7 +89,9 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
   const immutaPort = port(values["immuta-port"], "--immuta-port");
   let served: Served;
   try {
-    served = await startServers({ scenario: values.scenario, entraPort, immutaPort, host: values.host });
+    // The default scenario ships with the package, so `npx synclab serve` works from any directory.
+    const scenario = values.scenario ?? packageFile(DEFAULT_SCENARIO);
+    served = await startServers({ scenario, entraPort, immutaPort, host: values.host });
   } catch (error) {
     if (error instanceof ScenarioError) {
       io.err(error.message);
