@@ -5,18 +5,20 @@
  * types (tsc, declarations only). Runs in `npm ci`, `npm install` and `npm pack` (the `prepare`
  * script), so a fresh clone and every packed tarball hold a complete build.
  *
- *   node scripts/build.js           full build: clean dist/, JavaScript, types
- *   node scripts/build.js --js      JavaScript only (what `ensureBuilt` runs when a source changed)
+ *   node scripts/build.js             full build: clean dist/, JavaScript, types
+ *   node scripts/build.js --if-stale  the same, unless the last full build is newer than every source
+ *   node scripts/build.js --js        JavaScript only (what `ensureBuilt` runs when a source changed)
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { mtimeOf, newestSource, STAMP } from "./ensure-built.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-export const DIST = join(ROOT, "dist");
-/** Written last by a build: its mtime says how fresh dist/ is. */
-export const STAMP = join(DIST, ".build-stamp");
+const DIST = join(ROOT, "dist");
+/** Written last by a full build (clean, JavaScript and types). */
+const FULL_STAMP = join(DIST, ".full-build-stamp");
 
 /** What the package exposes (see `exports` and `bin` in package.json), plus the CLI it runs. */
 export const ENTRY_POINTS = ["library/index.ts", "library/msw.ts", "library/scenario.ts", "cli/main.ts"];
@@ -88,11 +90,27 @@ function declarationFiles(folder) {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
+/**
+ * A full build is fresh when it is newer than every source and no JavaScript-only rebuild came
+ * after it (that one may leave chunks of older builds behind, which a tarball must not ship).
+ */
+function fullBuildIsFresh() {
+  const full = mtimeOf(FULL_STAMP);
+  return full > 0 && mtimeOf(STAMP) <= full && newestSource() < full;
+}
+
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const started = performance.now();
   const jsOnly = process.argv.includes("--js");
-  await buildJavaScript({ clean: !jsOnly });
-  if (!jsOnly) buildTypes();
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.error(`synclab: built ${relative(process.cwd(), DIST) || "."} in ${seconds} s`);
+  if (process.argv.includes("--if-stale") && fullBuildIsFresh()) {
+    console.error("synclab: dist is up to date");
+  } else {
+    await buildJavaScript({ clean: !jsOnly });
+    if (!jsOnly) {
+      buildTypes();
+      writeFileSync(FULL_STAMP, `${new Date().toISOString()}\n`);
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.error(`synclab: built ${relative(process.cwd(), DIST) || "."} in ${seconds} s`);
+  }
 }
