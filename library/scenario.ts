@@ -3,7 +3,7 @@
  * checking. A scenario file and a scenario object pass the same validation.
  */
 import type { z } from "zod";
-import { STEP_SCHEMAS, scenarioSchema, type StepKind } from "../scenarios/loader/scenario-schema.ts";
+import type { STEP_SCHEMAS, scenarioSchema, StepKind } from "../scenarios/loader/scenario-schema.ts";
 
 export { loadScenarioFile, parseScenario } from "../scenarios/loader/load-scenario.ts";
 export { ScenarioError, type ScenarioProblem } from "../scenarios/loader/scenario-error.ts";

@@ -46,8 +46,9 @@ function run(command, args, cwd) {
  */
 function installTarball(project) {
   const manifestFile = join(project, "package.json");
-  /** @type {{ devDependencies: Record<string, string> }} */
-  const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+  const manifest = /** @type {{ devDependencies: Record<string, string> }} */ (
+    JSON.parse(readFileSync(manifestFile, "utf8"))
+  );
   const linked = Object.keys(manifest.devDependencies).filter(
     (name) => name !== "synclab" && installedVersion(name) === manifest.devDependencies[name],
   );
@@ -63,8 +64,9 @@ function installTarball(project) {
 /** @param {string} name */
 function installedVersion(name) {
   try {
-    /** @type {{ version: string }} */
-    const manifest = JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8"));
+    const manifest = /** @type {{ version: string }} */ (
+      JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8"))
+    );
     return manifest.version;
   } catch {
     return undefined;
