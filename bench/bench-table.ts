@@ -16,7 +16,7 @@ export function formatBenchTable(rows: readonly BenchRow[]): string {
     row.benchmark,
     row.figure,
     row.reference,
-    row.ratio === undefined ? "-" : `${row.ratio.toFixed(2)}x`,
+    row.ratio === undefined || Number.isNaN(row.ratio) ? "-" : `${row.ratio.toFixed(2)}x`,
     row.target,
     row.met === undefined ? "?" : row.met ? "yes" : "NO",
   ]);
