@@ -13,8 +13,20 @@ import { fileURLToPath } from "node:url";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** Written last by every build: its mtime says how fresh dist/'s JavaScript is. */
 export const STAMP = join(ROOT, "dist", ".build-stamp");
-/** Every folder the entry points import from; tests never reach dist/. */
-const SOURCE_FOLDERS = ["library", "cli", "emulator", "scenarios", "contracts"];
+/** Top-level folders that hold no code the entry points import; every other folder is watched. */
+const NOT_SOURCES = new Set([
+  "node_modules",
+  "dist",
+  "test",
+  "bench",
+  "docs",
+  "examples",
+  "scripts",
+  "bin",
+  "coverage",
+]);
+/** What a build reads; scenario YAML is read at run time, so editing one needs no build. */
+const SOURCE_FILE = /(?<!\.test)\.(ts|tsx|html|css)$/;
 
 /** Rebuilds dist/'s JavaScript when a source is newer than the last build. */
 export async function ensureBuilt() {
@@ -32,11 +44,13 @@ export function newestSource() {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) visit(path);
-      else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts"))
-        newest = Math.max(newest, statSync(path).mtimeMs);
+      else if (SOURCE_FILE.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
     }
   };
-  for (const folder of SOURCE_FOLDERS) visit(join(ROOT, folder));
+  for (const entry of readdirSync(ROOT, { withFileTypes: true })) {
+    if (entry.isDirectory() && !entry.name.startsWith(".") && !NOT_SOURCES.has(entry.name))
+      visit(join(ROOT, entry.name));
+  }
   return newest;
 }
 
