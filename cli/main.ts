@@ -1,12 +1,6 @@
 #!/usr/bin/env node
 import { pathToFileURL } from "node:url";
 import { EXIT, processIo, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
-import { exportSchemaCommand } from "./export-schema-command.ts";
-import { importSchemaCommand } from "./import-schema-command.ts";
-import { contractCommand } from "./contract-command.ts";
-import { doctorCommand } from "./doctor-command.ts";
-import { runCommand } from "./run-command.ts";
-import { serveCommand } from "./serve-command.ts";
 
 export const MAIN_HELP = `synclab: local fakes of Microsoft Entra ID provisioning and Immuta's SCIM server.
 
@@ -23,13 +17,17 @@ Commands:
 Run 'synclab <command> --help' for a command's options.
 Exit codes: 0 success, 1 an expectation failed, 2 bad input.`;
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<ExitCode>> = {
-  serve: serveCommand,
-  run: runCommand,
-  "import-schema": importSchemaCommand,
-  "export-schema": exportSchemaCommand,
-  doctor: doctorCommand,
-  contract: contractCommand,
+type Command = (args: string[], io: Io) => Promise<ExitCode>;
+
+// Each command's module is imported only when it runs, so `--help` and every command load only
+// what they use (the emulator, yaml and zod are not needed to print the help).
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import("./serve-command.ts")).serveCommand,
+  run: async () => (await import("./run-command.ts")).runCommand,
+  "import-schema": async () => (await import("./import-schema-command.ts")).importSchemaCommand,
+  "export-schema": async () => (await import("./export-schema-command.ts")).exportSchemaCommand,
+  doctor: async () => (await import("./doctor-command.ts")).doctorCommand,
+  contract: async () => (await import("./contract-command.ts")).contractCommand,
 };
 
 /** Runs the CLI; never throws for bad input (it prints the problem and returns 2). */
@@ -39,12 +37,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<ExitCode
     io.out(MAIN_HELP);
     return name === undefined ? EXIT.badInput : EXIT.ok;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.err(`synclab: unknown command '${name}'\n\n${MAIN_HELP}`);
     return EXIT.badInput;
   }
   try {
+    const command = await load();
     return await command(args, io);
   } catch (error) {
     if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {

@@ -6,8 +6,10 @@ import { listen, type Listening } from "../emulator/serve.ts";
 import { loadTlsMaterial } from "../emulator/tls-certificate.ts";
 import { loadScenarioFile } from "../scenarios/loader/load-scenario.ts";
 import { ScenarioError } from "../scenarios/loader/scenario-error.ts";
+import type { Scenario } from "../scenarios/loader/scenario-schema.ts";
 import { buildWorld, type World } from "../scenarios/world/build-world.ts";
 import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
+import { packageFile } from "./package-file.ts";
 
 export const DEFAULT_SCENARIO = "scenarios/default.yaml";
 
@@ -43,9 +45,12 @@ export type Served = {
   close: () => Promise<void>;
 };
 
-/** Starts both fakes on real ports. Ids come from the scenario's seed, so they are the same every start. */
+/**
+ * Starts both fakes on real ports, loaded with a scenario file or an already loaded scenario.
+ * Ids come from the scenario's seed, so they are the same every start.
+ */
 export async function startServers(options: {
-  scenario: string;
+  scenario: string | Scenario;
   entraPort: number;
   immutaPort: number;
   host: string;
@@ -53,7 +58,8 @@ export async function startServers(options: {
   /** Also serve the fake Entra over TLS on this port, with these PEM files or a generated certificate. */
   tls?: { port: number; cert?: string | undefined; key?: string | undefined };
 }): Promise<Served> {
-  const scenario = await loadScenarioFile(options.scenario);
+  const scenario =
+    typeof options.scenario === "string" ? await loadScenarioFile(options.scenario) : options.scenario;
   const random = seededRandom(scenario.seed);
   const runtime: Runtime = { clock: () => new Date(), random, newId: () => uuidFrom(random) };
   const world = buildWorld(scenario, {
@@ -116,7 +122,7 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
   const { values } = parseArgs({
     args,
     options: {
-      scenario: { type: "string", default: DEFAULT_SCENARIO },
+      scenario: { type: "string" },
       "entra-port": { type: "string", default: "4100" },
       "immuta-port": { type: "string", default: "4200" },
       "ui-port": { type: "string", default: String(DEFAULT_UI_PORT) },
@@ -140,8 +146,10 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
     throw new UsageError("--cert and --key go together");
   let served: Served;
   try {
+    // The default scenario ships with the package, so `npx synclab serve` works from any directory.
+    const scenario = values.scenario ?? packageFile(DEFAULT_SCENARIO);
     served = await startServers({
-      scenario: values.scenario,
+      scenario,
       entraPort,
       immutaPort,
       uiPort,

@@ -3,13 +3,9 @@ import { isJsonObject, type JsonObject } from "../../../scim/json.ts";
 import { EntraError } from "../../entra-error.ts";
 import type { EntraTenant, TenantApp } from "../../tenant/index.ts";
 import { RESTART_SCOPES, type RestartScope } from "../../provisioning/index.ts";
-import { importSchema } from "../../schema/import-schema.ts";
-import { formatSchemaProblem, SchemaImportError } from "../../schema/schema-import-error.ts";
 import { withContext } from "../odata-list.ts";
 import { registerSynchronizationSetupRoutes } from "./synchronization-setup-routes.ts";
-import { exportSchema } from "../../schema/export-schema.ts";
 import { readJson, requireApp, requireJob } from "../graph-http.ts";
-import { toGraphJob } from "../graph-job.ts";
 import { applySecrets, readBaseAddress, readSecretList } from "../job-secrets.ts";
 import { parseOnDemandBody, toOnDemandResponse } from "../provision-on-demand.ts";
 
