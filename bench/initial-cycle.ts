@@ -25,7 +25,7 @@ const immuta = createImmutaApp({
 });
 const iam = immuta.state.iams()[0];
 if (!iam) throw new Error("no IAM");
-const tenant = new EntraTenant({ runtime, fetch: immuta.fetch });
+const tenant = new EntraTenant({ runtime, exchange: immuta.exchange });
 
 const direct = (target: string, attribute: string, matchingPriority = 0): AttributeMapping => ({
   target,
