@@ -4,7 +4,7 @@
  * handler that reads the same body (target ≥ 0.5) and against SCIMMY 1.3.5 (target ≥ 10x), in
  * the same run. Latency p99 is reported.
  *
- *   npx tsx bench/scim-throughput.ts [--users 10000] [--seconds 5] [--connections 10]
+ *   npx tsx bench/scim-throughput.ts [--users 10000] [--seconds 3] [--rounds 3] [--connections 10]
  */
 import { Hono } from "hono";
 import { parseArgs } from "node:util";
@@ -19,8 +19,9 @@ const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 const PHASES = ["POST /Users", "PATCH /Users/{id}", "GET /Users?filter=userName eq"] as const;
 type PhaseName = (typeof PHASES)[number];
+type ServerName = "bare" | "immuta" | "scimmy";
 
-export type ThroughputOptions = { users?: number; seconds?: number; connections?: number };
+export type ThroughputOptions = { users?: number; seconds?: number; connections?: number; rounds?: number };
 
 const userBody = (userName: string) => ({
   schemas: [USER],
@@ -63,7 +64,8 @@ function phasesFor(
 /** Runs every phase against the bare handler, the fake Immuta and SCIMMY; answers 2 rows a phase. */
 export async function benchScimThroughput(options: ThroughputOptions = {}): Promise<BenchRow[]> {
   const users = options.users ?? 10_000;
-  const load = { seconds: options.seconds ?? 5, connections: options.connections ?? 10 };
+  const load = { seconds: options.seconds ?? 3, connections: options.connections ?? 10 };
+  const rounds = options.rounds ?? 3;
   const immuta = createImmutaApp({
     iams: [{ id: "entra", attributeSchema: [{ scimSchema: EXTENSION, prefix: "entraid_attributes" }] }],
   });
@@ -109,16 +111,22 @@ export async function benchScimThroughput(options: ThroughputOptions = {}): Prom
   };
   try {
     const rows: BenchRow[] = [];
+    // Servers alternate within each round and the best round counts, so a burst of load from
+    // elsewhere on the machine does not land on one server only.
     for (const phase of PHASES) {
-      const results: Partial<Record<keyof typeof servers, LoadResult>> = {};
-      for (const [name, phases] of Object.entries(servers) as [
-        keyof typeof servers,
-        Record<PhaseName, LoadPhase>,
-      ][]) {
+      const best: Partial<Record<ServerName, LoadResult>> = {};
+      for (const phases of Object.values(servers))
         await loadFromChild(phases[phase], { ...load, seconds: 1 });
-        results[name] = await loadFromChild(phases[phase], load);
+      for (let round = 0; round < rounds; round++) {
+        for (const [name, phases] of Object.entries(servers) as [
+          ServerName,
+          Record<PhaseName, LoadPhase>,
+        ][]) {
+          const result = await loadFromChild(phases[phase], load);
+          if (result.rps > (best[name]?.rps ?? 0)) best[name] = result;
+        }
       }
-      rows.push(...phaseRows(phase, results as Record<keyof typeof servers, LoadResult>));
+      rows.push(...phaseRows(phase, best as Record<ServerName, LoadResult>));
     }
     const journal = immuta.state.journal;
     rows.push({
@@ -136,7 +144,7 @@ export async function benchScimThroughput(options: ThroughputOptions = {}): Prom
   }
 }
 
-function phaseRows(phase: PhaseName, results: Record<"bare" | "immuta" | "scimmy", LoadResult>): BenchRow[] {
+function phaseRows(phase: PhaseName, results: Record<ServerName, LoadResult>): BenchRow[] {
   const { bare, immuta, scimmy } = results;
   const figure = `fake Immuta ${phase} (p99 ${immuta.p99} ms)`;
   const rps = (result: LoadResult) => `${Math.round(result.rps).toLocaleString("en")} req/s`;
@@ -164,13 +172,19 @@ function phaseRows(phase: PhaseName, results: Record<"bare" | "immuta" | "scimmy
 
 if (isMain(import.meta.url)) {
   const { values } = parseArgs({
-    options: { users: { type: "string" }, seconds: { type: "string" }, connections: { type: "string" } },
+    options: {
+      users: { type: "string" },
+      seconds: { type: "string" },
+      connections: { type: "string" },
+      rounds: { type: "string" },
+    },
   });
   printRows(
     await benchScimThroughput({
       ...(values.users ? { users: Number(values.users) } : {}),
       ...(values.seconds ? { seconds: Number(values.seconds) } : {}),
       ...(values.connections ? { connections: Number(values.connections) } : {}),
+      ...(values.rounds ? { rounds: Number(values.rounds) } : {}),
     }),
   );
 }

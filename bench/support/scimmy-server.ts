@@ -88,7 +88,7 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
       status = 201;
     } else if (request.method === "PATCH" && id) {
       result = await new SCIMMY.Resources.User(decodeURIComponent(id)).patch(
-        JSON.parse(Buffer.concat(chunks).toString()),
+        JSON.parse(Buffer.concat(chunks).toString()) as never,
       );
     } else if (request.method === "GET" && url.pathname === "/Users") {
       const filter = url.searchParams.get("filter");
