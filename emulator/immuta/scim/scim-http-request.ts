@@ -75,10 +75,18 @@ export function fromPlainRequest(request: PlainRequest): ScimHttpRequest {
 
 /** Headers from a record: names compared case-insensitively, iterated sorted like `Headers`. */
 function plainHeaders(record: Readonly<Record<string, string>>): HeaderReader {
-  const map = new Map<string, string>();
-  for (const [name, value] of Object.entries(record)) map.set(name.toLowerCase(), value);
+  // The engine sends lowercase names: then the record itself is the table, with nothing copied.
+  const lower = Object.keys(record).every((name) => name === name.toLowerCase())
+    ? record
+    : Object.fromEntries(Object.entries(record).map(([name, value]) => [name.toLowerCase(), value]));
   return {
-    get: (name) => map.get(name.toLowerCase()) ?? null,
-    [Symbol.iterator]: () => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))[Symbol.iterator](),
+    get: (name) => {
+      const key = name.toLowerCase();
+      return Object.hasOwn(lower, key) ? (lower[key] ?? null) : null;
+    },
+    [Symbol.iterator]: () =>
+      Object.entries(lower)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        [Symbol.iterator](),
   };
 }
