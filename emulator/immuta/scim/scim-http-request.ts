@@ -84,9 +84,9 @@ function plainHeaders(record: Readonly<Record<string, string>>): HeaderReader {
       const key = name.toLowerCase();
       return Object.hasOwn(lower, key) ? (lower[key] ?? null) : null;
     },
-    [Symbol.iterator]: () =>
-      Object.entries(lower)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        [Symbol.iterator](),
+    [Symbol.iterator]: () => {
+      const sorted = Object.entries(lower).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return sorted[Symbol.iterator]();
+    },
   };
 }
