@@ -72,7 +72,11 @@ export function createImmutaApp(options: ImmutaAppOptions = {}): ImmutaApp {
         ...(request.body !== null ? { body: request.body } : {}),
       }),
     );
-    return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+    return {
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      body: await response.text(),
+    };
   };
 
   return { app, state, fetch: async (request) => app.fetch(request), exchange };
