@@ -22,3 +22,4 @@ export {
 export { ImmutaState, type Iam, type ImmutaRuntime, type ImmutaStateOptions } from "./model/immuta-state.ts";
 export type { JournalEntry } from "./model/journal.ts";
 export type { HarLog } from "./model/journal.ts";
+export type { PlainRequest, PlainResponse } from "./scim/scim-http-request.ts";

@@ -1,4 +1,4 @@
-import type { FetchLike } from "../../emulator/entra/provisioning/index.ts";
+import { fetchExchange, type ExchangeLike, type FetchLike } from "../../emulator/entra/provisioning/index.ts";
 import { EntraTenant, type TenantApp } from "../../emulator/entra/tenant/index.ts";
 import { createImmutaApp, type ImmutaApp } from "../../emulator/immuta/index.ts";
 import { DEV_CREDENTIALS } from "../../emulator/immuta/index.ts";
@@ -42,11 +42,16 @@ export function buildWorld(scenario: Scenario, options: WorldOptions): World {
   const networkFetch: FetchLike = options.networkFetch ?? ((request) => fetch(request));
   // Requests to the in-process origin go straight to the app's fetch (no socket); the rest go out.
   const routedFetch: FetchLike = (request) =>
-    new URL(request.url).origin === IN_PROCESS_ORIGIN ? immuta.fetch(request) : networkFetch(request);
+    isInProcess(request.url) ? immuta.fetch(request) : networkFetch(request);
+
+  // SCIM traffic to the in-process origin is handed over as plain data, without Request objects.
+  const networkExchange = fetchExchange(networkFetch);
+  const routedExchange: ExchangeLike = (request) =>
+    isInProcess(request.url) ? immuta.exchange(request) : networkExchange(request);
 
   const tenant = new EntraTenant({
     runtime,
-    fetch: routedFetch,
+    exchange: routedExchange,
     ...(scenario.entra.tenantId ? { tenantId: scenario.entra.tenantId } : {}),
   });
   const firstIam = immuta.state.iams()[0];
@@ -66,6 +71,10 @@ export function buildWorld(scenario: Scenario, options: WorldOptions): World {
   });
 
   return { immuta, tenant, app, immutaOrigin, apiKey: immuta.state.apiKey, immutaFetch: routedFetch };
+}
+
+function isInProcess(url: string): boolean {
+  return url.startsWith(`${IN_PROCESS_ORIGIN}/`) || new URL(url).origin === IN_PROCESS_ORIGIN;
 }
 
 /**

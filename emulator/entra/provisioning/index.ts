@@ -63,7 +63,10 @@ export { parseTargetPath, type TargetPath } from "./mapping/target-path.ts";
 export { evaluateClause, isInScope } from "./scope/scoping.ts";
 export {
   FLAG,
+  fetchExchange,
   parseTenantUrl,
+  type ExchangeLike,
+  type ExchangeRequest,
   type FetchLike,
   type ScimEndpoint,
   type ScimExchangeRecord,

@@ -4,7 +4,7 @@ import type { Quirks, QuirkName } from "../quirks.ts";
 import { ProvisioningEngine, type CycleResult, type RestartScope } from "../provisioning/index.ts";
 import type { AttributeMapping, ProvisioningConfig } from "../provisioning/index.ts";
 import type { ProvisioningJob } from "../provisioning/index.ts";
-import type { FetchLike } from "../provisioning/index.ts";
+import { fetchExchange, type ExchangeLike, type FetchLike } from "../provisioning/index.ts";
 import { assignPrincipal, unassignPrincipal } from "./assignments.ts";
 import { changeSchema, setMapping, setQuirk, type MappedObject } from "./configuration.ts";
 import { pauseJob, restartJob, runJobCycle } from "./job-runs.ts";
@@ -24,20 +24,23 @@ export type AddAppInput = {
 /**
  * The fake Entra tenant: a directory and the enterprise apps that provision from it. Its methods
  * are the one way an app's job changes, so a Graph call and a scenario step that stand for the same
- * portal action leave the same state. All SCIM traffic goes through the one injected `fetch`.
+ * portal action leave the same state. All SCIM traffic goes through the one injected `fetch` (or `exchange`,
+ * the plain-data transport the in-process fake Immuta answers).
  */
 export class EntraTenant {
   readonly tenantId: string;
   readonly directory: Directory;
   readonly runtime: Runtime;
   readonly #apps = new Map<string, TenantApp>();
-  readonly #fetch: FetchLike;
+  readonly #exchange: ExchangeLike;
 
-  constructor(options: { runtime: Runtime; fetch: FetchLike; tenantId?: string }) {
+  constructor(
+    options: { runtime: Runtime; tenantId?: string } & ({ fetch: FetchLike } | { exchange: ExchangeLike }),
+  ) {
     this.runtime = options.runtime;
     this.tenantId = options.tenantId ?? options.runtime.newId();
     this.directory = new Directory({ clock: options.runtime.clock, newId: options.runtime.newId });
-    this.#fetch = options.fetch;
+    this.#exchange = "exchange" in options ? options.exchange : fetchExchange(options.fetch);
   }
 
   apps(): TenantApp[] {
@@ -154,7 +157,7 @@ export class EntraTenant {
     return new ProvisioningEngine({
       directory: this.directory,
       job,
-      fetch: this.#fetch,
+      exchange: this.#exchange,
       runtime: this.runtime,
     });
   }

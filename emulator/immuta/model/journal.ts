@@ -22,7 +22,7 @@ export type Journal = {
 const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"]);
 
 /** Header pairs with credentials replaced by `<redacted>`. */
-export function redactHeaders(headers: Headers): [string, string][] {
+export function redactHeaders(headers: Iterable<[string, string]>): [string, string][] {
   return [...headers].map(([name, value]) => [
     name,
     SECRET_HEADERS.has(name.toLowerCase()) ? "<redacted>" : value,

@@ -1,10 +1,10 @@
 import { ScimError } from "../../scim/scim-error.ts";
 import type { Iam, ImmutaState } from "../model/immuta-state.ts";
 import { redactBody, redactHeaders } from "../model/journal.ts";
-import { readBodyText } from "./read-scim-body.ts";
-import { toResponse, type ScimReply } from "./scim-reply.ts";
+import type { ScimReply } from "./scim-reply.ts";
 import { handleDiscovery } from "./discovery.ts";
 import type { ScimExchange } from "./scim-exchange.ts";
+import type { ScimHttpRequest } from "./scim-http-request.ts";
 import { handleGroups } from "./groups/group-routes.ts";
 import { handleUsers } from "./users/user-routes.ts";
 
@@ -12,14 +12,15 @@ const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
 
 /**
  * Serves one SCIM request for an IAM: authenticates the IAM's bearer token, routes by resource
- * type, renders every failure as a SCIM error, and records the exchange in the journal.
+ * type, renders every failure as a SCIM error, and records the exchange in the journal. Every
+ * transport lands here: the Hono app with a fetch Request, the in-process one with a plain request.
  */
 export async function dispatchScim(
   state: ImmutaState,
   iam: Iam,
   rest: string,
-  request: Request,
-): Promise<Response> {
+  request: ScimHttpRequest,
+): Promise<ScimReply> {
   const journaling = state.journal.limit > 0;
   const started = journaling ? state.runtime.clock() : undefined;
   const startedAt = journaling ? performance.now() : 0;
@@ -27,7 +28,7 @@ export async function dispatchScim(
   let reply: ScimReply;
   try {
     authenticate(iam, request);
-    if (METHODS_WITH_BODY.has(request.method)) bodyText = await readBodyText(request);
+    if (METHODS_WITH_BODY.has(request.method)) bodyText = await request.readBody();
     const url = new URL(request.url);
     const exchange: ScimExchange = {
       state,
@@ -41,7 +42,6 @@ export async function dispatchScim(
   } catch (error) {
     reply = toErrorReply(error);
   }
-  const response = toResponse(reply);
   if (started !== undefined) {
     // The reply body is the string just sent: recording it costs no clone of the response stream.
     state.journal.record({
@@ -54,15 +54,16 @@ export async function dispatchScim(
         body: redactBody(bodyText),
       },
       response: {
-        status: response.status,
-        statusText: response.statusText,
+        status: reply.status,
+        // A Response built from a reply carries no reason phrase either.
+        statusText: "",
         // The reply's own header table: no credentials in it, and no Headers object to iterate.
         headers: Object.entries(reply.headers),
         body: reply.body ?? "",
       },
     });
   }
-  return response;
+  return reply;
 }
 
 function route(exchange: ScimExchange, segments: string[]): ScimReply {
@@ -86,7 +87,7 @@ function route(exchange: ScimExchange, segments: string[]): ScimReply {
  * Entra always sends `Authorization: Bearer <Secret Token>` ("Authorization" in
  * https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
  */
-function authenticate(iam: Iam, request: Request): void {
+function authenticate(iam: Iam, request: ScimHttpRequest): void {
   if (!iam.config.scimEnabled) throw new ScimError(404, `SCIM is not enabled for IAM '${iam.config.id}'`);
   const token = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]?.trim();
   if (token !== iam.config.scimToken) throw new ScimError(401, "missing or invalid bearer token");

@@ -4,7 +4,7 @@ import type { TargetAttribute } from "../config/provisioning-config.ts";
 import type { ProvisioningLogRecord } from "../log/provisioning-log.ts";
 import type { MappingEnvironment } from "../mapping/evaluate-mappings.ts";
 import type { PatchDialect } from "../scim-client/scim-requests.ts";
-import type { FetchLike, ScimEndpoint, ScimExchangeRecord } from "../scim-client/scim-transport.ts";
+import type { ExchangeLike, ScimEndpoint, ScimExchangeRecord } from "../scim-client/scim-transport.ts";
 import type { ScopeSnapshot } from "../scope/scope-snapshot.ts";
 import type { Escrow } from "./escrow.ts";
 
@@ -61,7 +61,7 @@ export type EngineState = {
   job: ProvisioningJob;
   directory: Directory;
   runtime: EngineRuntime;
-  fetch: FetchLike;
+  exchange: ExchangeLike;
   mapping: MappingEnvironment;
   anchors: Map<string, Anchor>;
   groupAnchors: Map<string, GroupAnchor>;

@@ -7,7 +7,7 @@ import type { ProvisioningJob } from "../config/provisioning-job.ts";
 import { ExpressionCache } from "../mapping/evaluate-mappings.ts";
 import { TargetPathCache } from "../mapping/target-path.ts";
 import { buildGetById } from "../scim-client/scim-requests.ts";
-import type { FetchLike } from "../scim-client/scim-transport.ts";
+import { fetchExchange, type FetchLike } from "../scim-client/scim-transport.ts";
 import { ScopeSnapshot } from "../scope/scope-snapshot.ts";
 import type { EngineState, Run } from "./engine-run.ts";
 import { Escrow } from "./escrow.ts";
@@ -50,7 +50,7 @@ function linkedUserRun(statuses: number[]) {
     job,
     directory,
     runtime,
-    fetch,
+    exchange: fetchExchange(fetch),
     mapping: {
       runtime: { now: runtime.clock, random: runtime.random },
       expressions: new ExpressionCache(),

@@ -67,9 +67,9 @@ export class ObjectRun {
    * https://learn.microsoft.com/entra/identity/monitoring-health/howto-analyze-provisioning-logs).
    */
   async send(request: ScimRequest): Promise<ScimExchangeRecord> {
-    const { fetch } = this.state;
+    const { exchange: transport } = this.state;
     const { endpoint } = this.cycle;
-    let exchange = await sendScim(fetch, endpoint, request);
+    let exchange = await sendScim(transport, endpoint, request);
     this.exchanges.push(exchange);
     if (!this.job.quirks.retryThrottledInRun) return exchange;
     for (
@@ -77,7 +77,7 @@ export class ObjectRun {
       attempt < RETRIES && (exchange.status === 429 || exchange.status >= 500);
       attempt++
     ) {
-      exchange = await sendScim(fetch, endpoint, request);
+      exchange = await sendScim(transport, endpoint, request);
       this.exchanges.push(exchange);
     }
     return exchange;

@@ -9,7 +9,7 @@ import { TargetPathCache } from "../mapping/target-path.ts";
 import type { PatchDialect } from "../scim-client/scim-requests.ts";
 import {
   parseTenantUrl,
-  type FetchLike,
+  type ExchangeLike,
   type ScimEndpoint,
   type ScimExchangeRecord,
 } from "../scim-client/scim-transport.ts";
@@ -72,25 +72,25 @@ export class ProvisioningEngine {
   /** Users and groups that were in scope at the end of the last cycle, to notice newly entitled ones. */
   #lastInScope = new Set<string>();
   readonly #directory: Directory;
-  readonly #fetch: FetchLike;
+  readonly #exchange: ExchangeLike;
   readonly #runtime: EngineRuntime;
   readonly #state: EngineState;
 
   constructor(options: {
     directory: Directory;
     job: ProvisioningJob;
-    fetch: FetchLike;
+    exchange: ExchangeLike;
     runtime: EngineRuntime;
   }) {
     this.job = options.job;
     this.#directory = options.directory;
-    this.#fetch = options.fetch;
+    this.#exchange = options.exchange;
     this.#runtime = options.runtime;
     this.#state = {
       job: this.job,
       directory: this.#directory,
       runtime: this.#runtime,
-      fetch: this.#fetch,
+      exchange: this.#exchange,
       mapping: {
         runtime: { now: this.#runtime.clock, random: this.#runtime.random },
         expressions: new ExpressionCache(),

@@ -13,7 +13,7 @@ export type ConnectionTest = {
   error: ErrorInformation | null;
 };
 
-type ProbeState = Pick<EngineState, "job" | "fetch" | "runtime">;
+type ProbeState = Pick<EngineState, "job" | "exchange" | "runtime">;
 
 /**
  * A filter query for a user that cannot exist: a random GUID on the first matching attribute. Test
@@ -22,7 +22,7 @@ type ProbeState = Pick<EngineState, "job" | "fetch" | "runtime">;
  */
 export function probeUsers(state: ProbeState, endpoint: ScimEndpoint): Promise<ScimExchangeRecord> {
   const matching = matchingMappings(state.job.config.users.mappings)[0]?.target ?? "userName";
-  return sendScim(state.fetch, endpoint, buildFilterQuery("Users", matching, state.runtime.newId()));
+  return sendScim(state.exchange, endpoint, buildFilterQuery("Users", matching, state.runtime.newId()));
 }
 
 /**
@@ -37,7 +37,7 @@ export async function testConnection(state: ProbeState, endpoint: ScimEndpoint):
   if (state.job.quirks.testConnectionGroupProbe) {
     const attribute = matchingMappings(state.job.config.groups.mappings)[0]?.target ?? "displayName";
     exchanges.push(
-      await sendScim(state.fetch, endpoint, buildFilterQuery("Groups", attribute, state.runtime.newId())),
+      await sendScim(state.exchange, endpoint, buildFilterQuery("Groups", attribute, state.runtime.newId())),
     );
   }
   const [exchange] = exchanges as [ScimExchangeRecord, ...ScimExchangeRecord[]];

@@ -5,6 +5,36 @@ import type { ScimRequest } from "./scim-requests.ts";
 /** Any `fetch`-compatible function: the in-process Immuta app's `fetch`, msw-intercepted or real fetch. */
 export type FetchLike = (request: Request) => Promise<Response> | Response;
 
+/** A request as plain data: method, absolute URL, headers and body text. */
+export type ExchangeRequest = {
+  method: string;
+  url: string;
+  headers: Readonly<Record<string, string>>;
+  body: string | null;
+};
+
+/**
+ * The transport the engine sends through: plain data in and out. The in-process fake Immuta
+ * answers it directly (no WHATWG Request or Response objects); `fetchExchange` adapts any fetch.
+ */
+export type ExchangeLike = (
+  request: ExchangeRequest,
+) => Promise<{ status: number; body: string }> | { status: number; body: string };
+
+/** A fetch-compatible function as an exchange: the HTTP and msw transports. */
+export function fetchExchange(fetchLike: FetchLike): ExchangeLike {
+  return async (request) => {
+    const response = await fetchLike(
+      new Request(request.url, {
+        method: request.method,
+        headers: request.headers,
+        ...(request.body !== null ? { body: request.body } : {}),
+      }),
+    );
+    return { status: response.status, body: await response.text() };
+  };
+}
+
 /** Where the SCIM requests go: the tenant URL (without the flag query) and the secret token. */
 export type ScimEndpoint = { baseUrl: string; token: string; query: string };
 
@@ -41,7 +71,7 @@ export function parseTenantUrl(
 }
 
 /** Binds a request to the endpoint: URL with a form-encoded query, bearer token, SCIM content type. */
-export function toFetchRequest(endpoint: ScimEndpoint, request: ScimRequest): Request {
+export function toExchangeRequest(endpoint: ScimEndpoint, request: ScimRequest): ExchangeRequest {
   // Entra form-encodes the query: filter=userName+eq+%22...%22 (observed:
   // https://github.com/MicrosoftDocs/azure-docs/issues/94189).
   const params = new URLSearchParams(request.query);
@@ -49,24 +79,25 @@ export function toFetchRequest(endpoint: ScimEndpoint, request: ScimRequest): Re
   const url = `${endpoint.baseUrl}${request.path}${search ? `?${search}` : ""}`;
   const headers: Record<string, string> = { authorization: `Bearer ${endpoint.token}` };
   if (request.body !== null) headers["content-type"] = SCIM_CONTENT_TYPE;
-  return new Request(url, {
+  return {
     method: request.method,
+    url,
     headers,
-    ...(request.body !== null ? { body: JSON.stringify(request.body) } : {}),
-  });
+    body: request.body !== null ? JSON.stringify(request.body) : null,
+  };
 }
 
 /** Sends one request and records the exchange; a network failure becomes status 0. */
 export async function sendScim(
-  fetchLike: FetchLike,
+  exchange: ExchangeLike,
   endpoint: ScimEndpoint,
   request: ScimRequest,
 ): Promise<ScimExchangeRecord> {
-  const fetchRequest = toFetchRequest(endpoint, request);
-  const base = { method: request.method, url: fetchRequest.url, requestBody: request.body };
+  const exchangeRequest = toExchangeRequest(endpoint, request);
+  const base = { method: request.method, url: exchangeRequest.url, requestBody: request.body };
   try {
-    const response = await fetchLike(fetchRequest);
-    const responseText = await response.text();
+    const response = await exchange(exchangeRequest);
+    const responseText = response.body;
     return { ...base, status: response.status, responseText, responseBody: parseJson(responseText) };
   } catch (error) {
     return {

@@ -1,0 +1,168 @@
+/**
+ * Scale: 100,000 users with 10 mapped attributes provisioned in one initial cycle, in-process.
+ * Reports the time, the peak RSS (target ≤ 400 MB, journal included), GET-by-filter latency at
+ * 100,000 users against 10,000 (indexed lookups: unchanged) and the journal's bound and memory.
+ * The measurement runs in a child process of its own, so the peak RSS is this run's alone.
+ *
+ *   npx tsx bench/scale.ts [--users 100000]
+ */
+import { execFileSync } from "node:child_process";
+import { parseArgs } from "node:util";
+import { isMain, printRows, since, type BenchRow } from "./support/bench-row.ts";
+import type { CycleResult } from "../emulator/entra/provisioning/index.ts";
+import { buildCycleWorld, type CycleWorld } from "./support/cycle-world.ts";
+
+type ScaleReport = {
+  users: number;
+  cycleMs: number;
+  peakRssMb: number;
+  lookupUs: number;
+  smallLookupUs: number;
+  journal: { kept: number; dropped: number; limit: number; heapMb: number };
+  /** Live heap after the cycle, and what dropping each part frees (MB). */
+  heap: { total: number; cycleResult: number; provisioningLogs: number; immutaUsers: number };
+};
+
+const LOOKUPS = 2000;
+
+/** Mean microseconds of one in-process `GET /Users?filter=userName eq` against the world's Immuta. */
+async function lookupMicros(world: CycleWorld, users: number): Promise<number> {
+  const iam = world.immuta.state.iam("entra");
+  if (!iam) throw new Error("no IAM");
+  const headers = { authorization: `Bearer ${iam.config.scimToken}` };
+  const get = (index: number) =>
+    world.immuta.exchange({
+      method: "GET",
+      url: `http://immuta.bench${iam.config.scimPath}/Users?${new URLSearchParams({ filter: `userName eq "user${(index * 7919) % users}@contoso.com"` })}`,
+      headers,
+      body: null,
+    });
+  for (let index = 0; index < 200; index++) await get(index);
+  const started = performance.now();
+  for (let index = 0; index < LOOKUPS; index++) {
+    const reply = await get(index);
+    if (!reply.body.includes('"totalResults":1')) throw new Error("lookup found no user");
+  }
+  return (since(started) * 1000) / LOOKUPS;
+}
+
+function heapMb(): number {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed / 1_048_576;
+}
+
+async function smallLookup(): Promise<number> {
+  const small = buildCycleWorld({ users: 10_000 });
+  await small.app.engine.runCycle("initial");
+  return lookupMicros(small, 10_000);
+}
+
+async function measure(users: number): Promise<ScaleReport> {
+  const smallLookupUs = await smallLookup();
+  const world = buildCycleWorld({ users });
+  const started = performance.now();
+  // Held by one reference only, so that dropping it below frees it.
+  const held: { result?: CycleResult } = { result: await world.app.engine.runCycle("initial") };
+  const cycleMs = since(started);
+  if (world.immuta.state.iam("entra")?.users.size !== users) throw new Error("users missing in Immuta");
+  if (held.result?.results.some((r) => r.log.provisioningStatusInfo.status === "failure") !== false)
+    throw new Error("failures in the cycle");
+  const lookupUs = await lookupMicros(world, users);
+  const { journal } = world.immuta.state;
+  const kept = journal.entries().length;
+  const dropped = journal.dropped();
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const total = heapMb();
+  journal.clear();
+  const afterJournal = heapMb();
+  delete held.result;
+  const afterResult = heapMb();
+  world.app.engine.logs.length = 0;
+  const afterLogs = heapMb();
+  world.immuta.state.iam("entra")?.users.clear();
+  const afterUsers = heapMb();
+  return {
+    users,
+    cycleMs,
+    peakRssMb,
+    lookupUs,
+    smallLookupUs,
+    journal: { kept, dropped, limit: journal.limit, heapMb: total - afterJournal },
+    heap: {
+      total,
+      cycleResult: afterJournal - afterResult,
+      provisioningLogs: afterResult - afterLogs,
+      immutaUsers: afterLogs - afterUsers,
+    },
+  };
+}
+
+/** Runs the measurement in a child process and answers its rows. */
+export function benchScale(options: { users?: number } = {}): BenchRow[] {
+  const users = options.users ?? 100_000;
+  const output = execFileSync(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", import.meta.filename, "--child", "--users", String(users)],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 },
+  );
+  const report = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as ScaleReport;
+  const count = users.toLocaleString("en");
+  const { journal, heap } = report;
+  const mb = (value: number) => `${Math.round(value)} MB`;
+  return [
+    {
+      figure: `initial cycle, ${count} users × 10 attributes, in-process`,
+      value: report.cycleMs,
+      unit: "ms",
+      reference: "none (reported)",
+      ratio: null,
+      target: "reported",
+      met: true,
+    },
+    {
+      figure: `peak RSS of that run (journal: ${journal.kept} kept, ${journal.dropped} dropped, ${journal.heapMb.toFixed(1)} MB heap)`,
+      value: report.peakRssMb,
+      unit: "MB",
+      reference: "400 MB",
+      ratio: report.peakRssMb / 400,
+      target: "≤ 400 MB",
+      met: report.peakRssMb <= 400,
+    },
+    {
+      figure:
+        `live heap after the cycle: cycle result (exchanges, objects) ${mb(heap.cycleResult)}, ` +
+        `provisioning logs ${mb(heap.provisioningLogs)}, Immuta users ${mb(heap.immutaUsers)}`,
+      value: heap.total,
+      unit: "MB",
+      reference: "peak RSS",
+      ratio: heap.total / report.peakRssMb,
+      target: "reported",
+      met: true,
+    },
+    {
+      figure: `GET /Users?filter=userName eq at ${count} users, in-process`,
+      value: report.lookupUs,
+      unit: "µs",
+      reference: `at 10,000 users ${report.smallLookupUs.toFixed(1)} µs`,
+      ratio: report.lookupUs / report.smallLookupUs,
+      target: "ratio ≤ 1.5 (indexed)",
+      met: report.lookupUs / report.smallLookupUs <= 1.5,
+    },
+    {
+      figure: `journal entries kept after ${(journal.kept + journal.dropped).toLocaleString("en")} exchanges`,
+      value: journal.kept,
+      unit: "entries",
+      reference: `limit ${journal.limit}`,
+      ratio: journal.kept / Math.max(1, journal.limit),
+      target: "≤ limit",
+      met: journal.kept <= journal.limit,
+    },
+  ];
+}
+
+if (isMain(import.meta.url)) {
+  const { values } = parseArgs({ options: { users: { type: "string" }, child: { type: "boolean" } } });
+  const users = values.users ? Number(values.users) : 100_000;
+  if (values.child) console.log(JSON.stringify(await measure(users)));
+  else printRows(benchScale({ users }));
+}

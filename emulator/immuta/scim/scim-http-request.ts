@@ -1,0 +1,92 @@
+import { ScimError } from "../../scim/scim-error.ts";
+import { MAX_BODY_BYTES, readBodyText } from "./read-scim-body.ts";
+
+/** Header lookup by name and iteration as `[lowercase name, value]` pairs: what a `Headers` offers. */
+export type HeaderReader = {
+  get(name: string): string | null;
+  [Symbol.iterator](): Iterator<[string, string]>;
+};
+
+/**
+ * What the SCIM dispatcher reads of a request. A fetch `Request` (HTTP and msw transports) and a
+ * plain exchange (the in-process transport) both become one, so one handler serves all three.
+ */
+export type ScimHttpRequest = {
+  method: string;
+  url: string;
+  headers: HeaderReader;
+  /** The body as text, at most MAX_BODY_BYTES (413 past that). */
+  readBody(): Promise<string>;
+};
+
+/** A request as plain data: what the in-process transport hands the fake Immuta. */
+export type PlainRequest = {
+  method: string;
+  url: string;
+  headers: Readonly<Record<string, string>>;
+  body: string | null;
+};
+
+/** A response as plain data, the answer to a PlainRequest. */
+export type PlainResponse = { status: number; headers: Record<string, string>; body: string };
+
+/** A fetch Request as the dispatcher's input. */
+export function fromFetchRequest(request: Request): ScimHttpRequest {
+  return {
+    method: request.method,
+    url: request.url,
+    headers: request.headers,
+    readBody: () => readDeclaredBody(request),
+  };
+}
+
+/**
+ * A body whose declared length is within the limit is read whole with `text()`: @hono/node-server
+ * answers that straight from the socket, where streaming it builds a full WHATWG Request (an
+ * AbortSignal and a ReadableStream per request). The length is checked again after reading, since
+ * an in-process Request may declare any length; anything else is streamed with the limit.
+ */
+async function readDeclaredBody(request: Request): Promise<string> {
+  const declared = request.headers.get("content-length");
+  if (declared === null || !/^\d+$/.test(declared) || Number(declared) > MAX_BODY_BYTES)
+    return readBodyText(request);
+  const text = await request.text();
+  if (text.length * 3 > MAX_BODY_BYTES && Buffer.byteLength(text) > MAX_BODY_BYTES)
+    throw new ScimError(413, `request body over ${MAX_BODY_BYTES} bytes`);
+  return text;
+}
+
+/** A plain request as the dispatcher's input, with the same body limit as a streamed one. */
+export function fromPlainRequest(request: PlainRequest): ScimHttpRequest {
+  const headers = plainHeaders(request.headers);
+  const body = request.body ?? "";
+  return {
+    method: request.method.toUpperCase(),
+    url: request.url,
+    headers,
+    readBody: () => {
+      // A string is at most 3 UTF-8 bytes per UTF-16 unit: only long ones need counting.
+      if (body.length * 3 > MAX_BODY_BYTES && Buffer.byteLength(body) > MAX_BODY_BYTES)
+        return Promise.reject(new ScimError(413, `request body over ${MAX_BODY_BYTES} bytes`));
+      return Promise.resolve(body);
+    },
+  };
+}
+
+/** Headers from a record: names compared case-insensitively, iterated sorted like `Headers`. */
+function plainHeaders(record: Readonly<Record<string, string>>): HeaderReader {
+  // The engine sends lowercase names: then the record itself is the table, with nothing copied.
+  const lower = Object.keys(record).every((name) => name === name.toLowerCase())
+    ? record
+    : Object.fromEntries(Object.entries(record).map(([name, value]) => [name.toLowerCase(), value]));
+  return {
+    get: (name) => {
+      const key = name.toLowerCase();
+      return Object.hasOwn(lower, key) ? (lower[key] ?? null) : null;
+    },
+    [Symbol.iterator]: () => {
+      const sorted = Object.entries(lower).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return sorted[Symbol.iterator]();
+    },
+  };
+}
