@@ -34,7 +34,7 @@ export function createEntraApp(tenant: EntraTenant, options: EntraAppOptions = {
   const newId = options.requestId ?? randomUUID;
 
   const dispatch = async (request: Request, inBatch: boolean): Promise<Response> => {
-    const ids = requestIds(request, { newId, now: tenant.runtime.clock() });
+    const ids = requestIds(request, { newId, now: tenant.runtime.clock });
     let response: Response;
     try {
       response = await route(request, inBatch);

@@ -1,10 +1,14 @@
 import { isJsonObject } from "../../scim/json.ts";
 
 /** The ids of one request: Graph's own, and the caller's (echoed; Graph's own when none was sent). */
-export type RequestIds = { requestId: string; clientRequestId: string; date: Date };
+export type RequestIds = { requestId: string; clientRequestId: string; date: () => Date };
 
-/** The ids for a request; `client-request-id` is the caller's correlation id when it sent one. */
-export function requestIds(request: Request, options: { newId: () => string; now: Date }): RequestIds {
+/**
+ * The ids for a request; `client-request-id` is the caller's correlation id when it sent one. The
+ * clock is read only for an error's `innerError.date`, so a Graph call moves an injected clock no
+ * more than the same operation made from a scenario.
+ */
+export function requestIds(request: Request, options: { newId: () => string; now: () => Date }): RequestIds {
   const requestId = options.newId();
   const sent = request.headers.get("client-request-id")?.trim();
   return { requestId, clientRequestId: sent || requestId, date: options.now };
@@ -28,7 +32,7 @@ export async function withEnvelope(response: Response, ids: RequestIds): Promise
       if (isJsonObject(parsed) && isJsonObject(parsed.error) && parsed.error.innerError === undefined) {
         parsed.error.innerError = {
           // Graph writes the date without a zone or fraction: "2026-12-01T21:07:28".
-          date: ids.date.toISOString().slice(0, 19),
+          date: ids.date().toISOString().slice(0, 19),
           "request-id": ids.requestId,
           "client-request-id": ids.clientRequestId,
         };
