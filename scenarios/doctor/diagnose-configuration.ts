@@ -102,10 +102,23 @@ function resolveIam(input: DoctorConfiguration): { iam: IamConfig | undefined; b
   return { iam, blocked: null };
 }
 
-/** Where each user mapping's value lands in Immuta (see predictLanding). */
+/** Where each user mapping to an extension or non-URN attribute lands in Immuta (see predictLanding). */
 export function predictLandings(input: DoctorConfiguration): Landing[] {
   const { iam, blocked } = resolveIam(input);
-  return input.mappings.map((mapping) => predictLanding({ target: mapping.target, iam, blocked }));
+  const enterpriseRow = iam?.attributeSchema.some(
+    (row) => row.scimSchema.toLowerCase() === URN.enterpriseUser.toLowerCase(),
+  );
+  const declared = new Set((input.declaredTargets ?? []).map((target) => target.toLowerCase()));
+  return input.mappings
+    .filter((mapping) => {
+      const path = parseTargetPath(mapping.target);
+      if (path.kind === "nonconforming") return true;
+      if (path.kind !== "extension") return false;
+      // The template's enterprise mappings matter only when a row or the scenario names them.
+      const enterprise = path.schema.toLowerCase() === URN.enterpriseUser.toLowerCase();
+      return !enterprise || enterpriseRow === true || declared.has(mapping.target.toLowerCase());
+    })
+    .map((mapping) => predictLanding({ target: mapping.target, iam, blocked }));
 }
 
 /**

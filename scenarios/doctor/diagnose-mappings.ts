@@ -83,8 +83,9 @@ export function diagnoseMapping(options: {
     path.kind !== "sub" &&
     path.kind !== "filtered"
   ) {
+    // The run adds such a target as a String attribute, so the value still flows; real Entra needs it listed first.
     add({
-      severity: "warning",
+      severity: "info",
       code: "target-not-in-attribute-list",
       message: `${mapping.target} is mapped but is not in the app's attribute list ("Edit attribute list for customappsso"): the portal cannot save such a mapping`,
       fix: `add ${mapping.target} to entra.app.users.attributes`,

@@ -53,8 +53,13 @@ export function examineScenario(scenario: Scenario): DoctorReport {
     multiValuedSources: facts.multiValued,
     emptySources: facts.empty,
   });
+  const landed = new Set(predictLandings(input).map((landing) => landing.target));
   const seen = new Set<string>();
-  const findings = [...configuration, ...diagnoseSteps(scenario, mappings)]
+  const stepFindings = diagnoseSteps(
+    scenario,
+    mappings.filter((mapping) => landed.has(mapping.target)),
+  );
+  const findings = [...configuration, ...stepFindings]
     .map((finding) => toFinding(finding, pathOf))
     .filter((finding) => {
       const key = `${finding.code} ${finding.path.join(".")}`;

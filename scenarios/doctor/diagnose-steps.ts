@@ -1,5 +1,5 @@
 import { parseExpression, type Expression } from "../../emulator/entra/expression/index.ts";
-import type { AttributeMapping } from "../../emulator/entra/provisioning/index.ts";
+import { parseTargetPath, type AttributeMapping } from "../../emulator/entra/provisioning/index.ts";
 import type { Scenario } from "../loader/scenario-schema.ts";
 import type { ConfigurationFinding } from "./diagnose-configuration.ts";
 
@@ -65,7 +65,10 @@ export function diagnoseSteps(
   mappings: readonly AttributeMapping[],
 ): ConfigurationFinding[] {
   const findings: ConfigurationFinding[] = [];
-  const read = mappings.map((mapping) => ({ mapping, names: sourceNames(mapping) }));
+  // Only attributes that can become Immuta attributes: core ones are profile fields.
+  const read = mappings
+    .filter((mapping) => ["extension", "nonconforming"].includes(parseTargetPath(mapping.target).kind))
+    .map((mapping) => ({ mapping, names: sourceNames(mapping) }));
   const provisioned = provisionedUsers(scenario);
   scenario.entra.users.forEach((user, index) => {
     if (!provisioned.has(user.userPrincipalName.toLowerCase())) return;
