@@ -20,9 +20,12 @@ export type MappingInput = {
 
 /** The custom extension a non-URN or enterprise attribute should be renamed into. */
 function customUrn(iam: IamConfig | undefined): string {
-  return (
-    iam?.attributeSchema.find((row) => CUSTOM_EXTENSION.test(row.scimSchema))?.scimSchema ?? DEFAULT_CUSTOM
+  const custom = iam?.attributeSchema.find(
+    (row) =>
+      CUSTOM_EXTENSION.test(row.scimSchema) &&
+      row.scimSchema.toLowerCase() !== URN.enterpriseUser.toLowerCase(),
   );
+  return custom?.scimSchema ?? DEFAULT_CUSTOM;
 }
 
 /**
@@ -133,7 +136,7 @@ function diagnoseSource(options: {
     add({
       severity: "warning",
       code: "join-into-single-value",
-      message: `Join makes one string of ${parts.length} values: Immuta gets one value ${mapping.target.split(":").at(-1)} = "a${sep}b", not one value each`,
+      message: `Join makes one string of ${parts.length} values: Immuta gets one value "${parts.map((part) => (part?.kind === "attribute" ? `<${part.name}>` : "…")).join(sep)}", not one value each`,
       fix: `Split(${source.expression}, "${sep}") into ${mapping.target} with multiValued: true`,
     });
   }
