@@ -17,9 +17,11 @@ list, sources a step clears or a user lacks, apply-on-create mappings whose sour
 Nothing is sent anywhere; the steps are read, not run. The codes are listed in docs/doctor.md.
 
 Each finding prints as file:line:col: severity code: message, then "fix: <corrected value>";
-each mapping's landing place prints as file:line:col: lands <target> -> <prefix>.<name> | nowhere.
+a mapping that lands nowhere or only after the next cycle prints its landing place as
+file:line:col: lands <target> -> <prefix>.<name> | nowhere, because ...; --landings prints every one.
 
 Options:
+  --landings    print the landing place of every mapped attribute, not only the surprising ones
   --json        one JSON object per file: {file, findings, landings}, each with line and column
   -h, --help    show this help
 
@@ -29,7 +31,11 @@ export async function doctorCommand(args: string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { help: { type: "boolean", short: "h" }, json: { type: "boolean" } },
+    options: {
+      help: { type: "boolean", short: "h" },
+      json: { type: "boolean" },
+      landings: { type: "boolean" },
+    },
   });
   if (values.help) {
     io.out(DOCTOR_HELP);
@@ -67,7 +73,10 @@ export async function doctorCommand(args: string[], io: Io): Promise<ExitCode> {
       io.out(`${file}:${line}:${column}: ${finding.severity} ${finding.code}: ${finding.message}`);
       if (finding.fix !== null) io.out(`  fix: ${finding.fix}`);
     }
-    for (const landing of landings) {
+    const surprising = landings.filter(
+      (landing) => values.landings === true || landing.keys.length === 0 || landing.when === "next-update",
+    );
+    for (const landing of surprising) {
       const { line, column } = at(landing.path);
       const where =
         landing.keys.length > 0

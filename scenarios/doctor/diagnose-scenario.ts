@@ -17,6 +17,8 @@ import type { Landing } from "./predict-landing.ts";
 export { FINDING_CODES, type FindingCode, type Severity } from "./diagnose-configuration.ts";
 export type { Landing } from "./predict-landing.ts";
 
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const satisfies Record<Severity, number>;
+
 export type Finding = {
   severity: Severity;
   code: FindingCode;
@@ -66,7 +68,9 @@ export function examineScenario(scenario: Scenario): DoctorReport {
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
-    });
+    })
+    // Errors first: the cause that stops a value is what a reader needs before the notes.
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const landings = predictLandings(input).map((landing) => ({
     ...landing,
     path: pathOf({ kind: "mapping", target: landing.target }),
