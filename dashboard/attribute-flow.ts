@@ -25,6 +25,15 @@ const STAGE_OF_FINDING = {
   "row-case-mismatch": "row",
   "row-maps-nothing": "row",
   "sync-attributes-off": "row",
+  "non-urn-attribute-no-row": "row",
+  "enterprise-extension-row": "row",
+  "target-not-in-attribute-list": "mapping",
+  "join-into-single-value": "mapping",
+  "multiple-values-into-single-value": "scim",
+  "conditional-over-empty-input": "mapping",
+  "source-cleared-by-step": "source",
+  "source-empty-for-user": "source",
+  "apply-on-create-source-changes": "mapping",
 } as const satisfies Record<FindingCode, FlowStage>;
 
 /** One mapped attribute's flow: what each stage holds, and where (and why) the value stops. */

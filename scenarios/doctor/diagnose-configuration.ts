@@ -1,7 +1,13 @@
-import { parseTargetPath } from "../../emulator/entra/provisioning/index.ts";
-import { parseTenantUrl } from "../../emulator/entra/provisioning/index.ts";
+import {
+  parseTargetPath,
+  parseTenantUrl,
+  type FlowType,
+  type MappingSource,
+} from "../../emulator/entra/provisioning/index.ts";
 import type { IamConfig } from "../../emulator/immuta/index.ts";
 import { URN } from "../../emulator/scim/urns.ts";
+import { diagnoseMapping } from "./diagnose-mappings.ts";
+import { predictLanding, type Landing } from "./predict-landing.ts";
 
 /** Stable codes of what the doctor finds; tests assert on these. */
 export const FINDING_CODES = [
@@ -16,6 +22,15 @@ export const FINDING_CODES = [
   "secret-token-mismatch",
   "multi-valued-custom-attribute",
   "flag-not-on-demand",
+  "non-urn-attribute-no-row",
+  "enterprise-extension-row",
+  "target-not-in-attribute-list",
+  "join-into-single-value",
+  "multiple-values-into-single-value",
+  "conditional-over-empty-input",
+  "source-cleared-by-step",
+  "source-empty-for-user",
+  "apply-on-create-source-changes",
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -29,7 +44,10 @@ export type FindingSubject =
   | { kind: "secretToken" }
   | { kind: "mapping"; target: string }
   | { kind: "iam"; iam: number; field: "syncAttributes" | "attributeSchema" }
-  | { kind: "row"; iam: number; row: number };
+  | { kind: "row"; iam: number; row: number }
+  | { kind: "mappingApply"; target: string }
+  | { kind: "user"; user: number; property: string }
+  | { kind: "step"; step: number; property: string };
 
 export type ConfigurationFinding = {
   severity: Severity;
@@ -38,12 +56,19 @@ export type ConfigurationFinding = {
   subject: FindingSubject;
   /** The mapped target attributes whose values the finding concerns (empty: none in particular). */
   targets: string[];
+  /** The exact corrected value (a full URN, a row's SCIM Schema, a setting); null when there is none to give. */
+  fix?: string | null;
 };
 
 /** What the doctor reads: the app's user mappings and attribute list, its credentials, the IAMs. */
 export type DoctorConfiguration = {
   usersEnabled: boolean;
-  mappings: readonly { target: string; matchingPriority: number }[];
+  mappings: readonly {
+    target: string;
+    matchingPriority: number;
+    source?: MappingSource;
+    flowType?: FlowType;
+  }[];
   attributes: readonly { name: string; multiValued: boolean }[];
   multiValueAddAlways: boolean;
   tenantUrl: string;
@@ -54,9 +79,47 @@ export type DoctorConfiguration = {
   ownImmuta: boolean;
   /** Targets that count as using a row even while user provisioning is off (default: the mappings'). */
   declaredTargets?: readonly string[];
+  /** Source properties that hold several values for some user (lower case). */
+  multiValuedSources?: ReadonlySet<string>;
+  /** Source properties that are empty for some user at some point (lower case). */
+  emptySources?: ReadonlySet<string>;
 };
 
 const CUSTOM_EXTENSION = /^urn:ietf:params:scim:schemas:extension:[^:]+:2\.0:User$/i;
+
+/** The IAM the tenant URL names, and why nothing reaches it (null: requests arrive). */
+function resolveIam(input: DoctorConfiguration): { iam: IamConfig | undefined; blocked: string | null } {
+  const tenantUrl = new URL(parseTenantUrl(input.tenantUrl, false).endpointBase);
+  const iam = input.ownImmuta
+    ? input.iams.find((candidate) => tenantUrl.pathname === candidate.scimPath)
+    : input.iams[0];
+  if (!input.usersEnabled) return { iam, blocked: "user provisioning is off" };
+  if (!input.mappings.some((mapping) => mapping.matchingPriority > 0))
+    return { iam, blocked: "no mapping is a matching attribute" };
+  if (input.ownImmuta && !iam) return { iam, blocked: `the tenant URL names no IAM` };
+  if (iam && input.ownImmuta && input.secretToken !== null && input.secretToken !== iam.scimToken)
+    return { iam, blocked: `the Secret Token is not IAM '${iam.id}''s SCIM token` };
+  return { iam, blocked: null };
+}
+
+/** Where each user mapping to an extension or non-URN attribute lands in Immuta (see predictLanding). */
+export function predictLandings(input: DoctorConfiguration): Landing[] {
+  const { iam, blocked } = resolveIam(input);
+  const enterpriseRow = iam?.attributeSchema.some(
+    (row) => row.scimSchema.toLowerCase() === URN.enterpriseUser.toLowerCase(),
+  );
+  const declared = new Set((input.declaredTargets ?? []).map((target) => target.toLowerCase()));
+  return input.mappings
+    .filter((mapping) => {
+      const path = parseTargetPath(mapping.target);
+      if (path.kind === "nonconforming") return true;
+      if (path.kind !== "extension") return false;
+      // The template's enterprise mappings matter only when a row or the scenario names them.
+      const enterprise = path.schema.toLowerCase() === URN.enterpriseUser.toLowerCase();
+      return !enterprise || enterpriseRow === true || declared.has(mapping.target.toLowerCase());
+    })
+    .map((mapping) => predictLanding({ target: mapping.target, iam, blocked }));
+}
 
 /**
  * The doctor's reasoning over a configuration, for the known reasons an Entra attribute never shows
@@ -76,12 +139,12 @@ export function diagnoseConfiguration(input: DoctorConfiguration): Configuration
         "no user mapping is a matching attribute (matchingPriority > 0): Entra cannot match or create users",
       subject: { kind: "users" },
       targets: allTargets,
+      fix: "matchingPriority: 1 on the userName mapping",
     });
   }
   const tenant = parseTenantUrl(input.tenantUrl, false);
-  const tenantUrl = new URL(tenant.endpointBase);
   const iams = input.iams;
-  const iam = input.ownImmuta ? iams.find((candidate) => tenantUrl.pathname === candidate.scimPath) : iams[0];
+  const { iam } = resolveIam(input);
   if (input.ownImmuta && !iam) {
     add({
       severity: "error",
@@ -89,6 +152,7 @@ export function diagnoseConfiguration(input: DoctorConfiguration): Configuration
       message: `the tenant URL ${input.tenantUrl} is no IAM's SCIM URL (${iams.map((c) => c.scimPath).join(", ")})`,
       subject: { kind: "tenantUrl" },
       targets: allTargets,
+      fix: iams[0] ? `${new URL(tenant.endpointBase).origin}${iams[0].scimPath}` : null,
     });
   }
   if (iam && input.ownImmuta && input.secretToken !== null && input.secretToken !== iam.scimToken) {
@@ -98,6 +162,7 @@ export function diagnoseConfiguration(input: DoctorConfiguration): Configuration
       message: `the app's Secret Token is not IAM '${iam.id}''s SCIM token: every request gets 401`,
       subject: { kind: "secretToken" },
       targets: allTargets,
+      fix: iam.scimToken,
     });
   }
   if (tenant.flag) {
@@ -108,25 +173,25 @@ export function diagnoseConfiguration(input: DoctorConfiguration): Configuration
         "the tenant URL carries aadOptscim062020: cycles use the flag dialect, provision on demand still sends the legacy one",
       subject: { kind: "tenantUrl" },
       targets: [],
+      fix: null,
     });
   }
   const extensions = new Map<string, string[]>();
   for (const mapping of mappings) {
     const path = parseTargetPath(mapping.target);
-    if (path.kind === "nonconforming") {
-      add({
-        severity: "warning",
-        code: "non-urn-custom-attribute",
-        message: `${mapping.target} is not named urn:ietf:params:scim:schemas:extension:<Name>:2.0:User:<attr>: Entra leaves it out of the create and sends it only in the next cycle's update (up to 40 minutes later)`,
-        subject: { kind: "mapping", target: mapping.target },
-        targets: [mapping.target],
-      });
-    }
+    const attribute = input.attributes.find(
+      (candidate) => candidate.name.toLowerCase() === mapping.target.toLowerCase(),
+    );
+    findings.push(
+      ...diagnoseMapping({
+        mapping: { target: mapping.target, ...(mapping.source ? { source: mapping.source } : {}), attribute },
+        iam: iam ?? iams[0],
+        multiValuedSources: input.multiValuedSources ?? new Set(),
+        emptySources: input.emptySources ?? new Set(),
+      }),
+    );
     if (path.kind === "extension" && CUSTOM_EXTENSION.test(path.schema)) {
       extensions.set(path.schema, [...(extensions.get(path.schema) ?? []), mapping.target]);
-      const attribute = input.attributes.find(
-        (candidate) => candidate.name.toLowerCase() === mapping.target.toLowerCase(),
-      );
       if (attribute?.multiValued && input.multiValueAddAlways) {
         add({
           severity: "warning",
@@ -134,6 +199,7 @@ export function diagnoseConfiguration(input: DoctorConfiguration): Configuration
           message: `${mapping.target} is multi-valued: Entra sends every change as Add, so an appending server keeps old values`,
           subject: { kind: "mapping", target: mapping.target },
           targets: [mapping.target],
+          fix: null,
         });
       }
     }
@@ -161,6 +227,7 @@ function diagnoseIam(options: {
       message: `IAM '${iam.id}' has attribute-schema rows but "sync attributes" is off: no attribute reaches Immuta`,
       subject: { kind: "iam", iam: index, field: "syncAttributes" },
       targets: [...extensions.values()].flat(),
+      fix: "syncAttributes: true",
     });
   }
   const exact = iam.assumptions.schemaUrnMatch === "exact";
@@ -179,6 +246,7 @@ function diagnoseIam(options: {
         message: `IAM '${iam.id}' row ${rows[otherCase]?.scimSchema} differs from the URN Entra sends (${schema}) only in case: ${exact ? "with exact comparison, nothing is mapped" : "fine while Immuta compares URNs case-insensitively (assumed)"}`,
         subject: row(otherCase),
         targets,
+        fix: schema,
       });
       continue;
     }
@@ -192,6 +260,7 @@ function diagnoseIam(options: {
         message: `IAM '${iam.id}' row ${rows[holdsAttribute]?.scimSchema} is a whole attribute name; the SCIM Schema must omit the last field: ${schema} (Immuta KB)`,
         subject: row(holdsAttribute),
         targets,
+        fix: schema,
       });
       continue;
     }
@@ -203,6 +272,7 @@ function diagnoseIam(options: {
       message: `no attribute-schema row of IAM '${iam.id}' maps ${schema}: ${targets.join(", ")} never become Immuta attributes`,
       subject: { kind: "iam", iam: index, field: "attributeSchema" },
       targets,
+      fix: `{ scimSchema: ${schema}, prefix: ${rows[0]?.prefix ?? "entraid_attributes"} }`,
     });
   }
   rows.forEach((candidate, at) => {
@@ -218,6 +288,7 @@ function diagnoseIam(options: {
         message: `IAM '${iam.id}' row ${candidate.scimSchema} matches no attribute the app maps`,
         subject: row(at),
         targets: [],
+        fix: null,
       });
     }
   });

@@ -3,6 +3,7 @@ import { parseScenario } from "../loader/load-scenario.ts";
 import { diagnoseScenario, FINDING_CODES, type FindingCode } from "./diagnose-scenario.ts";
 
 const ZIP = "urn:ietf:params:scim:schemas:extension:custom:2.0:User";
+const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
 type Options = {
   target?: string;
@@ -14,6 +15,9 @@ type Options = {
   assumptions?: string;
   app?: string;
   defaults?: boolean;
+  user?: string;
+  steps?: string;
+  listed?: boolean;
 };
 
 /** The seed example's configuration; each case changes one part of it. */
@@ -27,6 +31,9 @@ function scenario({
   assumptions = "{}",
   app = "",
   defaults = true,
+  user = "",
+  steps = "",
+  listed = true,
 }: Options = {}): string {
   return `name: doctor case
 entra:
@@ -34,14 +41,14 @@ entra:
 ${app}    users:
       defaultMappings: ${String(defaults)}
       attributes:
-        - name: "${target}"
+        - name: "${listed ? target : `${ZIP}:other`}"
           multiValued: ${String(multiValued)}
       mappings:
         - target: "${target}"
           ${mapping}
   users:
     - userPrincipalName: alice@contoso.com
-immuta:
+${user}immuta:
   iams:
     - id: entra
       syncAttributes: ${String(syncAttributes)}
@@ -49,7 +56,7 @@ immuta:
       attributeSchema:
         - scimSchema: "${row}"
           prefix: entraid_attributes
-${extraRow}`;
+${extraRow}${steps}`;
 }
 
 const codes = (text: string): FindingCode[] =>
@@ -90,6 +97,59 @@ const CASES: [string, Options, FindingCode][] = [
     "flag-not-on-demand",
   ],
   ["no matching attribute", { defaults: false }, "no-matching-attribute"],
+  [
+    "a non-URN custom attribute without a row for its top level",
+    { target: "custom:zipcode" },
+    "non-urn-attribute-no-row",
+  ],
+  [
+    "a row for the enterprise extension",
+    { target: `${ENTERPRISE}:department`, row: ENTERPRISE, mapping: "source: department" },
+    "enterprise-extension-row",
+  ],
+  ["a target missing from the attribute list", { listed: false }, "target-not-in-attribute-list"],
+  [
+    "a Join into a single-valued target",
+    { mapping: 'expression: Join(",", [postalCode], [city])' },
+    "join-into-single-value",
+  ],
+  [
+    "a Split into a single-valued target",
+    { mapping: 'expression: Split([postalCode], ",")' },
+    "multiple-values-into-single-value",
+  ],
+  [
+    "IIF over a source a step clears",
+    {
+      mapping: 'expression: IIF([city] = "Oslo", [postalCode], "0")',
+      steps: "steps:\n  - cycle: initial\n  - updateUser: { user: alice@contoso.com, set: { city: null } }\n",
+    },
+    "conditional-over-empty-input",
+  ],
+  [
+    "a mapped source a step clears",
+    {
+      user: '      postalCode: "98052"\n',
+      steps:
+        "steps:\n  - cycle: initial\n  - updateUser: { user: alice@contoso.com, set: { postalCode: null } }\n",
+    },
+    "source-cleared-by-step",
+  ],
+  [
+    "a mapped source empty for a provisioned user",
+    { steps: "steps:\n  - provision: alice@contoso.com\n" },
+    "source-empty-for-user",
+  ],
+  [
+    "an apply-on-create mapping whose source a step changes",
+    {
+      mapping: "source: postalCode\n          apply: onCreate",
+      user: '      postalCode: "98052"\n',
+      steps:
+        'steps:\n  - cycle: initial\n  - updateUser: { user: alice@contoso.com, set: { postalCode: "0150" } }\n',
+    },
+    "apply-on-create-source-changes",
+  ],
 ];
 
 describe("diagnoseScenario", () => {

@@ -77,6 +77,20 @@ describe("synclab CLI", () => {
     );
   });
 
+  it("doctor --json gives each finding's fix and position and each mapping's landing place", async () => {
+    const io = capture();
+    expect(await main(["doctor", "--json", "scenarios/examples/non-urn-attribute-no-row.yaml"], io)).toBe(1);
+    const result = JSON.parse(io.stdout.join("\n")) as {
+      findings: { code: string; fix: string | null; line: number }[];
+      landings: { target: string; keys: string[] }[];
+    };
+    expect(result.findings.find((finding) => finding.code === "non-urn-attribute-no-row")).toMatchObject({
+      fix: "urn:ietf:params:scim:schemas:extension:custom:2.0:User:costCenter",
+      line: 16,
+    });
+    expect(result.landings).toContainEqual(expect.objectContaining({ target: "costCenter", keys: [] }));
+  });
+
   it("doctor exits 0 for the seed example", async () => {
     const io = capture();
     expect(await main(["doctor", "scenarios/default.yaml"], io)).toBe(0);

@@ -5,6 +5,12 @@ import { CUSTOM, ImmutaClient, PATCH_SCHEMA, USER_SCHEMA, entraIam } from "./sup
 /** What Entra sends when the customer typed the extension name capitalised in "Edit attribute list". */
 const CUSTOM_CAPITALISED = "urn:ietf:params:scim:schemas:extension:Custom:2.0:User";
 const ALICE = "/bim/iam/entra/user/alice@contoso.com";
+const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+/** The aadOptscim062020 shape: simple attributes merged into one replace without a path. */
+const PATHLESS_REPLACE = {
+  schemas: [PATCH_SCHEMA],
+  Operations: [{ op: "replace", value: { active: false, [`${CUSTOM}:zipcode`]: "98052" } }],
+};
 
 type Check = (client: ImmutaClient) => Promise<void>;
 type Row = { [K in AssumptionName]: [K, Assumptions[K], string, Check] }[AssumptionName];
@@ -322,6 +328,75 @@ const ROWS: Row[] = [
     async (client) => {
       const id = await alice(client, { adreses: "x" });
       expect((await client.scim("GET", `/Users/${id}`)).body.adreses).toBe("x");
+    },
+  ],
+  [
+    "enterpriseExtensionRows",
+    "project",
+    "projects the enterprise extension's attributes through a row for it",
+    async (client) => {
+      await client.api("PUT", "/_synclab/immuta/iams/entra", {
+        attributeSchema: [{ scimSchema: ENTERPRISE, prefix: "entraid" }],
+      });
+      await alice(client, { [ENTERPRISE]: { department: "Sales" } });
+      expect(await iamAuthorizations(client)).toEqual({ "entraid.department": ["Sales"] });
+    },
+  ],
+  [
+    "enterpriseExtensionRows",
+    "ignore",
+    "maps nothing through a row for the enterprise extension, while custom rows still project",
+    async (client) => {
+      await client.api("PUT", "/_synclab/immuta/iams/entra", {
+        attributeSchema: [
+          { scimSchema: ENTERPRISE, prefix: "entraid" },
+          { scimSchema: CUSTOM, prefix: "entraid" },
+        ],
+        assumptions: { enterpriseExtensionRows: "ignore" },
+      });
+      await alice(client, { [ENTERPRISE]: { department: "Sales" }, [CUSTOM]: { zipcode: "98052" } });
+      expect(await iamAuthorizations(client)).toEqual({ "entraid.zipcode": ["98052"] });
+    },
+  ],
+  [
+    "pathlessReplace",
+    "apply",
+    "applies every attribute of a path-less replace, active included",
+    async (client) => {
+      const id = await alice(client);
+      const reply = await client.scim("PATCH", `/Users/${id}`, PATHLESS_REPLACE);
+      expect(reply.status).toBe(200);
+      expect(reply.body.active).toBe(false);
+      expect(await iamAuthorizations(client)).toEqual({ "entraid_attributes.zipcode": ["98052"] });
+    },
+  ],
+  [
+    "pathlessReplace",
+    "without-active",
+    "applies a path-less replace but leaves active as it was",
+    async (client) => {
+      const id = await alice(client);
+      const reply = await client.scim("PATCH", `/Users/${id}`, PATHLESS_REPLACE);
+      expect(reply.status).toBe(200);
+      expect(reply.body.active).toBe(true);
+      expect(await iamAuthorizations(client)).toEqual({ "entraid_attributes.zipcode": ["98052"] });
+    },
+  ],
+  [
+    "pathlessReplace",
+    "ignore",
+    "accepts a path-less replace and changes nothing, while a replace with a path still applies",
+    async (client) => {
+      const id = await alice(client);
+      const reply = await client.scim("PATCH", `/Users/${id}`, PATHLESS_REPLACE);
+      expect(reply.status).toBe(200);
+      expect(reply.body.active).toBe(true);
+      expect(await iamAuthorizations(client)).toEqual({});
+      await client.scim("PATCH", `/Users/${id}`, {
+        schemas: [PATCH_SCHEMA],
+        Operations: [{ op: "replace", path: "active", value: false }],
+      });
+      expect((await client.scim("GET", `/Users/${id}`)).body.active).toBe(false);
     },
   ],
 ];

@@ -81,6 +81,20 @@ export const ASSUMPTIONS = {
     description:
       "A top-level User attribute that no schema of the resource type defines (a misspelt `adreses`). RFC 7644 §3.3 has the server process a request's attributes by their schema definitions, and /Schemas defines no such attribute, so `ignore` (the default) drops it: it is neither stored nor echoed. `reject`: 400 (invalidSyntax in a POST or PUT body, invalidPath in a PATCH, RFC 7644 §3.12), as an IAM with `strictScimSchema` (v1 API Swagger) may do. `store`: kept schemaless and echoed. Extension objects (URN keys) and the non-URN names an attribute-schema row maps are not unknown.",
   },
+  enterpriseExtensionRows: {
+    status: "assumed",
+    default: "project",
+    values: ["project", "ignore"],
+    description:
+      'An attribute-schema row whose SCIM Schema is the enterprise extension (urn:ietf:params:scim:schemas:extension:enterprise:2.0:User, RFC 7643 §4.3). Immuta documents rows only for custom extensions (KB "Entra ID: creating an attribute with toUpper or toLower"). `project`: such a row projects `department` etc. like any other; `ignore`: the enterprise extension feeds only Immuta\'s profile and the row maps nothing.',
+  },
+  pathlessReplace: {
+    status: "assumed",
+    default: "apply",
+    values: ["apply", "without-active", "ignore"],
+    description:
+      "A PATCH `replace` without a `path` whose value is an object of attributes (RFC 7644 §3.5.2.3), the shape Entra sends when the tenant URL carries aadOptscim062020 (learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility). `apply`: every attribute in it is applied; `without-active`: all but `active` (the user stays enabled); `ignore`: the operation is accepted and changes nothing.",
+  },
 } as const;
 
 export type AssumptionName = keyof typeof ASSUMPTIONS;
@@ -104,6 +118,8 @@ export function defaultAssumptions(): Assumptions {
     bimRemoveIamValue: ASSUMPTIONS.bimRemoveIamValue.default,
     keyOnlyAuthorization: ASSUMPTIONS.keyOnlyAuthorization.default,
     unknownAttributes: ASSUMPTIONS.unknownAttributes.default,
+    enterpriseExtensionRows: ASSUMPTIONS.enterpriseExtensionRows.default,
+    pathlessReplace: ASSUMPTIONS.pathlessReplace.default,
   };
 }
 

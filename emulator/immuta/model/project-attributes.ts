@@ -1,4 +1,5 @@
 import { getMember, isJsonObject, type JsonObject, type JsonValue } from "../../scim/json.ts";
+import { URN } from "../../scim/urns.ts";
 import type { Authorizations } from "./authorizations.ts";
 import type { IamConfig } from "./iam-config.ts";
 import type { Iam } from "./immuta-state.ts";
@@ -14,7 +15,12 @@ export function projectAttributes(resource: JsonObject, iam: IamConfig): Authori
   const projected: Authorizations = new Map();
   if (!iam.syncAttributes) return projected;
   const exact = iam.assumptions.schemaUrnMatch === "exact";
-  for (const row of iam.attributeSchema) {
+  const rows = iam.attributeSchema.filter(
+    (row) =>
+      iam.assumptions.enterpriseExtensionRows === "project" ||
+      row.scimSchema.toLowerCase() !== URN.enterpriseUser.toLowerCase(),
+  );
+  for (const row of rows) {
     for (const [key, extension] of Object.entries(resource)) {
       const sameSchema = exact ? key === row.scimSchema : key.toLowerCase() === row.scimSchema.toLowerCase();
       if (!sameSchema || !isJsonObject(extension)) continue;

@@ -191,11 +191,28 @@ function rejectLegacyDialect(body: JsonValue): void {
 }
 
 /** `multiValueAdd: replace`: an add of an array to an extension attribute replaces its values. */
-function adjust(operations: PatchOperation[], assumptions: Assumptions): PatchOperation[] {
+function adjust(parsed: PatchOperation[], assumptions: Assumptions): PatchOperation[] {
+  const operations = pathless(parsed, assumptions.pathlessReplace);
   if (assumptions.multiValueAdd !== "replace") return operations;
   return operations.map((operation) =>
     operation.op === "add" && operation.path?.attr.uri && Array.isArray(operation.value)
       ? { ...operation, op: "replace" as const }
       : operation,
   );
+}
+
+/** `pathlessReplace`: a path-less `replace` (the aadOptscim062020 shape) applied whole, without `active`, or not at all. */
+function pathless(operations: PatchOperation[], mode: Assumptions["pathlessReplace"]): PatchOperation[] {
+  if (mode === "apply") return operations;
+  return operations.flatMap((operation): PatchOperation[] => {
+    if (operation.op !== "replace" || operation.path !== null || !isJsonObject(operation.value)) {
+      return [operation];
+    }
+    if (mode === "ignore") return [];
+    const value: JsonObject = {};
+    for (const [name, item] of Object.entries(operation.value)) {
+      if (name.toLowerCase() !== "active") setOwn(value, name, item);
+    }
+    return [{ ...operation, value }];
+  });
 }
