@@ -3,7 +3,8 @@ import { iamConfigInputSchema } from "../../emulator/immuta/index.ts";
 import { SCOPING_OPERATORS, TARGET_ATTRIBUTE_TYPES } from "../../emulator/entra/provisioning/index.ts";
 import { QUIRKS, type QuirkName } from "../../emulator/entra/quirks.ts";
 import { STEP_KINDS, STEP_SCHEMAS, type ScenarioStep } from "../steps/step-schemas.ts";
-import { mappingSchema, propertyValueSchema } from "./mapping-schema.ts";
+import { mappingSchema } from "./mapping-schema.ts";
+import { userPropertiesSchema } from "./user-schema.ts";
 
 const targetAttributeSchema = z.strictObject({
   name: z.string().min(1),
@@ -51,20 +52,15 @@ const objectMappingSchema = z.strictObject({
     .default({ create: true, update: true, delete: true }),
 });
 
-const userSchema = z
-  .object({
-    userPrincipalName: z.string().regex(/^[^@\s]+@[^@\s]+$/, "userPrincipalName must look like user@domain"),
-    id: z.string().optional(),
-    /** Assigned to the app (default true). */
-    assigned: z.boolean().default(true),
-    manager: z.string().optional(),
-    accountEnabled: z.boolean().optional(),
-    businessPhones: z.array(z.string()).optional(),
-    proxyAddresses: z.array(z.string()).optional(),
-    /** Graph keeps extensionAttribute1-15 in this object; provisioning reads them as `extensionAttributeN`. */
-    onPremisesExtensionAttributes: z.record(z.string(), z.string().nullable()).optional(),
-  })
-  .catchall(propertyValueSchema);
+const userSchema = userPropertiesSchema({
+  userPrincipalName: z.string().regex(/^[^@\s]+@[^@\s]+$/, "userPrincipalName must look like user@domain"),
+  /** A fixed object id (generated from the seed otherwise). */
+  id: z.string().optional(),
+  /** Assigned to the app (default true). */
+  assigned: z.boolean().default(true),
+  /** The user's manager, by userPrincipalName or id. */
+  manager: z.string().optional(),
+});
 
 const groupSchema = z.strictObject({
   displayName: z.string().min(1),
