@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { parseArgs } from "./parse-options.ts";
 import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 
 export const CONTRACT_HELP = `Usage: synclab contract --target URL --token TOKEN [options]

@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
+import { parseArgs } from "./parse-options.ts";
 import { loadScenarioFile, positionIn } from "../scenarios/loader/load-scenario.ts";
 import { ScenarioError } from "../scenarios/loader/scenario-error.ts";
 import { diagnoseScenario, type Finding } from "../scenarios/doctor/diagnose-scenario.ts";
 import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
+import { SCENARIO_SIZE_HELP, SCENARIO_SIZE_OPTION, scenarioLoadOptions } from "./scenario-size-option.ts";
 
 export const DOCTOR_HELP = `Usage: synclab doctor <scenario.yaml...>
 
@@ -17,6 +18,7 @@ Nothing is sent anywhere; the steps are not run.
 Each finding prints as file:line:col: severity code: message.
 
 Options:
+${SCENARIO_SIZE_HELP}
   -h, --help    show this help
 
 Exit: 0 no error found (warnings may be), 1 an error was found, 2 a file is missing or invalid.`;
@@ -25,7 +27,7 @@ export async function doctorCommand(args: string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { help: { type: "boolean", short: "h" } },
+    options: { help: { type: "boolean", short: "h" }, ...SCENARIO_SIZE_OPTION },
   });
   if (values.help) {
     io.out(DOCTOR_HELP);
@@ -37,7 +39,7 @@ export async function doctorCommand(args: string[], io: Io): Promise<ExitCode> {
     let findings: Finding[];
     let text: string;
     try {
-      const scenario = await loadScenarioFile(file);
+      const scenario = await loadScenarioFile(file, scenarioLoadOptions(values));
       text = await readFile(file, "utf8");
       findings = diagnoseScenario(scenario);
     } catch (error) {

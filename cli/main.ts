@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { pathToFileURL } from "node:url";
+import { didYouMean } from "../scenarios/loader/did-you-mean.ts";
 import { EXIT, processIo, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 import { exportSchemaCommand } from "./export-schema-command.ts";
 import { importSchemaCommand } from "./import-schema-command.ts";
@@ -41,7 +42,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<ExitCode
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    io.err(`synclab: unknown command '${name}'\n\n${MAIN_HELP}`);
+    io.err(`synclab: unknown command '${name}'${didYouMean(name, Object.keys(COMMANDS))}\n\n${MAIN_HELP}`);
     return EXIT.badInput;
   }
   try {

@@ -28,11 +28,14 @@ export type ParsedYaml =
 /** Parses scenario YAML: syntax errors where the problem starts, aliases checked before they expand. */
 export function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // The library's own duplicate-key check compares each key with all before it (quadratic).
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   if (document.errors.length > 0) {
     const problems = document.errors.map((error) => syntaxProblem(error, document, lineCounter));
     return { ok: false, lineCounter, problems: uniqueProblems(problems) };
   }
+  const duplicates = duplicateKeys(document, lineCounter);
+  if (duplicates.length > 0) return { ok: false, lineCounter, problems: duplicates };
   const aliasProblems = checkAliases(document);
   if (aliasProblems.length > 0) return { ok: false, lineCounter, problems: aliasProblems };
   try {
@@ -91,8 +94,7 @@ function syntaxProblem(error: YAMLError, document: Document, lineCounter: LineCo
       message: `YAML: this ${opener} is not closed with ${flow[1]} (${where})`,
     };
   }
-  const code: ProblemCode = error.code === "DUPLICATE_KEY" ? "yaml-duplicate-key" : "yaml-syntax";
-  return { code, offset: error.pos[0], message: `YAML: ${message}` };
+  return { code: "yaml-syntax", offset: error.pos[0], message: `YAML: ${message}` };
 }
 
 /** The start of the innermost node of a kind whose range holds the offset. */
@@ -110,6 +112,33 @@ function enclosingStart(
     return undefined;
   });
   return found;
+}
+
+/** Keys that appear twice in one mapping, each at its second appearance; one set of keys per mapping. */
+function duplicateKeys(document: Document, lineCounter: LineCounter): YamlProblem[] {
+  const problems: YamlProblem[] = [];
+  visit(document, {
+    Map: (_, map) => {
+      const first = new Map<unknown, number>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const offset = pair.key.range?.[0] ?? 0;
+        const earlier = first.get(pair.key.value);
+        if (earlier === undefined) {
+          first.set(pair.key.value, offset);
+          continue;
+        }
+        const { line, col } = lineCounter.linePos(earlier);
+        problems.push({
+          code: "yaml-duplicate-key",
+          offset,
+          message: `YAML: key '${String(pair.key.value)}' appears twice in this mapping (first at line ${line}, column ${col})`,
+        });
+      }
+      return undefined;
+    },
+  });
+  return problems;
 }
 
 /** Aliases whose anchor is not defined before them; stops once the alias bound is passed. */
