@@ -22,7 +22,7 @@ export function explainIssue(issue: Issue, context: Context, prefix: Path = []):
   const where = path.length > 0 ? `${dotted(path)}: ` : "";
   switch (issue.code) {
     case "unrecognized_keys": {
-      const known = keysAt(context.schema, path);
+      const known = keysFor(context.schema, path);
       const expected =
         known.length > 0 && known.length <= MAX_LISTED ? `; expected one of ${known.join(", ")}` : "";
       return issue.keys.map((key) => ({
@@ -64,7 +64,8 @@ export function explainIssue(issue: Issue, context: Context, prefix: Path = []):
     case "custom": {
       const problem = (issue.params as { problem?: ProblemCode } | undefined)?.problem ?? "invalid-value";
       // An unknown property is shown at its key, like an unknown key.
-      if (problem === "unknown-property") return [{ code: problem, path, at: "key", message: issue.message }];
+      if (problem === "unknown-property" || problem === "unknown-step")
+        return [{ code: problem, path, at: "key", message: issue.message }];
       return [{ code: problem, path, message: `${where}${issue.message}` }];
     }
     default:
@@ -72,13 +73,12 @@ export function explainIssue(issue: Issue, context: Context, prefix: Path = []):
   }
 }
 
-/** A step is re-checked against its own kind; other unions report the branch that fits the value's type. */
+/** A union reports the branch that fits the value's type, or the types it expected. */
 function explainUnion(
   issue: Extract<Issue, { code: "invalid_union" }>,
   context: Context,
   path: Path,
 ): Unlocated[] {
-  if (path[0] === "steps" && path.length === 2) return explainStep(context, path);
   const branches = issue.errors.filter(
     (branch) =>
       !branch.some(
@@ -108,30 +108,12 @@ function explainUnion(
   ];
 }
 
-function explainStep(context: Context, path: Path): Unlocated[] {
-  const step = valueAt(context.data, path);
-  const keys = step !== null && typeof step === "object" && !Array.isArray(step) ? Object.keys(step) : [];
-  const kind = keys[0];
-  if (keys.length !== 1 || kind === undefined)
-    return [
-      {
-        code: "invalid-step",
-        path,
-        message: `a step is a mapping with one key, its kind (${STEP_KINDS.join(", ")}); got ${keys.length === 0 ? JSON.stringify(step) : keys.join(", ")}`,
-      },
-    ];
-  if (!STEP_KINDS.includes(kind as StepKind))
-    return [
-      {
-        code: "unknown-step",
-        path: [...path, kind],
-        at: "key",
-        message: `unknown step '${kind}'${didYouMean(kind, STEP_KINDS)}; a step is one of ${STEP_KINDS.join(", ")}`,
-      },
-    ];
-  const inner = STEP_SCHEMAS[kind as StepKind].safeParse((step as Record<string, unknown>)[kind]);
-  if (inner.success) return [];
-  return inner.error.issues.flatMap((nested) => explainIssue(nested, context, [...path, kind]));
+/** The keys allowed at a path; inside a step, from its kind's own schema. */
+function keysFor(schema: z.ZodType, path: Path): string[] {
+  const kind = path[2];
+  if (path[0] === "steps" && typeof kind === "string" && STEP_KINDS.includes(kind as StepKind))
+    return keysAt(STEP_SCHEMAS[kind as StepKind], path.slice(3));
+  return keysAt(schema, path);
 }
 
 function valueAt(data: unknown, path: Path): unknown {

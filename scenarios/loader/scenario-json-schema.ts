@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { extensionValueSchema, DIRECTORY_EXTENSION_PATTERN } from "./user-schema.ts";
-import { scenarioSchema } from "./scenario-schema.ts";
+import { scenarioJsonSchemaSource } from "./scenario-schema.ts";
 
 /** Where the published JSON Schema lives; examples name it in their first line. */
 export const SCENARIO_JSON_SCHEMA_PATH = "scenarios/scenario.schema.json";
@@ -13,7 +13,7 @@ type JsonSchema = Record<string, unknown>;
  */
 export function buildScenarioJsonSchema(): JsonSchema {
   const { $schema: _, ...extension } = z.toJSONSchema(extensionValueSchema, { target: "draft-7" });
-  const { $schema, ...schema } = z.toJSONSchema(scenarioSchema, {
+  const { $schema, ...schema } = z.toJSONSchema(scenarioJsonSchemaSource, {
     io: "input",
     target: "draft-7",
     unrepresentable: "any",
