@@ -139,8 +139,7 @@ export const stepSchema = z.unknown().transform((value, context): ScenarioStep =
   }
   const result = STEP_SCHEMAS[kind as StepKind].safeParse((value as Record<string, unknown>)[kind]);
   if (!result.success) {
-    for (const issue of result.error.issues)
-      context.addIssue({ ...issue, path: [kind, ...issue.path] });
+    for (const issue of result.error.issues) context.addIssue({ ...issue, path: [kind, ...issue.path] });
     return z.NEVER;
   }
   return { [kind]: result.data } as ScenarioStep;
