@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseArgs } from "./parse-options.ts";
 import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 
 export const CONTRACT_HELP = `Usage: synclab contract --target URL --token TOKEN [options]

@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
+import { parseArgs } from "./parse-options.ts";
 import { loadScenarioFile, positionIn } from "../scenarios/loader/load-scenario.ts";
 import { ScenarioError } from "../scenarios/loader/scenario-error.ts";
 import { examineScenario, type DoctorReport } from "../scenarios/doctor/diagnose-scenario.ts";
 import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
+import { SCENARIO_SIZE_HELP, SCENARIO_SIZE_OPTION, scenarioLoadOptions } from "./scenario-size-option.ts";
 
 export const DOCTOR_HELP = `Usage: synclab doctor [--json] <scenario.yaml...>
 
@@ -23,6 +24,7 @@ file:line:col: lands <target> -> <prefix>.<name> | nowhere, because ...; --landi
 Options:
   --landings    print the landing place of every mapped attribute, not only the surprising ones
   --json        one JSON object per file: {file, findings, landings}, each with line and column
+${SCENARIO_SIZE_HELP}
   -h, --help    show this help
 
 Exit: 0 no error found (warnings may be), 1 an error was found, 2 a file is missing or invalid.`;
@@ -35,6 +37,7 @@ export async function doctorCommand(args: string[], io: Io): Promise<ExitCode> {
       help: { type: "boolean", short: "h" },
       json: { type: "boolean" },
       landings: { type: "boolean" },
+      ...SCENARIO_SIZE_OPTION,
     },
   });
   if (values.help) {
@@ -48,7 +51,7 @@ export async function doctorCommand(args: string[], io: Io): Promise<ExitCode> {
     let report: DoctorReport;
     let text: string;
     try {
-      const scenario = await loadScenarioFile(file);
+      const scenario = await loadScenarioFile(file, scenarioLoadOptions(values));
       text = await readFile(file, "utf8");
       report = examineScenario(scenario);
     } catch (error) {

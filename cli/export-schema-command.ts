@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseArgs } from "./parse-options.ts";
 import { exportSchema } from "../emulator/entra/schema/export-schema.ts";
 import { createDeterministicRuntime } from "../emulator/runtime/runtime.ts";
 import { loadScenarioFile } from "../scenarios/loader/load-scenario.ts";

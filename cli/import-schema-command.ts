@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
+import { parseArgs } from "./parse-options.ts";
 import { stringify } from "yaml";
 import { defaultObjectMapping, defaultProvisioningConfig } from "../emulator/entra/provisioning/index.ts";
 import type {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { pathToFileURL } from "node:url";
+import { didYouMean } from "../scenarios/loader/did-you-mean.ts";
 import { EXIT, processIo, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 
 export const MAIN_HELP = `synclab: local fakes of Microsoft Entra ID provisioning and Immuta's SCIM server.
@@ -39,7 +40,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<ExitCode
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
-    io.err(`synclab: unknown command '${name}'\n\n${MAIN_HELP}`);
+    io.err(`synclab: unknown command '${name}'${didYouMean(name, Object.keys(COMMANDS))}\n\n${MAIN_HELP}`);
     return EXIT.badInput;
   }
   try {

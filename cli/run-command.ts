@@ -1,9 +1,10 @@
-import { parseArgs } from "node:util";
+import { parseArgs } from "./parse-options.ts";
 import { createDeterministicRuntime } from "../emulator/runtime/runtime.ts";
 import { loadScenarioFile } from "../scenarios/loader/load-scenario.ts";
 import { ScenarioError } from "../scenarios/loader/scenario-error.ts";
 import { runScenario } from "../scenarios/runner/run-scenario.ts";
 import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
+import { SCENARIO_SIZE_HELP, SCENARIO_SIZE_OPTION, scenarioLoadOptions } from "./scenario-size-option.ts";
 
 export const RUN_HELP = `Usage: synclab run <scenario.yaml...> [--quiet]
 
@@ -13,6 +14,7 @@ expectation with ✓ or ✗.
 
 Options:
   -q, --quiet   print only the summary line of each scenario
+${SCENARIO_SIZE_HELP}
   -h, --help    show this help
 
 Exit: 0 every expectation held, 1 one failed, 2 a file is missing or invalid (nothing ran).`;
@@ -21,7 +23,11 @@ export async function runCommand(args: string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { quiet: { type: "boolean", short: "q" }, help: { type: "boolean", short: "h" } },
+    options: {
+      quiet: { type: "boolean", short: "q" },
+      help: { type: "boolean", short: "h" },
+      ...SCENARIO_SIZE_OPTION,
+    },
   });
   if (values.help) {
     io.out(RUN_HELP);
@@ -34,7 +40,7 @@ export async function runCommand(args: string[], io: Io): Promise<ExitCode> {
   const problems: ScenarioError[] = [];
   for (const file of positionals) {
     try {
-      scenarios.push({ file, scenario: await loadScenarioFile(file) });
+      scenarios.push({ file, scenario: await loadScenarioFile(file, scenarioLoadOptions(values)) });
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       problems.push(error);

@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseArgs } from "./parse-options.ts";
 import { DEFAULT_UI_PORT, startDashboard } from "../dashboard/start-dashboard.ts";
 import { createEntraApp } from "../emulator/entra/graph/create-entra-app.ts";
 import { seededRandom, uuidFrom, type Runtime } from "../emulator/runtime/runtime.ts";

@@ -33,7 +33,7 @@ describe("parseScenario", () => {
   });
 
   it.each([
-    ["a YAML syntax error", "name: [unclosed\n", "yaml-syntax", 2, 1],
+    ["a YAML syntax error", "name: [unclosed\n", "yaml-syntax", 1, 7],
     ["a duplicate key", "name: a\nname: b\nentra: {}\nimmuta: {iams: [{id: x}]}\n", "yaml-syntax", 2, 1],
     ["a missing required key", "name: x\nentra: {}\n", "invalid-scenario", 1, 1],
     ["an unknown top-level key", `${VALID}colour: blue\n`, "invalid-scenario", 10, 1],
@@ -106,7 +106,7 @@ describe("references", () => {
     [
       "a property Graph does not have",
       VALID.replace("alice@contoso.com\n", "alice@contoso.com\n      favouriteColour: blue\n"),
-      4,
+      5,
       7,
     ],
     [

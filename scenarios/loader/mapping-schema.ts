@@ -17,7 +17,11 @@ export const mappingSchema = z
           parseExpression(text);
         } catch (error) {
           if (!isExpressionError(error)) throw error;
-          context.addIssue({ code: "custom", message: `invalid expression: ${error.format(text)}` });
+          context.addIssue({
+            code: "custom",
+            params: { problem: "invalid-expression" },
+            message: `invalid expression: ${error.format(text)}`,
+          });
         }
       })
       .optional(),
@@ -28,16 +32,10 @@ export const mappingSchema = z
   })
   .refine(
     (m) => [m.source, m.constant, m.expression, m.none].filter((value) => value !== undefined).length === 1,
-    { message: "a mapping needs exactly one of source (Direct), constant, expression, none" },
+    {
+      message: "a mapping needs exactly one of source (Direct), constant, expression, none",
+      params: { problem: "invalid-mapping" },
+    },
   );
-
-/** A Graph user property value as a scenario writes it. */
-export const propertyValueSchema = z.union([
-  z.string(),
-  z.number(),
-  z.boolean(),
-  z.array(z.string()),
-  z.null(),
-]);
 
 export type ScenarioMapping = z.output<typeof mappingSchema>;

@@ -5,7 +5,7 @@ import { iamConfigInputSchema } from "../../emulator/immuta/index.ts";
 import type { Scenario } from "./scenario-schema.ts";
 
 /** A problem of a profile, at the IAM's `profile` key. */
-type ProfileProblem = { path: (string | number)[]; message: string };
+type ProfileProblem = { code: "invalid-profile"; path: (string | number)[]; message: string };
 
 const assumptionsSchema = iamConfigInputSchema.shape.assumptions;
 
@@ -26,7 +26,11 @@ export function resolveProfiles(scenario: Scenario, file: string): ProfileProble
       data = parse(readFileSync(profileFile, "utf8"));
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message.split("\n")[0];
-      problems.push({ path, message: `cannot read the profile ${profileFile}: ${reason}` });
+      problems.push({
+        code: "invalid-profile",
+        path,
+        message: `cannot read the profile ${profileFile}: ${reason}`,
+      });
       return;
     }
     const block: unknown =
@@ -35,6 +39,7 @@ export function resolveProfiles(scenario: Scenario, file: string): ProfileProble
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         problems.push({
+          code: "invalid-profile",
           path,
           message: `profile ${profile}: assumptions.${issue.path.join(".")}: ${issue.message}`,
         });

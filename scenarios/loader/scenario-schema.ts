@@ -2,8 +2,10 @@ import { z } from "zod";
 import { iamConfigInputSchema } from "../../emulator/immuta/index.ts";
 import { SCOPING_OPERATORS, TARGET_ATTRIBUTE_TYPES } from "../../emulator/entra/provisioning/index.ts";
 import { QUIRKS, type QuirkName } from "../../emulator/entra/quirks.ts";
-import { STEP_KINDS, STEP_SCHEMAS, type ScenarioStep } from "../steps/step-schemas.ts";
-import { mappingSchema, propertyValueSchema } from "./mapping-schema.ts";
+import { STEP_KINDS, STEP_SCHEMAS, type ScenarioStep, type StepKind } from "../steps/step-schemas.ts";
+import { didYouMean } from "./did-you-mean.ts";
+import { mappingSchema } from "./mapping-schema.ts";
+import { userPropertiesSchema } from "./user-schema.ts";
 
 const targetAttributeSchema = z.strictObject({
   name: z.string().min(1),
@@ -51,20 +53,15 @@ const objectMappingSchema = z.strictObject({
     .default({ create: true, update: true, delete: true }),
 });
 
-const userSchema = z
-  .object({
-    userPrincipalName: z.string().regex(/^[^@\s]+@[^@\s]+$/, "userPrincipalName must look like user@domain"),
-    id: z.string().optional(),
-    /** Assigned to the app (default true). */
-    assigned: z.boolean().default(true),
-    manager: z.string().optional(),
-    accountEnabled: z.boolean().optional(),
-    businessPhones: z.array(z.string()).optional(),
-    proxyAddresses: z.array(z.string()).optional(),
-    /** Graph keeps extensionAttribute1-15 in this object; provisioning reads them as `extensionAttributeN`. */
-    onPremisesExtensionAttributes: z.record(z.string(), z.string().nullable()).optional(),
-  })
-  .catchall(propertyValueSchema);
+const userSchema = userPropertiesSchema({
+  userPrincipalName: z.string().regex(/^[^@\s]+@[^@\s]+$/, "userPrincipalName must look like user@domain"),
+  /** A fixed object id (generated from the seed otherwise). */
+  id: z.string().optional(),
+  /** Assigned to the app (default true). */
+  assigned: z.boolean().default(true),
+  /** The user's manager, by userPrincipalName or id. */
+  manager: z.string().optional(),
+});
 
 const groupSchema = z.strictObject({
   displayName: z.string().min(1),
@@ -109,28 +106,69 @@ const immutaSchema = z.strictObject({
   iams: z.array(iamConfigInputSchema.extend({ profile: z.string().min(1).optional() })).min(1),
 });
 
-export const stepSchema = z.union(
+/** Every step kind as a one-key object: what the published JSON Schema shows editors. */
+export const stepUnionSchema = z.union(
   STEP_KINDS.map((kind) => z.strictObject({ [kind]: STEP_SCHEMAS[kind] })) as unknown as [
     z.ZodType,
     z.ZodType,
   ],
 );
 
-/** A scenario file: the Entra side, the Immuta side and the steps to replay. */
-export const scenarioSchema = z.strictObject({
-  name: z.string().min(1),
-  description: z.string().optional(),
-  /** Seed for ids and random values; the same seed replays the same run. */
-  seed: z.number().int().default(1),
-  entra: z.strictObject({
-    tenantId: guid.optional(),
-    app: appSchema.default(appSchema.parse({})),
-    users: z.array(userSchema).default([]),
-    groups: z.array(groupSchema).default([]),
-  }),
-  immuta: immutaSchema,
-  steps: z.array(stepSchema).default([]) as unknown as z.ZodDefault<z.ZodArray<z.ZodType<ScenarioStep>>>,
+/**
+ * A step, validated by its kind's schema alone: a union would try all twenty kinds and build their
+ * errors for every wrong step (about a millisecond each, and memory with it).
+ */
+export const stepSchema = z.unknown().transform((value, context): ScenarioStep => {
+  const keys = value !== null && typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : [];
+  const kind = keys[0];
+  if (keys.length !== 1 || kind === undefined) {
+    context.addIssue({
+      code: "custom",
+      params: { problem: "invalid-step" },
+      message: `a step is a mapping with one key, its kind (${STEP_KINDS.join(", ")}); got ${keys.length === 0 ? JSON.stringify(value)?.slice(0, 40) : keys.join(", ")}`,
+    });
+    return z.NEVER;
+  }
+  if (!STEP_KINDS.includes(kind as StepKind)) {
+    context.addIssue({
+      code: "custom",
+      path: [kind],
+      params: { problem: "unknown-step" },
+      message: `unknown step '${kind}'${didYouMean(kind, STEP_KINDS)}; a step is one of ${STEP_KINDS.join(", ")}`,
+    });
+    return z.NEVER;
+  }
+  const result = STEP_SCHEMAS[kind as StepKind].safeParse((value as Record<string, unknown>)[kind]);
+  if (!result.success) {
+    for (const issue of result.error.issues) context.addIssue({ ...issue, path: [kind, ...issue.path] });
+    return z.NEVER;
+  }
+  return { [kind]: result.data } as ScenarioStep;
 });
+
+/** The scenario schema around a step schema: one for validating, one for the JSON Schema. */
+function scenarioWith<S extends z.ZodType>(step: S) {
+  return z.strictObject({
+    name: z.string().min(1),
+    description: z.string().optional(),
+    /** Seed for ids and random values; the same seed replays the same run. */
+    seed: z.number().int().default(1),
+    entra: z.strictObject({
+      tenantId: guid.optional(),
+      app: appSchema.default(appSchema.parse({})),
+      users: z.array(userSchema).default([]),
+      groups: z.array(groupSchema).default([]),
+    }),
+    immuta: immutaSchema,
+    steps: z.array(step).default([]),
+  });
+}
+
+/** A scenario file: the Entra side, the Immuta side and the steps to replay. */
+export const scenarioSchema = scenarioWith(stepSchema);
+
+/** The same scenario schema with steps as a union of one-key objects, for scenarios/scenario.schema.json. */
+export const scenarioJsonSchemaSource = scenarioWith(stepUnionSchema);
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type { ScenarioMapping } from "./mapping-schema.ts";

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { RESTART_SCOPES } from "../../emulator/entra/provisioning/index.ts";
 import { QUIRKS, type QuirkName } from "../../emulator/entra/quirks.ts";
 import { iamConfigInputSchema } from "../../emulator/immuta/index.ts";
-import { mappingSchema, propertyValueSchema } from "../loader/mapping-schema.ts";
+import { mappingSchema } from "../loader/mapping-schema.ts";
+import { userPropertiesSchema } from "../loader/user-schema.ts";
 
 const attributeExpectation = z.record(z.string(), z.array(z.string()));
 
@@ -37,7 +38,11 @@ export const expectSchema = z.strictObject({
 export const STEP_SCHEMAS = {
   provision: z.string().min(1),
   cycle: z.enum(["initial", "incremental"]),
-  updateUser: z.strictObject({ user: z.string().min(1), set: z.record(z.string(), propertyValueSchema) }),
+  /**
+   * Graph properties to change, as a Graph PATCH carries them (`null` clears one); also
+   * `onPremisesExtensionAttributes.extensionAttributeN` and `extension_<appId>_<name>`.
+   */
+  updateUser: z.strictObject({ user: z.string().min(1), set: userPropertiesSchema({}) }),
   assign: z.string().min(1),
   unassign: z.string().min(1),
   deleteUser: z.string().min(1),
