@@ -1,16 +1,29 @@
 // @ts-check
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import importX from "eslint-plugin-import-x";
+import { BOUNDARY_ZONES } from "./eslint-boundaries.js";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "coverage/**", "dist/**", "eslint.config.js", "examples/downstream/**"] },
+  {
+    ignores: [
+      "**/node_modules/**",
+      "coverage/**",
+      "dist/**",
+      "eslint.config.js",
+      "eslint-boundaries.js",
+      "examples/downstream/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
+    plugins: { "import-x": importX },
     rules: {
+      "import-x/no-restricted-paths": ["error", { zones: BOUNDARY_ZONES }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",
       "@typescript-eslint/switch-exhaustiveness-check": [
