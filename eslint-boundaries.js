@@ -19,7 +19,11 @@ export const ROOMS = [
   "scenarios",
 ];
 
-/** Every path outside `room`, as globs relative to the repository root. */
+/**
+ * Every path outside `room`, as globs relative to the repository root.
+ * @param {string} room
+ * @returns {string[]}
+ */
 function outside(room) {
   const [top, ...rest] = room.split("/");
   if (rest.length === 0)

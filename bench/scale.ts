@@ -9,7 +9,7 @@
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { isMain, printRows, since, type BenchRow } from "./support/bench-row.ts";
-import type { CycleResult } from "../emulator/entra/provisioning/index.ts";
+import type { CycleResult } from "../emulator/entra/index.ts";
 import { buildCycleWorld, type CycleWorld } from "./support/cycle-world.ts";
 
 type ScaleReport = {

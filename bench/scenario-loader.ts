@@ -4,8 +4,8 @@
  * a large valid file read with a raised size limit. Linear growth is the target (docs/benchmarks.md).
  * Run: npx tsx bench/scenario-loader.ts [N]   (default 20,000)
  */
-import { parseScenario } from "../scenarios/loader/load-scenario.ts";
-import { ScenarioError } from "../scenarios/loader/scenario-error.ts";
+import { parseScenario } from "../scenarios/index.ts";
+import { ScenarioError } from "../scenarios/index.ts";
 
 const N = Number(process.argv[2] ?? 20_000);
 const HEAD =

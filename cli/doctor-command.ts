@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "./parse-options.ts";
-import { loadScenarioFile, positionIn } from "../scenarios/loader/load-scenario.ts";
-import { ScenarioError } from "../scenarios/loader/scenario-error.ts";
-import { examineScenario, type DoctorReport } from "../scenarios/doctor/diagnose-scenario.ts";
+import { loadScenarioFile, positionIn } from "../scenarios/index.ts";
+import { ScenarioError } from "../scenarios/index.ts";
+import { examineScenario, type DoctorReport } from "../scenarios/index.ts";
 import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 import { SCENARIO_SIZE_HELP, SCENARIO_SIZE_OPTION, scenarioLoadOptions } from "./scenario-size-option.ts";
 

@@ -1,9 +1,9 @@
 import { parseArgs } from "./parse-options.ts";
-import { exportSchema } from "../emulator/entra/schema/export-schema.ts";
-import { createDeterministicRuntime } from "../emulator/runtime/runtime.ts";
-import { loadScenarioFile } from "../scenarios/loader/load-scenario.ts";
-import { ScenarioError } from "../scenarios/loader/scenario-error.ts";
-import { buildWorld } from "../scenarios/world/build-world.ts";
+import { exportSchema } from "../emulator/entra/index.ts";
+import { createDeterministicRuntime } from "../emulator/runtime/index.ts";
+import { loadScenarioFile } from "../scenarios/index.ts";
+import { ScenarioError } from "../scenarios/index.ts";
+import { buildWorld } from "../scenarios/index.ts";
 import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 
 export const EXPORT_SCHEMA_HELP = `Usage: synclab export-schema <scenario.yaml>

@@ -1,19 +1,19 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "./parse-options.ts";
 import { stringify } from "yaml";
-import { defaultObjectMapping, defaultProvisioningConfig } from "../emulator/entra/provisioning/index.ts";
+import { defaultObjectMapping, defaultProvisioningConfig } from "../emulator/entra/index.ts";
 import type {
   AttributeMapping,
   ObjectMapping,
   ProvisioningConfig,
   TargetAttribute,
-} from "../emulator/entra/provisioning/index.ts";
-import { importSchema } from "../emulator/entra/schema/import-schema.ts";
-import { formatSchemaProblem, SchemaImportError } from "../emulator/entra/schema/schema-import-error.ts";
-import { createDeterministicRuntime } from "../emulator/runtime/runtime.ts";
-import { loadScenarioFile } from "../scenarios/loader/load-scenario.ts";
-import { ScenarioError } from "../scenarios/loader/scenario-error.ts";
-import { buildWorld } from "../scenarios/world/build-world.ts";
+} from "../emulator/entra/index.ts";
+import { importSchema } from "../emulator/entra/index.ts";
+import { formatSchemaProblem, SchemaImportError } from "../emulator/entra/index.ts";
+import { createDeterministicRuntime } from "../emulator/runtime/index.ts";
+import { loadScenarioFile } from "../scenarios/index.ts";
+import { ScenarioError } from "../scenarios/index.ts";
+import { buildWorld } from "../scenarios/index.ts";
 import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 
 export const IMPORT_SCHEMA_HELP = `Usage: synclab import-schema <schema.json> [--scenario FILE]

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { pathToFileURL } from "node:url";
-import { didYouMean } from "../scenarios/loader/did-you-mean.ts";
+import { didYouMean } from "../scenarios/index.ts";
 import { EXIT, processIo, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 
 export const MAIN_HELP = `synclab: local fakes of Microsoft Entra ID provisioning and Immuta's SCIM server.

@@ -1,5 +1,5 @@
 import { parseArgs as nodeParseArgs, type ParseArgsConfig } from "node:util";
-import { didYouMean } from "../scenarios/loader/did-you-mean.ts";
+import { didYouMean } from "../scenarios/index.ts";
 import { UsageError } from "./exit-codes.ts";
 
 type Parsed<T extends ParseArgsConfig> = ReturnType<typeof nodeParseArgs<T>>;

@@ -1,8 +1,8 @@
 import { parseArgs } from "./parse-options.ts";
-import { createDeterministicRuntime } from "../emulator/runtime/runtime.ts";
-import { loadScenarioFile } from "../scenarios/loader/load-scenario.ts";
-import { ScenarioError } from "../scenarios/loader/scenario-error.ts";
-import { runScenario } from "../scenarios/runner/run-scenario.ts";
+import { createDeterministicRuntime } from "../emulator/runtime/index.ts";
+import { loadScenarioFile } from "../scenarios/index.ts";
+import { ScenarioError } from "../scenarios/index.ts";
+import { runScenario } from "../scenarios/index.ts";
 import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 import { SCENARIO_SIZE_HELP, SCENARIO_SIZE_OPTION, scenarioLoadOptions } from "./scenario-size-option.ts";
 

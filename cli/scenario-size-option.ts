@@ -1,5 +1,5 @@
-import { DEFAULT_MAX_SCENARIO_BYTES } from "../scenarios/loader/read-scenario-text.ts";
-import type { LoadOptions } from "../scenarios/loader/load-scenario.ts";
+import { DEFAULT_MAX_SCENARIO_BYTES } from "../scenarios/index.ts";
+import type { LoadOptions } from "../scenarios/index.ts";
 import { UsageError } from "./exit-codes.ts";
 
 /** `--max-scenario-bytes N` for the parseArgs options of commands that read scenario files. */

@@ -1,13 +1,13 @@
 import { parseArgs } from "./parse-options.ts";
 import { DEFAULT_UI_PORT, startDashboard } from "../dashboard/start-dashboard.ts";
-import { createEntraApp } from "../emulator/entra/graph/create-entra-app.ts";
-import { seededRandom, uuidFrom, type Runtime } from "../emulator/runtime/runtime.ts";
+import { createEntraApp } from "../emulator/entra/index.ts";
+import { seededRandom, uuidFrom, type Runtime } from "../emulator/runtime/index.ts";
 import { listen, type Listening } from "../emulator/serve.ts";
 import { loadTlsMaterial } from "../emulator/tls-certificate.ts";
-import { loadScenarioFile } from "../scenarios/loader/load-scenario.ts";
-import { ScenarioError } from "../scenarios/loader/scenario-error.ts";
-import type { Scenario } from "../scenarios/loader/scenario-schema.ts";
-import { buildWorld, type World } from "../scenarios/world/build-world.ts";
+import { loadScenarioFile } from "../scenarios/index.ts";
+import { ScenarioError } from "../scenarios/index.ts";
+import type { Scenario } from "../scenarios/index.ts";
+import { buildWorld, type World } from "../scenarios/index.ts";
 import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 import { packageFile } from "./package-file.ts";
 

@@ -1,11 +1,7 @@
-import { parseTargetPath } from "../emulator/entra/provisioning/index.ts";
+import { parseTargetPath } from "../emulator/entra/index.ts";
 import type { IamConfig } from "../emulator/immuta/index.ts";
-import { URN } from "../emulator/scim/urns.ts";
-import {
-  diagnoseConfiguration,
-  type ConfigurationFinding,
-  type FindingCode,
-} from "../scenarios/doctor/diagnose-configuration.ts";
+import { URN } from "../emulator/scim/index.ts";
+import { diagnoseConfiguration, type ConfigurationFinding, type FindingCode } from "../scenarios/index.ts";
 import { readUserMappings, type UserMapping } from "./read-user-mappings.ts";
 
 /** The five boxes of one attribute's way from Entra to Immuta, in order. */

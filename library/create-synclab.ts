@@ -1,9 +1,9 @@
-import { createEntraApp } from "../emulator/entra/graph/create-entra-app.ts";
-import type { CycleResult } from "../emulator/entra/provisioning/index.ts";
-import type { FetchLike } from "../emulator/entra/provisioning/index.ts";
-import { createDeterministicRuntime } from "../emulator/runtime/runtime.ts";
-import type { Scenario } from "../scenarios/loader/scenario-schema.ts";
-import { buildWorld, IN_PROCESS_ORIGIN, type World } from "../scenarios/world/build-world.ts";
+import { createEntraApp } from "../emulator/entra/index.ts";
+import type { CycleResult } from "../emulator/entra/index.ts";
+import type { FetchLike } from "../emulator/entra/index.ts";
+import { createDeterministicRuntime } from "../emulator/runtime/index.ts";
+import type { Scenario } from "../scenarios/index.ts";
+import { buildWorld, IN_PROCESS_ORIGIN, type World } from "../scenarios/index.ts";
 import { resolveScenario } from "./resolve-scenario.ts";
 import type { ScenarioSource } from "./scenario.ts";
 

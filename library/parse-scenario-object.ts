@@ -1,5 +1,5 @@
-import { parseScenario } from "../scenarios/loader/load-scenario.ts";
-import type { Scenario } from "../scenarios/loader/scenario-schema.ts";
+import { parseScenario } from "../scenarios/index.ts";
+import type { Scenario } from "../scenarios/index.ts";
 
 /**
  * Validates a scenario given as an object, exactly as a file is validated. JSON is YAML, so the

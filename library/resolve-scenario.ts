@@ -1,6 +1,6 @@
 import { packageFile } from "../cli/package-file.ts";
-import { loadScenarioFile } from "../scenarios/loader/load-scenario.ts";
-import type { Scenario } from "../scenarios/loader/scenario-schema.ts";
+import { loadScenarioFile } from "../scenarios/index.ts";
+import type { Scenario } from "../scenarios/index.ts";
 import { parseScenarioObject } from "./parse-scenario-object.ts";
 import type { ScenarioSource } from "./scenario.ts";
 

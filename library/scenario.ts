@@ -3,17 +3,12 @@
  * checking. A scenario file and a scenario object pass the same validation.
  */
 import type { z } from "zod";
-import type { scenarioSchema, StepKind } from "../scenarios/loader/scenario-schema.ts";
-import type { STEP_SCHEMAS } from "../scenarios/steps/step-schemas.ts";
+import type { scenarioSchema, StepKind } from "../scenarios/index.ts";
+import type { STEP_SCHEMAS } from "../scenarios/index.ts";
 
-export { loadScenarioFile, parseScenario } from "../scenarios/loader/load-scenario.ts";
-export { ScenarioError, type ScenarioProblem } from "../scenarios/loader/scenario-error.ts";
-export type {
-  Scenario,
-  ScenarioExpect,
-  ScenarioMapping,
-  ScenarioStep,
-} from "../scenarios/loader/scenario-schema.ts";
+export { loadScenarioFile, parseScenario } from "../scenarios/index.ts";
+export { ScenarioError, type ScenarioProblem } from "../scenarios/index.ts";
+export type { Scenario, ScenarioExpect, ScenarioMapping, ScenarioStep } from "../scenarios/index.ts";
 export { parseScenarioObject } from "./parse-scenario-object.ts";
 
 /** One step as written in a scenario: a one-key object such as `{ provision: "alice@contoso.com" }`. */

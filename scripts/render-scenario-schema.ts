@@ -1,8 +1,5 @@
 import { format, resolveConfig } from "prettier";
-import {
-  buildScenarioJsonSchema,
-  SCENARIO_JSON_SCHEMA_PATH,
-} from "../scenarios/loader/scenario-json-schema.ts";
+import { buildScenarioJsonSchema, SCENARIO_JSON_SCHEMA_PATH } from "../scenarios/index.ts";
 
 /** scenarios/scenario.schema.json as `npm run schema` writes it: generated, then formatted by prettier. */
 export async function renderScenarioJsonSchema(root = "."): Promise<{ path: string; content: string }> {

@@ -1,8 +1,8 @@
-import { defaultObjectMapping, targetAttribute } from "../../emulator/entra/provisioning/index.ts";
-import type { AttributeMapping } from "../../emulator/entra/provisioning/index.ts";
-import { EntraTenant, type TenantApp } from "../../emulator/entra/tenant/index.ts";
+import { defaultObjectMapping, targetAttribute } from "../../emulator/entra/index.ts";
+import type { AttributeMapping } from "../../emulator/entra/index.ts";
+import { EntraTenant, type TenantApp } from "../../emulator/entra/index.ts";
 import { createImmutaApp, type ImmutaApp } from "../../emulator/immuta/index.ts";
-import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
+import { createDeterministicRuntime } from "../../emulator/runtime/index.ts";
 
 export const EXTENSION = "urn:ietf:params:scim:schemas:extension:custom:2.0:User";
 

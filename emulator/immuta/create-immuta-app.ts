@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { getPath } from "hono/utils/url";
-import { ScimError } from "../scim/scim-error.ts";
+import { ScimError } from "../scim/index.ts";
 import { registerBimRoutes } from "./bim/bim-routes.ts";
 import { registerControlRoutes } from "./control/control-routes.ts";
 import { ImmutaApiError } from "./immuta-api-error.ts";

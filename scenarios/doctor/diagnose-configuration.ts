@@ -3,9 +3,9 @@ import {
   parseTenantUrl,
   type FlowType,
   type MappingSource,
-} from "../../emulator/entra/provisioning/index.ts";
+} from "../../emulator/entra/index.ts";
 import type { IamConfig } from "../../emulator/immuta/index.ts";
-import { URN } from "../../emulator/scim/urns.ts";
+import { URN } from "../../emulator/scim/index.ts";
 import { diagnoseMapping } from "./diagnose-mappings.ts";
 import { predictLanding, type Landing } from "./predict-landing.ts";
 

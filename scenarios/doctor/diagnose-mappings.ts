@@ -1,7 +1,7 @@
-import { parseExpression, type Expression } from "../../emulator/entra/expression/index.ts";
-import { parseTargetPath, type MappingSource } from "../../emulator/entra/provisioning/index.ts";
+import { parseExpression, type Expression } from "../../emulator/entra/index.ts";
+import { parseTargetPath, type MappingSource } from "../../emulator/entra/index.ts";
 import type { IamConfig } from "../../emulator/immuta/index.ts";
-import { URN } from "../../emulator/scim/urns.ts";
+import { URN } from "../../emulator/scim/index.ts";
 import type { ConfigurationFinding } from "./diagnose-configuration.ts";
 import { rowsFor } from "./predict-landing.ts";
 

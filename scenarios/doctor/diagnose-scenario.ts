@@ -1,5 +1,5 @@
-import { defaultUserAttributes, parseTenantUrl } from "../../emulator/entra/provisioning/index.ts";
-import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
+import { defaultUserAttributes, parseTenantUrl } from "../../emulator/entra/index.ts";
+import { createDeterministicRuntime } from "../../emulator/runtime/index.ts";
 import type { Scenario } from "../loader/scenario-schema.ts";
 import { buildWorld, IN_PROCESS_ORIGIN } from "../world/build-world.ts";
 import {

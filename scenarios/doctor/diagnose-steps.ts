@@ -1,5 +1,5 @@
-import { parseExpression, type Expression } from "../../emulator/entra/expression/index.ts";
-import { parseTargetPath, type AttributeMapping } from "../../emulator/entra/provisioning/index.ts";
+import { parseExpression, type Expression } from "../../emulator/entra/index.ts";
+import { parseTargetPath, type AttributeMapping } from "../../emulator/entra/index.ts";
 import type { Scenario } from "../loader/scenario-schema.ts";
 import type { ConfigurationFinding } from "./diagnose-configuration.ts";
 

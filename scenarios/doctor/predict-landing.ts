@@ -1,6 +1,6 @@
-import { parseTargetPath } from "../../emulator/entra/provisioning/index.ts";
+import { parseTargetPath } from "../../emulator/entra/index.ts";
 import type { IamConfig } from "../../emulator/immuta/index.ts";
-import { URN } from "../../emulator/scim/urns.ts";
+import { URN } from "../../emulator/scim/index.ts";
 
 /** Where one mapped attribute's value ends up in Immuta, as the doctor predicts it. */
 export type Landing = {

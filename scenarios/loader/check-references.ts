@@ -1,6 +1,6 @@
-import { Directory } from "../../emulator/entra/directory/directory.ts";
-import { EntraError } from "../../emulator/entra/entra-error.ts";
-import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
+import { Directory } from "../../emulator/entra/index.ts";
+import { EntraError } from "../../emulator/entra/index.ts";
+import { createDeterministicRuntime } from "../../emulator/runtime/index.ts";
 import type { ArgumentPath, ReferenceScope } from "../steps/step-handler.ts";
 import type { StepKind } from "../steps/step-schemas.ts";
 import { STEP_TABLE, stepArgument, stepKind } from "../steps/step-table.ts";

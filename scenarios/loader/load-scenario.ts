@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { defaultProvisioningConfig } from "../../emulator/entra/provisioning/index.ts";
-import type { ProvisioningConfig } from "../../emulator/entra/provisioning/index.ts";
-import { importSchema } from "../../emulator/entra/schema/import-schema.ts";
-import { formatSchemaProblem, SchemaImportError } from "../../emulator/entra/schema/schema-import-error.ts";
+import { defaultProvisioningConfig } from "../../emulator/entra/index.ts";
+import type { ProvisioningConfig } from "../../emulator/entra/index.ts";
+import { importSchema } from "../../emulator/entra/index.ts";
+import { formatSchemaProblem, SchemaImportError } from "../../emulator/entra/index.ts";
 import { checkReferences } from "./check-references.ts";
 import { explainIssue, type Unlocated } from "./explain-issue.ts";
 import { partialScenario } from "./partial-scenario.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { isExpressionError } from "../../emulator/entra/expression/expression-error.ts";
-import { parseExpression } from "../../emulator/entra/expression/parse-expression.ts";
+import { isExpressionError } from "../../emulator/entra/index.ts";
+import { parseExpression } from "../../emulator/entra/index.ts";
 
 /** A mapping: exactly one of `source` (Direct), `constant`, `expression` or `none: true`. */
 export const mappingSchema = z

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { iamConfigInputSchema } from "../../emulator/immuta/index.ts";
-import { SCOPING_OPERATORS, TARGET_ATTRIBUTE_TYPES } from "../../emulator/entra/provisioning/index.ts";
-import { QUIRKS, type QuirkName } from "../../emulator/entra/quirks.ts";
+import { SCOPING_OPERATORS, TARGET_ATTRIBUTE_TYPES } from "../../emulator/entra/index.ts";
+import { QUIRKS, type QuirkName } from "../../emulator/entra/index.ts";
 import { STEP_KINDS, STEP_SCHEMAS, type ScenarioStep, type StepKind } from "../steps/step-schemas.ts";
 import { didYouMean } from "./did-you-mean.ts";
 import { mappingSchema } from "./mapping-schema.ts";

@@ -4,8 +4,8 @@ import {
   ON_PREMISES_EXTENSION_ATTRIBUTES,
   USER_PROPERTY_TYPES,
   type GraphPropertyType,
-} from "../../emulator/entra/directory/entra-user.ts";
-import type { JsonValue } from "../../emulator/scim/json.ts";
+} from "../../emulator/entra/index.ts";
+import type { JsonValue } from "../../emulator/scim/index.ts";
 import { didYouMean } from "./did-you-mean.ts";
 
 /** `onPremisesExtensionAttributes.extensionAttributeN`: a step or user may set one of the 15 alone. */

@@ -1,6 +1,6 @@
-import { EntraError } from "../../emulator/entra/entra-error.ts";
-import type { ScimExchangeRecord } from "../../emulator/entra/provisioning/index.ts";
-import type { Runtime } from "../../emulator/runtime/runtime.ts";
+import { EntraError } from "../../emulator/entra/index.ts";
+import type { ScimExchangeRecord } from "../../emulator/entra/index.ts";
+import type { Runtime } from "../../emulator/runtime/index.ts";
 import type { Scenario } from "../loader/scenario-schema.ts";
 import type { StepContext, StepOutcome } from "../steps/step-handler.ts";
 import type { ScenarioStep, StepKind } from "../steps/step-schemas.ts";

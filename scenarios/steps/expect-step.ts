@@ -1,4 +1,4 @@
-import type { CycleResult } from "../../emulator/entra/provisioning/index.ts";
+import type { CycleResult } from "../../emulator/entra/index.ts";
 import type { World } from "../world/build-world.ts";
 import { matchesJson, matchesLine, requestLine } from "./request-line.ts";
 import { checkNothing, defineStep, type StepOutcome } from "./step-handler.ts";

@@ -1,5 +1,5 @@
-import { formatLogRecord } from "../../emulator/entra/provisioning/index.ts";
-import type { CycleResult } from "../../emulator/entra/provisioning/index.ts";
+import { formatLogRecord } from "../../emulator/entra/index.ts";
+import type { CycleResult } from "../../emulator/entra/index.ts";
 import { requestLine } from "./request-line.ts";
 
 /** The requests a provisioning run sent (relative to the tenant URL) and its log records, indented. */

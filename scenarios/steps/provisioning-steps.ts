@@ -1,4 +1,4 @@
-import type { CycleResult } from "../../emulator/entra/provisioning/index.ts";
+import type { CycleResult } from "../../emulator/entra/index.ts";
 import type { World } from "../world/build-world.ts";
 import { printProvisioning } from "./print-provisioning.ts";
 import { requireGroup, requireUser } from "./resolve-names.ts";

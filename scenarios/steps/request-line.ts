@@ -1,4 +1,4 @@
-import type { ScimExchangeRecord } from "../../emulator/entra/provisioning/index.ts";
+import type { ScimExchangeRecord } from "../../emulator/entra/index.ts";
 
 /** `METHOD /path?query` relative to the tenant URL, query decoded, as expectations write it. */
 export function requestLine(exchange: ScimExchangeRecord, baseUrl: string): string {

@@ -1,4 +1,4 @@
-import { EntraError } from "../../emulator/entra/entra-error.ts";
+import { EntraError } from "../../emulator/entra/index.ts";
 import type { World } from "../world/build-world.ts";
 
 /** The object id of a user by id or userPrincipalName, or Graph's 404. */

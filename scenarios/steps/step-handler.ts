@@ -1,5 +1,5 @@
-import type { CycleResult } from "../../emulator/entra/provisioning/index.ts";
-import type { ScimExchangeRecord } from "../../emulator/entra/provisioning/index.ts";
+import type { CycleResult } from "../../emulator/entra/index.ts";
+import type { ScimExchangeRecord } from "../../emulator/entra/index.ts";
 import type { World } from "../world/build-world.ts";
 import type { StepArgument, StepKind } from "./step-schemas.ts";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { RESTART_SCOPES } from "../../emulator/entra/provisioning/index.ts";
-import { QUIRKS, type QuirkName } from "../../emulator/entra/quirks.ts";
+import { RESTART_SCOPES } from "../../emulator/entra/index.ts";
+import { QUIRKS, type QuirkName } from "../../emulator/entra/index.ts";
 import { iamConfigInputSchema } from "../../emulator/immuta/index.ts";
 import { mappingSchema } from "../loader/mapping-schema.ts";
 import { userPropertiesSchema } from "../loader/user-schema.ts";

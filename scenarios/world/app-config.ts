@@ -2,15 +2,15 @@ import {
   defaultObjectMapping,
   defaultGroupAttributes,
   defaultUserAttributes,
-} from "../../emulator/entra/provisioning/index.ts";
+} from "../../emulator/entra/index.ts";
 import {
   unlistedTargetAttribute,
   type ObjectMapping,
   type ProvisioningConfig,
   type TargetAttribute,
-} from "../../emulator/entra/provisioning/index.ts";
-import { importSchema } from "../../emulator/entra/schema/import-schema.ts";
-import { upsertMapping } from "../../emulator/entra/tenant/index.ts";
+} from "../../emulator/entra/index.ts";
+import { importSchema } from "../../emulator/entra/index.ts";
+import { upsertMapping } from "../../emulator/entra/index.ts";
 import type { Scenario } from "../loader/scenario-schema.ts";
 import { toAttributeMapping } from "./scenario-mapping.ts";
 

@@ -1,8 +1,8 @@
-import { fetchExchange, type ExchangeLike, type FetchLike } from "../../emulator/entra/provisioning/index.ts";
-import { EntraTenant, type TenantApp } from "../../emulator/entra/tenant/index.ts";
+import { fetchExchange, type ExchangeLike, type FetchLike } from "../../emulator/entra/index.ts";
+import { EntraTenant, type TenantApp } from "../../emulator/entra/index.ts";
 import { createImmutaApp, type ImmutaApp } from "../../emulator/immuta/index.ts";
 import { DEV_CREDENTIALS } from "../../emulator/immuta/index.ts";
-import type { Runtime } from "../../emulator/runtime/runtime.ts";
+import type { Runtime } from "../../emulator/runtime/index.ts";
 import type { Scenario } from "../loader/scenario-schema.ts";
 import { buildAppConfig } from "./app-config.ts";
 import { graphUser } from "./scenario-mapping.ts";

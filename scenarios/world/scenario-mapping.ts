@@ -1,5 +1,5 @@
-import type { AttributeMapping } from "../../emulator/entra/provisioning/index.ts";
-import type { JsonValue } from "../../emulator/scim/json.ts";
+import type { AttributeMapping } from "../../emulator/entra/index.ts";
+import type { JsonValue } from "../../emulator/scim/index.ts";
 import type { Scenario, ScenarioMapping } from "../loader/scenario-schema.ts";
 
 /** A scenario mapping as the provisioning model's attribute mapping. */

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { format, resolveConfig } from "prettier";
-import { QUIRKS } from "../../emulator/entra/quirks.ts";
+import { QUIRKS } from "../../emulator/entra/index.ts";
 import { assumptionRows } from "../../emulator/immuta/index.ts";
 
 /** A docs file as the generator would write it. */

@@ -10,7 +10,7 @@ import { ASSUMPTIONS } from "../../emulator/immuta/index.ts";
 import { createImmutaApp } from "../../emulator/immuta/index.ts";
 import { DEV_CREDENTIALS } from "../../emulator/immuta/index.ts";
 import { listen, type Listening } from "../../emulator/serve.ts";
-import { loadScenarioFile } from "../../scenarios/loader/load-scenario.ts";
+import { loadScenarioFile } from "../../scenarios/index.ts";
 
 const ROW = {
   scimSchema: "urn:ietf:params:scim:schemas:extension:custom:2.0:User",

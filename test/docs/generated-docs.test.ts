@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { QUIRKS } from "../../emulator/entra/quirks.ts";
+import { QUIRKS } from "../../emulator/entra/index.ts";
 import { assumptionRows } from "../../emulator/immuta/index.ts";
 import { renderGeneratedDocs } from "../../scripts/docs/render-generated-docs.ts";
 

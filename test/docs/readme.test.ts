@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startServers } from "../../cli/serve-command.ts";
-import { loadScenarioFile } from "../../scenarios/loader/load-scenario.ts";
+import { loadScenarioFile } from "../../scenarios/index.ts";
 import { docBlocks, isShell, shellScript, type DocBlock } from "./doc-blocks.ts";
 
 const README = readFileSync("README.md", "utf8");

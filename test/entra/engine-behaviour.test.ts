@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { EntraTenant } from "../../emulator/entra/tenant/index.ts";
-import { defaultObjectMapping } from "../../emulator/entra/provisioning/index.ts";
-import { evaluateClause } from "../../emulator/entra/provisioning/index.ts";
-import type { ScopingOperator } from "../../emulator/entra/provisioning/index.ts";
-import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
+import { EntraTenant } from "../../emulator/entra/index.ts";
+import { defaultObjectMapping } from "../../emulator/entra/index.ts";
+import { evaluateClause } from "../../emulator/entra/index.ts";
+import type { ScopingOperator } from "../../emulator/entra/index.ts";
+import { createDeterministicRuntime } from "../../emulator/runtime/index.ts";
 
 const LIST_EMPTY = {
   schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],

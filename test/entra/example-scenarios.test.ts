@@ -1,9 +1,9 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
-import { loadScenarioFile } from "../../scenarios/loader/load-scenario.ts";
-import { runScenario } from "../../scenarios/runner/run-scenario.ts";
+import { createDeterministicRuntime } from "../../emulator/runtime/index.ts";
+import { loadScenarioFile } from "../../scenarios/index.ts";
+import { runScenario } from "../../scenarios/index.ts";
 
 const EXAMPLES = join(import.meta.dirname, "../../scenarios/examples");
 const files = readdirSync(EXAMPLES).filter((file) => file.endsWith(".yaml"));

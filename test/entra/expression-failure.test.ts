@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
-import { parseScenario } from "../../scenarios/loader/load-scenario.ts";
-import { runScenario } from "../../scenarios/runner/run-scenario.ts";
+import { createDeterministicRuntime } from "../../emulator/runtime/index.ts";
+import { parseScenario } from "../../scenarios/index.ts";
+import { runScenario } from "../../scenarios/index.ts";
 
 const SCENARIO = `name: an expression that fails for one user
 entra:

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
-import { parseScenario } from "../../scenarios/loader/load-scenario.ts";
-import { runScenario } from "../../scenarios/runner/run-scenario.ts";
-import { matchesLine, requestLine } from "../../scenarios/steps/request-line.ts";
+import { createDeterministicRuntime } from "../../emulator/runtime/index.ts";
+import { parseScenario } from "../../scenarios/index.ts";
+import { runScenario } from "../../scenarios/index.ts";
+import { matchesLine, requestLine } from "../../scenarios/index.ts";
 import { GOLDEN_CASES, SAME_AS } from "./golden-cases.ts";
 
 type GoldenRequest = {

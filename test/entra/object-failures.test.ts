@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
-import { parseScenario } from "../../scenarios/loader/load-scenario.ts";
-import { buildWorld } from "../../scenarios/world/build-world.ts";
-import { runScenario } from "../../scenarios/runner/run-scenario.ts";
+import { createDeterministicRuntime } from "../../emulator/runtime/index.ts";
+import { parseScenario } from "../../scenarios/index.ts";
+import { buildWorld } from "../../scenarios/index.ts";
+import { runScenario } from "../../scenarios/index.ts";
 
 const BASE = `name: object failures
 entra:

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { createEntraApp } from "../../emulator/entra/graph/create-entra-app.ts";
-import { toGraphAttributeMapping } from "../../emulator/entra/schema/attribute-mapping-json.ts";
-import type { SynchronizationSchema } from "../../emulator/entra/schema/synchronization-schema.ts";
-import { DEFAULT_ACCESS_ROLE_ID } from "../../emulator/entra/tenant/index.ts";
-import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
-import { parseScenario } from "../../scenarios/loader/load-scenario.ts";
-import { mappingSchema } from "../../scenarios/loader/mapping-schema.ts";
-import { runScenario } from "../../scenarios/runner/run-scenario.ts";
-import type { World } from "../../scenarios/world/build-world.ts";
-import { toAttributeMapping } from "../../scenarios/world/scenario-mapping.ts";
+import { createEntraApp } from "../../emulator/entra/index.ts";
+import { toGraphAttributeMapping } from "../../emulator/entra/index.ts";
+import type { SynchronizationSchema } from "../../emulator/entra/index.ts";
+import { DEFAULT_ACCESS_ROLE_ID } from "../../emulator/entra/index.ts";
+import { createDeterministicRuntime } from "../../emulator/runtime/index.ts";
+import { parseScenario } from "../../scenarios/index.ts";
+import { mappingSchema } from "../../scenarios/index.ts";
+import { runScenario } from "../../scenarios/index.ts";
+import type { World } from "../../scenarios/index.ts";
+import { toAttributeMapping } from "../../scenarios/index.ts";
 
 const ZIPCODE = "urn:ietf:params:scim:schemas:extension:custom:2.0:User:zipcode";
 

@@ -9,7 +9,7 @@ import { createGraphClientFactory } from "@microsoft/msgraph-sdk-core";
 import "@microsoft/msgraph-sdk-directory";
 import "@microsoft/msgraph-sdk-users";
 import { Agent, fetch as undiciFetch } from "undici";
-import { createEntraApp } from "../../emulator/entra/graph/create-entra-app.ts";
+import { createEntraApp } from "../../emulator/entra/index.ts";
 import { listen } from "../../emulator/serve.ts";
 import { createSelfSignedCertificate, type TlsMaterial } from "../../emulator/tls-certificate.ts";
 import { createGraphWorld, type GraphWorld } from "../graph/graph-world.ts";

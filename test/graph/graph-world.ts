@@ -1,7 +1,7 @@
-import { createEntraApp } from "../../emulator/entra/graph/create-entra-app.ts";
-import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
-import { parseScenario } from "../../scenarios/loader/load-scenario.ts";
-import { buildWorld, type World } from "../../scenarios/world/build-world.ts";
+import { createEntraApp } from "../../emulator/entra/index.ts";
+import { createDeterministicRuntime } from "../../emulator/runtime/index.ts";
+import { parseScenario } from "../../scenarios/index.ts";
+import { buildWorld, type World } from "../../scenarios/index.ts";
 
 /** A small tenant: alice and bob assigned, carol not, group Analysts (alice) assigned; in-process Immuta. */
 export const GRAPH_SCENARIO = `

@@ -5,10 +5,10 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { main } from "../../cli/main.ts";
 import { EXIT } from "../../cli/exit-codes.ts";
-import { parseScenario } from "../../scenarios/loader/load-scenario.ts";
-import { buildWorld } from "../../scenarios/world/build-world.ts";
-import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
-import { exportSchema } from "../../emulator/entra/schema/export-schema.ts";
+import { parseScenario } from "../../scenarios/index.ts";
+import { buildWorld } from "../../scenarios/index.ts";
+import { createDeterministicRuntime } from "../../emulator/runtime/index.ts";
+import { exportSchema } from "../../emulator/entra/index.ts";
 import { GRAPH_SCENARIO } from "./graph-world.ts";
 
 const ROOT = join(import.meta.dirname, "../..");

@@ -2,25 +2,22 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { expressionArbitrary } from "../../emulator/entra/expression/expression-arbitrary.ts";
-import { printExpression } from "../../emulator/entra/expression/index.ts";
-import { defaultObjectMapping } from "../../emulator/entra/provisioning/index.ts";
+import { expressionArbitrary } from "../../emulator/entra/index.ts";
+import { printExpression } from "../../emulator/entra/index.ts";
+import { defaultObjectMapping } from "../../emulator/entra/index.ts";
 import {
   SCOPING_OPERATORS,
   type AttributeMapping,
   type ObjectMapping,
   type ProvisioningConfig,
   type TargetAttribute,
-} from "../../emulator/entra/provisioning/index.ts";
-import type { ProvisioningJob } from "../../emulator/entra/provisioning/index.ts";
-import { defaultQuirks } from "../../emulator/entra/quirks.ts";
-import { exportSchema } from "../../emulator/entra/schema/export-schema.ts";
-import { importSchema } from "../../emulator/entra/schema/import-schema.ts";
-import { SchemaImportError } from "../../emulator/entra/schema/schema-import-error.ts";
-import type {
-  GraphObjectMapping,
-  SynchronizationSchema,
-} from "../../emulator/entra/schema/synchronization-schema.ts";
+} from "../../emulator/entra/index.ts";
+import type { ProvisioningJob } from "../../emulator/entra/index.ts";
+import { defaultQuirks } from "../../emulator/entra/index.ts";
+import { exportSchema } from "../../emulator/entra/index.ts";
+import { importSchema } from "../../emulator/entra/index.ts";
+import { SchemaImportError } from "../../emulator/entra/index.ts";
+import type { GraphObjectMapping, SynchronizationSchema } from "../../emulator/entra/index.ts";
 import { createGraphWorld, pluck } from "./graph-world.ts";
 
 const GOLDEN = join(import.meta.dirname, "../../contracts/golden/schema/customappsso-schema.json");

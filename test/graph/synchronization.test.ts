@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IN_PROCESS_ORIGIN } from "../../scenarios/world/build-world.ts";
+import { IN_PROCESS_ORIGIN } from "../../scenarios/index.ts";
 import { createGraphWorld, immutaUserNames, pluck } from "./graph-world.ts";
 
 const onDemand = (objectId: string, objectTypeName = "User", extra: object = {}) => ({

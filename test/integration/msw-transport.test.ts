@@ -1,9 +1,9 @@
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMswHandlers } from "../../emulator/msw-handlers.ts";
-import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
-import { loadScenarioFile } from "../../scenarios/loader/load-scenario.ts";
-import { buildWorld } from "../../scenarios/world/build-world.ts";
+import { createDeterministicRuntime } from "../../emulator/runtime/index.ts";
+import { loadScenarioFile } from "../../scenarios/index.ts";
+import { buildWorld } from "../../scenarios/index.ts";
 
 const ORIGIN = "https://acme.immuta.example";
 

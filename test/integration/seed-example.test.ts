@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
-import { URN } from "../../emulator/scim/urns.ts";
-import { loadScenarioFile } from "../../scenarios/loader/load-scenario.ts";
-import { runScenario } from "../../scenarios/runner/run-scenario.ts";
+import { createDeterministicRuntime } from "../../emulator/runtime/index.ts";
+import { URN } from "../../emulator/scim/index.ts";
+import { loadScenarioFile } from "../../scenarios/index.ts";
+import { runScenario } from "../../scenarios/index.ts";
 
 const CUSTOM = "urn:ietf:params:scim:schemas:extension:custom:2.0:User";
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
-import { scenarioSchema } from "../../scenarios/loader/scenario-schema.ts";
-import { buildWorld } from "../../scenarios/world/build-world.ts";
+import { createDeterministicRuntime } from "../../emulator/runtime/index.ts";
+import { scenarioSchema } from "../../scenarios/index.ts";
+import { buildWorld } from "../../scenarios/index.ts";
 
 /**
  * RFC 7643 §2.1: ATTRNAME = ALPHA *(nameChar), nameChar = "-" / "_" / DIGIT / ALPHA. Names that

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
-import { examineScenario } from "../../scenarios/doctor/diagnose-scenario.ts";
-import { scenarioSchema } from "../../scenarios/loader/scenario-schema.ts";
-import { runScenario } from "../../scenarios/runner/run-scenario.ts";
+import { createDeterministicRuntime } from "../../emulator/runtime/index.ts";
+import { examineScenario } from "../../scenarios/index.ts";
+import { scenarioSchema } from "../../scenarios/index.ts";
+import { runScenario } from "../../scenarios/index.ts";
 
 const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 const extension = (name: string) => `urn:ietf:params:scim:schemas:extension:${name}:2.0:User`;

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../cli/main.ts";
 import type { Io } from "../../cli/exit-codes.ts";
-import { loadScenarioFile, parseScenario } from "../../scenarios/loader/load-scenario.ts";
-import { MAX_ALIAS_COUNT } from "../../scenarios/loader/parse-yaml.ts";
-import { ScenarioError } from "../../scenarios/loader/scenario-error.ts";
+import { loadScenarioFile, parseScenario } from "../../scenarios/index.ts";
+import { MAX_ALIAS_COUNT } from "../../scenarios/index.ts";
+import { ScenarioError } from "../../scenarios/index.ts";
 
 const BASE = `name: case
 entra:

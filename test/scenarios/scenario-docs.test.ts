@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
-import { parseScenario } from "../../scenarios/loader/load-scenario.ts";
-import { MAX_ALIAS_COUNT } from "../../scenarios/loader/parse-yaml.ts";
-import { DEFAULT_MAX_SCENARIO_BYTES } from "../../scenarios/loader/read-scenario-text.ts";
-import { PROBLEM_CODES } from "../../scenarios/loader/scenario-error.ts";
-import { scenarioSchema } from "../../scenarios/loader/scenario-schema.ts";
-import { keysAt } from "../../scenarios/loader/schema-keys.ts";
-import { runScenario } from "../../scenarios/runner/run-scenario.ts";
-import { expectSchema, STEP_KINDS } from "../../scenarios/steps/step-schemas.ts";
-import { stepKind } from "../../scenarios/steps/step-table.ts";
+import { createDeterministicRuntime } from "../../emulator/runtime/index.ts";
+import { parseScenario } from "../../scenarios/index.ts";
+import { MAX_ALIAS_COUNT } from "../../scenarios/index.ts";
+import { DEFAULT_MAX_SCENARIO_BYTES } from "../../scenarios/index.ts";
+import { PROBLEM_CODES } from "../../scenarios/index.ts";
+import { scenarioSchema } from "../../scenarios/index.ts";
+import { keysAt } from "../../scenarios/index.ts";
+import { runScenario } from "../../scenarios/index.ts";
+import { expectSchema, STEP_KINDS } from "../../scenarios/index.ts";
+import { stepKind } from "../../scenarios/index.ts";
 import { docBlocks } from "../docs/doc-blocks.ts";
 
 const DOC = readFileSync("docs/scenarios.md", "utf8");

@@ -1,4 +1,4 @@
-import type { JsonValue } from "../../scim/json.ts";
+import type { JsonValue } from "../../scim/index.ts";
 import { EntraError } from "../entra-error.ts";
 import {
   DIRECTORY_EXTENSION,

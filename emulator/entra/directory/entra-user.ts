@@ -1,4 +1,4 @@
-import type { JsonValue } from "../../scim/json.ts";
+import type { JsonValue } from "../../scim/index.ts";
 
 /**
  * Microsoft Graph v1.0 `user` properties the fake directory keeps, with their Graph types, plus

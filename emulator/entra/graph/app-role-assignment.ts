@@ -1,4 +1,4 @@
-import type { JsonObject } from "../../scim/json.ts";
+import type { JsonObject } from "../../scim/index.ts";
 import type { AssignmentDetails, EntraTenant, TenantApp } from "../tenant/index.ts";
 import { DEFAULT_ACCESS_ROLE_ID } from "../tenant/index.ts";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
-import { isJsonObject } from "../../scim/json.ts";
+import { isJsonObject } from "../../scim/index.ts";
 import { EntraError } from "../entra-error.ts";
 import type { EntraTenant } from "../tenant/index.ts";
 import { readBatch, runBatch } from "./graph-batch.ts";

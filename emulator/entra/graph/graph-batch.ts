@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject, type JsonValue } from "../../scim/json.ts";
+import { isJsonObject, type JsonObject, type JsonValue } from "../../scim/index.ts";
 import { EntraError } from "../entra-error.ts";
 
 /** Graph's limit of requests in one batch (https://learn.microsoft.com/graph/json-batching). */

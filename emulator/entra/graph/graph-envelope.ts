@@ -1,4 +1,4 @@
-import { isJsonObject } from "../../scim/json.ts";
+import { isJsonObject } from "../../scim/index.ts";
 
 /** The ids of one request: Graph's own, and the caller's (echoed; Graph's own when none was sent). */
 export type RequestIds = { requestId: string; clientRequestId: string; date: () => Date };

@@ -1,4 +1,4 @@
-import type { JsonObject } from "../../scim/json.ts";
+import type { JsonObject } from "../../scim/index.ts";
 import type { EntraGroup } from "../directory/entra-user.ts";
 
 /** A directory group as Microsoft Graph v1.0 returns it (resources/group.md). */

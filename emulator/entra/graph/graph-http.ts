@@ -1,4 +1,4 @@
-import { exceedsJsonDepth, isJsonObject, type JsonObject } from "../../scim/json.ts";
+import { exceedsJsonDepth, isJsonObject, type JsonObject } from "../../scim/index.ts";
 import { notFound } from "../directory/directory.ts";
 import type { EntraGroup, EntraUser } from "../directory/entra-user.ts";
 import { EntraError } from "../entra-error.ts";

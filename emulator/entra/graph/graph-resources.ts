@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from "../../scim/json.ts";
+import type { JsonObject, JsonValue } from "../../scim/index.ts";
 import { DIRECTORY_EXTENSION, USER_PROPERTY_TYPES } from "../directory/entra-user.ts";
 import type { EntraTenant } from "../tenant/index.ts";
 import { toGraphUser } from "./graph-user.ts";

@@ -1,4 +1,4 @@
-import { setOwn, type JsonObject } from "../../scim/json.ts";
+import { setOwn, type JsonObject } from "../../scim/index.ts";
 import { ON_PREMISES_EXTENSION_ATTRIBUTES, type EntraUser } from "../directory/entra-user.ts";
 
 /** A directory user as Microsoft Graph v1.0 returns it. */

@@ -1,5 +1,5 @@
-import type { JsonValue } from "../../scim/json.ts";
-import { isJsonObject } from "../../scim/json.ts";
+import type { JsonValue } from "../../scim/index.ts";
+import { isJsonObject } from "../../scim/index.ts";
 import { EntraError } from "../entra-error.ts";
 import type { TenantApp } from "../tenant/index.ts";
 

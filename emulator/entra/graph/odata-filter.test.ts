@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JsonObject } from "../../scim/json.ts";
+import type { JsonObject } from "../../scim/index.ts";
 import { filterProperties, matchesODataFilter, parseODataFilter } from "./odata-filter.ts";
 
 const ITEMS: JsonObject[] = [

@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonValue } from "../../scim/json.ts";
+import { isJsonObject, type JsonValue } from "../../scim/index.ts";
 import { EntraError } from "../entra-error.ts";
 
 /** The comparison operators of OData `$filter` the fake understands. */

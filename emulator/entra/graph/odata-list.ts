@@ -1,5 +1,5 @@
-import type { JsonObject, JsonValue } from "../../scim/json.ts";
-import { setOwn } from "../../scim/json.ts";
+import type { JsonObject, JsonValue } from "../../scim/index.ts";
+import { setOwn } from "../../scim/index.ts";
 import { graphBase } from "./graph-http.ts";
 import { matchesODataFilter } from "./odata-filter.ts";
 import {

@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from "../../scim/json.ts";
+import type { JsonObject, JsonValue } from "../../scim/index.ts";
 import type { FilterFunction } from "./odata-filter.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject } from "../../scim/json.ts";
+import { isJsonObject, type JsonObject } from "../../scim/index.ts";
 import { EntraError } from "../entra-error.ts";
 import type { ProvisioningLogRecord } from "../provisioning/index.ts";
 

@@ -1,4 +1,4 @@
-import type { JsonObject } from "../../scim/json.ts";
+import type { JsonObject } from "../../scim/index.ts";
 import { invalidValue } from "../directory/directory.ts";
 import { DIRECTORY_EXTENSION } from "../directory/entra-user.ts";
 import { EntraError } from "../entra-error.ts";

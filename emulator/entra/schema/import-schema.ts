@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { exceedsJsonDepth } from "../../scim/json.ts";
+import { exceedsJsonDepth } from "../../scim/index.ts";
 import {
   targetAttribute,
   SCOPING_OPERATORS,

@@ -1,4 +1,4 @@
-import type { Runtime } from "../../runtime/runtime.ts";
+import type { Runtime } from "../../runtime/index.ts";
 import { Directory } from "../directory/directory.ts";
 import type { Quirks, QuirkName } from "../quirks.ts";
 import { ProvisioningEngine, type CycleResult, type RestartScope } from "../provisioning/index.ts";

@@ -1,7 +1,7 @@
 import { authorizationsToJson } from "../model/authorizations.ts";
 import type { ImmutaGroup } from "../model/group-store.ts";
 import type { ImmutaState } from "../model/immuta-state.ts";
-import type { JsonObject } from "../../scim/json.ts";
+import type { JsonObject } from "../../scim/index.ts";
 
 /**
  * A group as `GET /bim/group/{groupId}` returns it (v1 API Swagger group model):

@@ -1,4 +1,4 @@
-import { findKey, isJsonObject, type JsonObject, type JsonValue } from "../../scim/json.ts";
+import { findKey, isJsonObject, type JsonObject, type JsonValue } from "../../scim/index.ts";
 import { authorizationsToJson, unionAuthorizations } from "../model/authorizations.ts";
 import type { IamConfig } from "../model/iam-config.ts";
 import type { ImmutaUser } from "../model/user-store.ts";

@@ -1,4 +1,4 @@
-import { setOwn } from "../../scim/json.ts";
+import { setOwn } from "../../scim/index.ts";
 
 /**
  * An Immuta attribute map: key → unique list of string values (v1 API Swagger: `x-constraint: unique`).

@@ -1,5 +1,5 @@
-import { ScimError } from "../../scim/scim-error.ts";
-import type { JsonObject } from "../../scim/json.ts";
+import { ScimError } from "../../scim/index.ts";
+import type { JsonObject } from "../../scim/index.ts";
 
 /** One Immuta group pushed over SCIM. Members are SCIM user ids of the same IAM. */
 export type ImmutaGroup = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JsonObject } from "../../scim/json.ts";
+import type { JsonObject } from "../../scim/index.ts";
 import { defaultAssumptions, type Assumptions } from "./assumptions.ts";
 import { buildIamConfig, type AttributeSchemaRow } from "./iam-config.ts";
 import { projectAttributes } from "./project-attributes.ts";

@@ -1,5 +1,5 @@
-import { getMember, isJsonObject, type JsonObject, type JsonValue } from "../../scim/json.ts";
-import { URN } from "../../scim/urns.ts";
+import { getMember, isJsonObject, type JsonObject, type JsonValue } from "../../scim/index.ts";
+import { URN } from "../../scim/index.ts";
 import type { Authorizations } from "./authorizations.ts";
 import type { IamConfig } from "./iam-config.ts";
 import type { Iam } from "./immuta-state.ts";

@@ -1,5 +1,5 @@
-import { ScimError } from "../../scim/scim-error.ts";
-import { getMember, type JsonObject } from "../../scim/json.ts";
+import { ScimError } from "../../scim/index.ts";
+import { getMember, type JsonObject } from "../../scim/index.ts";
 import type { Authorizations } from "./authorizations.ts";
 
 /** One Immuta user that came in over SCIM, with the SCIM resource Immuta keeps (`profile.scim`). */

@@ -1,8 +1,8 @@
-import { ScimError } from "../../scim/scim-error.ts";
-import type { JsonObject, JsonValue } from "../../scim/json.ts";
-import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from "../../scim/schema/core-schemas.ts";
-import type { SchemaDefinition } from "../../scim/schema/attribute-definition.ts";
-import { URN } from "../../scim/urns.ts";
+import { ScimError } from "../../scim/index.ts";
+import type { JsonObject, JsonValue } from "../../scim/index.ts";
+import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from "../../scim/index.ts";
+import type { SchemaDefinition } from "../../scim/index.ts";
+import { URN } from "../../scim/index.ts";
 import { inferExtensionAttributes } from "./infer-extension-schema.ts";
 import { MAX_RESULTS } from "./list-query.ts";
 import { listResponse, scimJson, type ScimReply } from "./scim-reply.ts";

@@ -1,4 +1,4 @@
-import { ScimError } from "../../scim/scim-error.ts";
+import { ScimError } from "../../scim/index.ts";
 import type { Iam, ImmutaState } from "../model/immuta-state.ts";
 import { redactBody, redactHeaders } from "../model/journal.ts";
 import type { ScimReply } from "./scim-reply.ts";

@@ -1,5 +1,5 @@
-import { findKey, isJsonObject, setOwn, type JsonObject } from "../../scim/json.ts";
-import { isCoreSchema } from "../../scim/urns.ts";
+import { findKey, isJsonObject, setOwn, type JsonObject } from "../../scim/index.ts";
+import { isCoreSchema } from "../../scim/index.ts";
 
 /** True for a key holding an extension object (a schema URN other than the core ones). */
 export function isExtensionKey(key: string): boolean {

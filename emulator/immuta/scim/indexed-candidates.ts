@@ -1,4 +1,4 @@
-import type { Filter } from "../../scim/filter/filter-ast.ts";
+import type { Filter } from "../../scim/index.ts";
 
 /**
  * The resources an index holds for `<name> eq "<value>"` (`name` lower-cased), or undefined when

@@ -1,5 +1,5 @@
-import { findKey, isJsonObject, type JsonValue } from "../../scim/json.ts";
-import type { AttributeDefinition, AttributeType } from "../../scim/schema/attribute-definition.ts";
+import { findKey, isJsonObject, type JsonValue } from "../../scim/index.ts";
+import type { AttributeDefinition, AttributeType } from "../../scim/index.ts";
 import type { ImmutaUser } from "../model/user-store.ts";
 
 /**

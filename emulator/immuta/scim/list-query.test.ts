@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { JsonObject } from "../../scim/json.ts";
-import { URN } from "../../scim/urns.ts";
+import type { JsonObject } from "../../scim/index.ts";
+import { URN } from "../../scim/index.ts";
 import { MAX_RESULTS, parseListQuery, selectAttributes } from "./list-query.ts";
 
 const query = (search: string) => parseListQuery(new URL(`http://x/Users?${search}`));

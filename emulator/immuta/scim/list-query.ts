@@ -1,6 +1,6 @@
-import { findKey, getOwn, isJsonObject, setOwn, type JsonObject, type JsonValue } from "../../scim/json.ts";
-import { ScimError } from "../../scim/scim-error.ts";
-import { isCoreSchema } from "../../scim/urns.ts";
+import { findKey, getOwn, isJsonObject, setOwn, type JsonObject, type JsonValue } from "../../scim/index.ts";
+import { ScimError } from "../../scim/index.ts";
+import { isCoreSchema } from "../../scim/index.ts";
 
 /** Most resources one list page returns (advertised as `filter.maxResults` in ServiceProviderConfig). */
 export const MAX_RESULTS = 1000;

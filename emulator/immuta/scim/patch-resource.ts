@@ -5,13 +5,13 @@ import {
   setOwn,
   type JsonObject,
   type JsonValue,
-} from "../../scim/json.ts";
-import { applyPatch } from "../../scim/patch/apply-patch.ts";
-import { parsePatchRequest } from "../../scim/patch/parse-patch-request.ts";
-import type { PatchOperation } from "../../scim/patch/patch-operation.ts";
-import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from "../../scim/schema/core-schemas.ts";
-import { ScimError } from "../../scim/scim-error.ts";
-import { URN } from "../../scim/urns.ts";
+} from "../../scim/index.ts";
+import { applyPatch } from "../../scim/index.ts";
+import { parsePatchRequest } from "../../scim/index.ts";
+import type { PatchOperation } from "../../scim/index.ts";
+import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from "../../scim/index.ts";
+import { ScimError } from "../../scim/index.ts";
+import { URN } from "../../scim/index.ts";
 import type { Assumptions } from "../model/assumptions.ts";
 import { withoutExtensionSchemas } from "./extension-objects.ts";
 

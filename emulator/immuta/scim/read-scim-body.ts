@@ -1,5 +1,5 @@
-import { ScimError } from "../../scim/scim-error.ts";
-import type { JsonValue } from "../../scim/json.ts";
+import { ScimError } from "../../scim/index.ts";
+import type { JsonValue } from "../../scim/index.ts";
 
 /** Largest request body the fake accepts (RFC 7644 §3.12 has 413 for bodies over the server's limit). */
 export const MAX_BODY_BYTES = 1_048_576;

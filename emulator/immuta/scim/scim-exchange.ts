@@ -1,5 +1,5 @@
-import { ScimError } from "../../scim/scim-error.ts";
-import type { JsonValue } from "../../scim/json.ts";
+import { ScimError } from "../../scim/index.ts";
+import type { JsonValue } from "../../scim/index.ts";
 import type { Iam, ImmutaState } from "../model/immuta-state.ts";
 import { parseScimJson } from "./read-scim-body.ts";
 import { etagOf } from "./scim-reply.ts";

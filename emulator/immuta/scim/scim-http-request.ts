@@ -1,4 +1,4 @@
-import { ScimError } from "../../scim/scim-error.ts";
+import { ScimError } from "../../scim/index.ts";
 import { MAX_BODY_BYTES, readBodyText } from "./read-scim-body.ts";
 
 /** Header lookup by name and iteration as `[lowercase name, value]` pairs: what a `Headers` offers. */

@@ -1,5 +1,5 @@
-import type { JsonObject } from "../../scim/json.ts";
-import { SCIM_CONTENT_TYPE, URN } from "../../scim/urns.ts";
+import type { JsonObject } from "../../scim/index.ts";
+import { SCIM_CONTENT_TYPE, URN } from "../../scim/index.ts";
 
 /**
  * A SCIM answer before it becomes a Response: the dispatcher journals `body` as the very string

@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import type { JsonObject } from "../../../scim/json.ts";
+import type { JsonObject } from "../../../scim/index.ts";
 import { notFound } from "../../directory/directory.ts";
 import type { EntraTenant } from "../../tenant/index.ts";
 import { toGraphGroup } from "../graph-group.ts";

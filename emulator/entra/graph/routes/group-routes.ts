@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import type { JsonObject } from "../../../scim/json.ts";
+import type { JsonObject } from "../../../scim/index.ts";
 import { invalidValue, notFound } from "../../directory/directory.ts";
 import { EntraError } from "../../entra-error.ts";
 import type { EntraGroup } from "../../directory/entra-user.ts";

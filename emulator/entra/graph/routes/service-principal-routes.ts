@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import type { JsonObject } from "../../../scim/json.ts";
+import type { JsonObject } from "../../../scim/index.ts";
 import { notFound } from "../../directory/directory.ts";
 import { EntraError } from "../../entra-error.ts";
 import type { EntraTenant, TenantApp } from "../../tenant/index.ts";

@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import { isJsonObject, type JsonObject } from "../../../scim/json.ts";
+import { isJsonObject, type JsonObject } from "../../../scim/index.ts";
 import { EntraError } from "../../entra-error.ts";
 import type { EntraTenant, TenantApp } from "../../tenant/index.ts";
 import { RESTART_SCOPES, type RestartScope } from "../../provisioning/index.ts";

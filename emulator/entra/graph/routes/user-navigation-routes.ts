@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import type { JsonObject } from "../../../scim/json.ts";
+import type { JsonObject } from "../../../scim/index.ts";
 import { EntraError } from "../../entra-error.ts";
 import type { EntraTenant } from "../../tenant/index.ts";
 import { DEFAULT_ACCESS_ROLE_ID } from "../../tenant/index.ts";

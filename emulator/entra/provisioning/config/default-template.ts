@@ -1,4 +1,4 @@
-import { URN } from "../../../scim/urns.ts";
+import { URN } from "../../../scim/index.ts";
 import {
   targetAttribute,
   type AttributeMapping,

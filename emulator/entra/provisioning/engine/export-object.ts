@@ -1,4 +1,4 @@
-import type { JsonObject } from "../../../scim/json.ts";
+import type { JsonObject } from "../../../scim/index.ts";
 import { isExpressionError } from "../../expression/expression-error.ts";
 import type { ObjectMapping } from "../config/provisioning-config.ts";
 import type { Outcome } from "../log/log-record.ts";

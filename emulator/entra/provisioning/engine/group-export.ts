@@ -1,4 +1,4 @@
-import type { JsonObject } from "../../../scim/json.ts";
+import type { JsonObject } from "../../../scim/index.ts";
 import type { EntraGroup } from "../../directory/entra-user.ts";
 import { targetAttribute } from "../config/provisioning-config.ts";
 import type { Outcome } from "../log/log-record.ts";

@@ -1,4 +1,4 @@
-import type { JsonValue } from "../../../scim/json.ts";
+import type { JsonValue } from "../../../scim/index.ts";
 import { displayValue, toTargetValue } from "../mapping/attribute-diff.ts";
 import type { TargetValue } from "../mapping/evaluate-mappings.ts";
 import { judgeResponse } from "../scim-client/judge-response.ts";

@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject } from "../../../scim/json.ts";
+import { isJsonObject, type JsonObject } from "../../../scim/index.ts";
 import { failedBecause } from "../log/log-steps.ts";
 import type { ErrorInformation, ProvisioningStatus } from "../log/provisioning-log.ts";
 import { isEmpty, type MappedValue } from "../mapping/evaluate-mappings.ts";

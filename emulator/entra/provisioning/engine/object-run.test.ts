@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createDeterministicRuntime } from "../../../runtime/runtime.ts";
+import { createDeterministicRuntime } from "../../../runtime/index.ts";
 import { Directory } from "../../directory/directory.ts";
 import { defaultQuirks } from "../../quirks.ts";
 import { defaultProvisioningConfig } from "../config/default-template.ts";

@@ -1,4 +1,4 @@
-import { URN } from "../../../scim/urns.ts";
+import { URN } from "../../../scim/index.ts";
 import type { EntraUser } from "../../directory/entra-user.ts";
 import { unlistedTargetAttribute } from "../config/provisioning-config.ts";
 import type { Outcome } from "../log/log-record.ts";

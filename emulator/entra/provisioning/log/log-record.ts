@@ -1,4 +1,4 @@
-import { URN } from "../../../scim/urns.ts";
+import { URN } from "../../../scim/index.ts";
 import type { ProvisioningJob } from "../config/provisioning-job.ts";
 import type { ProvisioningLogRecord, ProvisioningStep } from "./provisioning-log.ts";
 

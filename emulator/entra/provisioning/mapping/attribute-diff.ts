@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonValue } from "../../../scim/json.ts";
+import { isJsonObject, type JsonValue } from "../../../scim/index.ts";
 import { isEmpty, type TargetValue } from "./evaluate-mappings.ts";
 import type { AttributeChange, TargetEntry } from "../scim-client/scim-requests.ts";
 

@@ -1,4 +1,4 @@
-import { findKey, isJsonObject, setOwn, type JsonObject, type JsonValue } from "../../../scim/json.ts";
+import { findKey, isJsonObject, setOwn, type JsonObject, type JsonValue } from "../../../scim/index.ts";
 
 /** Core User attributes (RFC 7643 §4.1) a mapping may target by plain name. */
 const CORE_USER_ATTRIBUTES = new Set(

@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject } from "../../../scim/json.ts";
+import { isJsonObject, type JsonObject } from "../../../scim/index.ts";
 import type { ErrorInformation, ProvisioningErrorCode } from "../log/provisioning-log.ts";
 import type { ScimExchangeRecord } from "./scim-transport.ts";
 

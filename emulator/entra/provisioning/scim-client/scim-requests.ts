@@ -1,5 +1,5 @@
-import { setOwn, type JsonObject, type JsonValue } from "../../../scim/json.ts";
-import { URN } from "../../../scim/urns.ts";
+import { setOwn, type JsonObject, type JsonValue } from "../../../scim/index.ts";
+import { URN } from "../../../scim/index.ts";
 import type { Quirks } from "../../quirks.ts";
 import type { TargetValue } from "../mapping/evaluate-mappings.ts";
 import type { TargetAttribute } from "../config/provisioning-config.ts";

@@ -1,5 +1,5 @@
-import type { JsonValue } from "../../../scim/json.ts";
-import { SCIM_CONTENT_TYPE } from "../../../scim/urns.ts";
+import type { JsonValue } from "../../../scim/index.ts";
+import { SCIM_CONTENT_TYPE } from "../../../scim/index.ts";
 import type { ScimRequest } from "./scim-requests.ts";
 
 /** Any `fetch`-compatible function: the in-process Immuta app's `fetch`, msw-intercepted or real fetch. */

@@ -1,6 +1,6 @@
-import type { Filter } from "../../../scim/filter/filter-ast.ts";
-import { matchesFilter } from "../../../scim/filter/match-filter.ts";
-import { URN } from "../../../scim/urns.ts";
+import type { Filter } from "../../../scim/index.ts";
+import { matchesFilter } from "../../../scim/index.ts";
+import { URN } from "../../../scim/index.ts";
 import type { ImmutaGroup } from "../../model/group-store.ts";
 import type { Iam } from "../../model/immuta-state.ts";
 import { indexedCandidates } from "../indexed-candidates.ts";

@@ -1,6 +1,6 @@
-import { parseFilter } from "../../../scim/filter/parse-filter.ts";
-import type { JsonObject } from "../../../scim/json.ts";
-import { ScimError } from "../../../scim/scim-error.ts";
+import { parseFilter } from "../../../scim/index.ts";
+import type { JsonObject } from "../../../scim/index.ts";
+import { ScimError } from "../../../scim/index.ts";
 import type { ImmutaGroup } from "../../model/group-store.ts";
 import { parseListQuery, selectAttributes, type ListQuery } from "../list-query.ts";
 import { patchGroupResource } from "../patch-resource.ts";

@@ -1,5 +1,5 @@
-import { findKey, getMember, isJsonObject, type JsonObject, type JsonValue } from "../../../scim/json.ts";
-import { ScimError } from "../../../scim/scim-error.ts";
+import { findKey, getMember, isJsonObject, type JsonObject, type JsonValue } from "../../../scim/index.ts";
+import { ScimError } from "../../../scim/index.ts";
 import type { ImmutaGroup } from "../../model/group-store.ts";
 import { normalizeResourceBody } from "../patch-resource.ts";
 import type { ScimExchange } from "../scim-exchange.ts";

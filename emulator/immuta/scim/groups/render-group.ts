@@ -1,5 +1,5 @@
-import type { JsonObject } from "../../../scim/json.ts";
-import { URN } from "../../../scim/urns.ts";
+import type { JsonObject } from "../../../scim/index.ts";
+import { URN } from "../../../scim/index.ts";
 import type { ImmutaGroup } from "../../model/group-store.ts";
 import { etagOf } from "../scim-reply.ts";
 

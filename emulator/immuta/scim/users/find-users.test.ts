@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseFilter } from "../../../scim/filter/parse-filter.ts";
-import { URN } from "../../../scim/urns.ts";
+import { parseFilter } from "../../../scim/index.ts";
+import { URN } from "../../../scim/index.ts";
 import { ImmutaState } from "../../model/immuta-state.ts";
 import { renderUser } from "./render-user.ts";
 import { findUsers } from "./find-users.ts";

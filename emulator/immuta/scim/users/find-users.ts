@@ -1,7 +1,7 @@
-import type { Filter } from "../../../scim/filter/filter-ast.ts";
-import { matchesFilter } from "../../../scim/filter/match-filter.ts";
-import type { JsonObject } from "../../../scim/json.ts";
-import { URN } from "../../../scim/urns.ts";
+import type { Filter } from "../../../scim/index.ts";
+import { matchesFilter } from "../../../scim/index.ts";
+import type { JsonObject } from "../../../scim/index.ts";
+import { URN } from "../../../scim/index.ts";
 import type { Iam } from "../../model/immuta-state.ts";
 import type { ImmutaUser } from "../../model/user-store.ts";
 import { indexedCandidates } from "../indexed-candidates.ts";

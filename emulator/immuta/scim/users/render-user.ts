@@ -1,5 +1,5 @@
-import type { JsonObject } from "../../../scim/json.ts";
-import { URN } from "../../../scim/urns.ts";
+import type { JsonObject } from "../../../scim/index.ts";
+import { URN } from "../../../scim/index.ts";
 import type { IamConfig } from "../../model/iam-config.ts";
 import type { ImmutaUser } from "../../model/user-store.ts";
 import { isExtensionKey } from "../extension-objects.ts";

@@ -1,6 +1,6 @@
-import { setOwn, type JsonObject } from "../../../scim/json.ts";
-import { ScimError } from "../../../scim/scim-error.ts";
-import { USER_SCHEMA } from "../../../scim/schema/core-schemas.ts";
+import { setOwn, type JsonObject } from "../../../scim/index.ts";
+import { ScimError } from "../../../scim/index.ts";
+import { USER_SCHEMA } from "../../../scim/index.ts";
 import type { IamConfig } from "../../model/iam-config.ts";
 import { isExtensionKey } from "../extension-objects.ts";
 

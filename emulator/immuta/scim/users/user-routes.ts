@@ -1,5 +1,5 @@
-import { ScimError } from "../../../scim/scim-error.ts";
-import { parseFilter } from "../../../scim/filter/parse-filter.ts";
+import { ScimError } from "../../../scim/index.ts";
+import { parseFilter } from "../../../scim/index.ts";
 import type { ImmutaUser } from "../../model/user-store.ts";
 import { parseListQuery, selectAttributes } from "../list-query.ts";
 import { nonUrnTopLevels, patchUserResource } from "../patch-resource.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { URN } from "../../../scim/urns.ts";
+import { URN } from "../../../scim/index.ts";
 import { ImmutaState } from "../../model/immuta-state.ts";
 import { patchUserResource } from "../patch-resource.ts";
 import { createUser, storeUserVersion, validateUserResource } from "./user-service.ts";

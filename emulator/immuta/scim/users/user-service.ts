@@ -1,6 +1,6 @@
-import { ScimError } from "../../../scim/scim-error.ts";
-import { getMember, isJsonEqual, type JsonObject, type JsonValue, findKey } from "../../../scim/json.ts";
-import { URN } from "../../../scim/urns.ts";
+import { ScimError } from "../../../scim/index.ts";
+import { getMember, isJsonEqual, type JsonObject, type JsonValue, findKey } from "../../../scim/index.ts";
+import { URN } from "../../../scim/index.ts";
 import type { Iam, ImmutaState } from "../../model/immuta-state.ts";
 import { normalizeResourceBody } from "../patch-resource.ts";
 import { projectAttributes } from "../../model/project-attributes.ts";

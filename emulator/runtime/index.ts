@@ -1,0 +1,1 @@
+export { createDeterministicRuntime, seededRandom, uuidFrom, type Runtime } from "./runtime.ts";
