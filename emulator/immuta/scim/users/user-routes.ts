@@ -8,7 +8,6 @@ import { renderUser } from "./render-user.ts";
 import { bodyOf, checkIfMatch, isNotModified, type ScimExchange } from "../scim-exchange.ts";
 import { findUsers } from "./find-users.ts";
 import { applyUnknownAttributes } from "./unknown-attributes.ts";
-import type { JsonObject } from "../../../scim/json.ts";
 import { assertUserShape, createUser, storeUserVersion, validateUserResource } from "./user-service.ts";
 
 /** `/Users` and `/Users/{id}` (RFC 7644 §3.2-§3.6). */
