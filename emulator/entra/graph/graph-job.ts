@@ -2,8 +2,10 @@ import type { JsonObject } from "../../scim/json.ts";
 import type { TenantApp } from "../tenant/index.ts";
 
 /**
- * The job as Graph's `synchronizationJob` (v1.0 resources/synchronization-synchronizationjob.md):
- * `templateId` "scim", a 40-minute schedule (entra.md §8), and the status of the last cycle
+ * The job as Graph's `synchronizationJob`
+ * (https://learn.microsoft.com/graph/api/resources/synchronization-synchronizationjob):
+ * `templateId` "scim", a 40-minute schedule (the incremental-cycle interval in
+ * https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works), and the status of the last cycle
  * `start` ran. `status.code` is NotRun, Active or Paused.
  */
 export function toGraphJob(app: TenantApp): JsonObject {

@@ -61,7 +61,7 @@ export function parseOnDemandBody(body: JsonObject, ruleId: string): OnDemandSub
 
 /**
  * The Graph provisionOnDemand answer: a `stringKeyStringValuePair` whose key and value are JSON
- * strings (synchronization-synchronizationjob-provisionondemand.md, entra.md §6.2).
+ * strings (https://learn.microsoft.com/graph/api/synchronization-synchronizationjob-provisionondemand).
  */
 export function toOnDemandResponse(record: ProvisioningLogRecord): {
   "@odata.type": string;

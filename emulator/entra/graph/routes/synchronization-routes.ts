@@ -32,7 +32,8 @@ export function registerSynchronizationRoutes(app: Hono, tenant: EntraTenant): v
 
   app.get(`${JOB}/schema`, (c) => c.json(exportSchema(job(c).job)));
 
-  // Saving a schema restores the configuration and triggers an initial cycle (entra.md §5 [S13]).
+  // Saving a schema restores the configuration and triggers an initial cycle
+  // (https://learn.microsoft.com/entra/identity/app-provisioning/export-import-provisioning-configuration).
   app.put(`${JOB}/schema`, async (c) => {
     const target = job(c);
     tenant.changeSchema(target, await readJson(c.req.raw));
@@ -56,7 +57,8 @@ export function registerSynchronizationRoutes(app: Hono, tenant: EntraTenant): v
     return c.json(toOnDemandResponse(first.log));
   });
 
-  // Test Connection: 204 when the SCIM endpoint answers the probe as Entra expects (entra.md §1.2).
+  // Test Connection: 204 when the SCIM endpoint answers the probe as Entra expects
+  // (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
   app.post(`${JOB}/validateCredentials`, async (c) => {
     const target = job(c);
     const body = await readJson(c.req.raw, { optional: true });
@@ -127,7 +129,8 @@ function notFoundSubject(id: string): EntraError {
 
 /**
  * validateCredentials body: `{"useSavedCredentials": true}` (or no body) tests the saved ones;
- * otherwise `credentials` holds BaseAddress and SecretToken (entra.md §1.1 [S22]).
+ * otherwise `credentials` holds BaseAddress and SecretToken
+ * (https://learn.microsoft.com/graph/api/synchronization-synchronizationjob-validatecredentials).
  */
 function readCredentials(
   body: JsonObject,
