@@ -1,4 +1,4 @@
-/** Exit codes of every command (DESIGN.md): success, an expectation failed, bad input. */
+/** Exit codes of every command: success, an expectation failed or something differs, bad input. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

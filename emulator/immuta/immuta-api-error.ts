@@ -1,3 +1,5 @@
+import { STATUS_CODES } from "node:http";
+
 /**
  * An error of Immuta's REST API (/bim and the control API). Immuta's API is a hapi service;
  * its error bodies are assumed to be Boom-shaped: `{statusCode, error, message}`.
@@ -13,19 +15,8 @@ export class ImmutaApiError extends Error {
 
   toResponse(): Response {
     return Response.json(
-      { statusCode: this.status, error: REASONS[this.status], message: this.message },
+      { statusCode: this.status, error: STATUS_CODES[this.status] ?? "", message: this.message },
       { status: this.status },
     );
   }
 }
-
-const REASONS: Record<ImmutaApiError["status"], string> = {
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  405: "Method Not Allowed",
-  409: "Conflict",
-  413: "Payload Too Large",
-  415: "Unsupported Media Type",
-};

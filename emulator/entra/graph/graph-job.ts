@@ -4,11 +4,11 @@ import type { TenantApp } from "../tenant/index.ts";
 /**
  * The job as Graph's `synchronizationJob`
  * (https://learn.microsoft.com/graph/api/resources/synchronization-synchronizationjob):
- * `templateId` "scim", a 40-minute schedule (the interval how-provisioning-works.md gives for
- * incremental cycles), and the status of the last cycle `start` ran. `status.code` is NotRun,
- * Active or Paused. `progress` and `synchronizedEntryCountByType`
- * (resources/synchronization-synchronizationstatus.md): assumed one progress entry for the last
- * cycle in units of entries, and the linked users and groups counted under "User" and "Group".
+ * `templateId` "scim", a 40-minute schedule (the incremental-cycle interval in
+ * https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works), and the status of the last cycle
+ * `start` ran. `status.code` is NotRun, Active or Paused. `progress` and `synchronizedEntryCountByType`
+ * (https://learn.microsoft.com/graph/api/resources/synchronization-synchronizationstatus): assumed one progress
+ * entry for the last cycle in units of entries, and the linked users and groups counted under "User" and "Group".
  */
 export function toGraphJob(app: TenantApp): JsonObject {
   const { job, state, engine } = app;

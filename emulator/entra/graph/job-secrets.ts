@@ -4,9 +4,10 @@ import { EntraError } from "../entra-error.ts";
 import type { TenantApp } from "../tenant/index.ts";
 
 /**
- * Graph's `synchronizationSecret` keys (v1.0 resources/synchronization-synchronizationsecretkeystringvaluepair.md).
- * The emulator acts on BaseAddress, SecretToken
- * (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-configuration-api), SkipOutOfScopeDeletions and
+ * Graph's `synchronizationSecret` keys
+ * (https://learn.microsoft.com/graph/api/resources/synchronization-synchronizationsecretkeystringvaluepair).
+ * The emulator acts on BaseAddress, SecretToken (the Tenant URL and Secret Token of
+ * https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups), SkipOutOfScopeDeletions and
  * SyncAll; the others are kept and ignored.
  */
 export const SECRET_KEYS = [

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from "node:http";
 /** One SCIM exchange as the fake Immuta saw it. Secrets are redacted before they are stored. */
 export type JournalEntry = {
   startedDateTime: string;
@@ -95,25 +96,6 @@ export function createJournal(limit: number): Journal {
   };
 }
 
-/** Reason phrases for the HAR `statusText` when the Response carried none (RFC 9110 §15). */
-const REASON_PHRASES: Record<number, string> = {
-  200: "OK",
-  201: "Created",
-  204: "No Content",
-  304: "Not Modified",
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  405: "Method Not Allowed",
-  409: "Conflict",
-  412: "Precondition Failed",
-  413: "Payload Too Large",
-  415: "Unsupported Media Type",
-  500: "Internal Server Error",
-  501: "Not Implemented",
-};
-
 export type HarOptions = { creator?: { name: string; version: string }; dropped?: number };
 
 /**
@@ -151,7 +133,7 @@ export function journalToHar(entries: readonly JournalEntry[], options: HarOptio
           },
           response: {
             status: entry.response.status,
-            statusText: entry.response.statusText || (REASON_PHRASES[entry.response.status] ?? ""),
+            statusText: entry.response.statusText || (STATUS_CODES[entry.response.status] ?? ""),
             httpVersion: "HTTP/1.1",
             cookies: [],
             headers: entry.response.headers.map(([name, value]) => ({ name, value })),

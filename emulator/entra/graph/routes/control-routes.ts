@@ -5,8 +5,8 @@ import type { EntraTenant } from "../../tenant/index.ts";
 import { readJson, requireApp } from "../graph-http.ts";
 
 /**
- * `/_synclab/entra`: what neither Entra nor Graph has, under a path that can't collide with one
- * (DESIGN.md). `GET /_synclab/entra` lists the ids a script needs (tenant, service principals, jobs,
+ * `/_synclab/entra`: what neither Entra nor Graph has, under a path that can't collide with one.
+ * `GET /_synclab/entra` lists the ids a script needs (tenant, service principals, jobs,
  * rules) and each job's state.
  */
 export function registerControlRoutes(app: Hono, tenant: EntraTenant): void {

@@ -39,7 +39,7 @@ function toServicePrincipal(app: TenantApp): JsonObject {
 /**
  * `/v1.0/servicePrincipals`: list and get, and the app's assignments (`appRoleAssignedTo`), which
  * are the job's `assignments` set: assigning makes a user or group (and its direct members) in
- * scope for "Sync only assigned users and groups" (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works).
+ * scope for "Sync only assigned users and groups" (https://learn.microsoft.com/entra/identity/app-provisioning/define-conditional-rules-for-provisioning-user-accounts).
  */
 export function registerServicePrincipalRoutes(app: Hono, tenant: EntraTenant): void {
   registerServicePrincipalReads(app, tenant);

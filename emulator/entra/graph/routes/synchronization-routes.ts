@@ -122,7 +122,7 @@ function notFoundSubject(id: string): EntraError {
 /**
  * validateCredentials body: `{"useSavedCredentials": true}` (or no body) tests the saved ones;
  * otherwise `credentials` holds BaseAddress and SecretToken
- * (https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-configuration-api).
+ * (https://learn.microsoft.com/graph/api/synchronization-synchronizationjob-validatecredentials).
  */
 function readCredentials(
   body: JsonObject,
