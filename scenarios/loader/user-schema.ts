@@ -35,7 +35,7 @@ const propertyShape: Record<string, z.ZodType> = {
       VALUE_SCHEMAS[type].nullable().optional(),
     ]),
   ),
-  // Graph refuses null for these two (user.md); a scenario cannot clear them either.
+  // Graph refuses null for these two (https://learn.microsoft.com/graph/api/resources/user); a scenario cannot clear them either.
   userPrincipalName: z
     .string()
     .regex(/^[^@\s]+@[^@\s]+$/, "userPrincipalName must look like user@domain")

@@ -165,7 +165,7 @@ describe("provisioning engine", () => {
   });
 });
 
-describe("scoping clauses (define-conditional-rules-for-provisioning-user-accounts.md)", () => {
+describe("scoping clauses (https://learn.microsoft.com/entra/identity/app-provisioning/define-conditional-rules-for-provisioning-user-accounts)", () => {
   it.each<[ScopingOperator, string, string | null, boolean]>([
     ["&", "Sales,Marketing", "Sales", true],
     ["&", "Sales,Marketing", "R&D", false],

@@ -13,7 +13,7 @@ const attributeName = fc.oneof(
   fc.constantFrom("constructor", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "proto__"),
 );
 
-/** `<Name>` of `urn:ietf:params:scim:schemas:extension:<Name>:2.0:User` (customize-application-attributes.md). */
+/** `<Name>` of `urn:ietf:params:scim:schemas:extension:<Name>:2.0:User` (https://learn.microsoft.com/entra/identity/app-provisioning/customize-application-attributes). */
 const extensionName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,15}$/);
 
 /** The prefix is free text in Immuta ("any name that you'd like"); a dot-free printable one here. */

@@ -247,7 +247,7 @@ export class Directory {
 
   /**
    * Graph DELETE /groups/{id}: a Microsoft 365 group (`groupTypes` has "Unified") goes to the
-   * recycle bin; security and distribution groups are deleted permanently (v1.0 group-delete.md).
+   * recycle bin; security and distribution groups are deleted permanently (https://learn.microsoft.com/graph/api/group-delete).
    */
   deleteGroup(id: string): "softDeleted" | "purged" {
     const group = this.#requireGroup(id);
@@ -295,7 +295,7 @@ export class Directory {
       const type = Object.hasOwn(USER_PROPERTY_TYPES, name)
         ? USER_PROPERTY_TYPES[name as keyof typeof USER_PROPERTY_TYPES]
         : undefined;
-      // Directory extension names are case-sensitive (customize-application-attributes.md); any value but an array.
+      // Directory extension names are case-sensitive (https://learn.microsoft.com/entra/identity/app-provisioning/customize-application-attributes); any value but an array.
       if (type === undefined && !DIRECTORY_EXTENSION.test(name)) throw unknownProperty(name);
       if (value === null) {
         if (name === "accountEnabled" || name === "userPrincipalName") throw invalidValue(name, "User");

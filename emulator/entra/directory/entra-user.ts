@@ -3,7 +3,7 @@ import type { JsonValue } from "../../scim/index.ts";
 /**
  * Microsoft Graph v1.0 `user` properties the fake directory keeps, with their Graph types, plus
  * `onPremisesExtensionAttributes` and directory extensions `extension_<appId>_<name>`
- * (v1.0 resources/user.md). `passwordProfile` is accepted on write and never returned, as in Graph.
+ * (https://learn.microsoft.com/graph/api/resources/user). `passwordProfile` is accepted on write and never returned, as in Graph.
  */
 export const USER_PROPERTY_TYPES = {
   userPrincipalName: "string",
@@ -48,7 +48,7 @@ export type GraphPropertyType = (typeof USER_PROPERTY_TYPES)[keyof typeof USER_P
 export const GRAPH_USER_PROPERTIES = Object.keys(USER_PROPERTY_TYPES) as (keyof typeof USER_PROPERTY_TYPES)[];
 export type GraphUserProperty = (typeof GRAPH_USER_PROPERTIES)[number];
 
-/** `extension_<appId without hyphens>_<name>`; names are case-sensitive (customize-application-attributes.md). */
+/** `extension_<appId without hyphens>_<name>`; names are case-sensitive (https://learn.microsoft.com/entra/identity/app-provisioning/customize-application-attributes). */
 export const DIRECTORY_EXTENSION = /^extension_[0-9a-fA-F]{32}_[A-Za-z0-9_]+$/;
 
 /** The 15 on-premises extension attributes of Graph's `onPremisesExtensionAttributes`. */
@@ -70,7 +70,7 @@ export type EntraUser = {
   changeSeq: number;
 };
 
-/** One directory group with direct members (user ids). Nested groups are not provisioned (how-provisioning-works.md). */
+/** One directory group with direct members (user ids). Nested groups are not provisioned (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works). */
 export type EntraGroup = {
   id: string;
   displayName: string;

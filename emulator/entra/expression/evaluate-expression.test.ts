@@ -43,7 +43,7 @@ function failureOf(run: () => unknown): ExpressionError {
 type Row = { expression: string; input: Attributes; expected: ExpressionValue };
 
 // Every example of Microsoft Learn "Reference for writing expressions for attribute mappings in
-// Microsoft Entra ID" (functions-for-customizing-application-data.md) that states an output.
+// Microsoft Entra ID" (https://learn.microsoft.com/entra/identity/app-provisioning/functions-for-customizing-application-data) that states an output.
 const DOCUMENTED_EXAMPLES: Row[] = [
   {
     expression: 'Append([userPrincipalName], ".test")',

@@ -34,7 +34,7 @@ export function principalOfAssignment(app: TenantApp, id: string): string | unde
   );
 }
 
-/** One assignment as Graph's `appRoleAssignment` (v1.0 resources/approleassignment.md). */
+/** One assignment as Graph's `appRoleAssignment` (https://learn.microsoft.com/graph/api/resources/approleassignment). */
 export function toAppRoleAssignment(tenant: EntraTenant, app: TenantApp, principalId: string): JsonObject {
   const user = tenant.directory.user(principalId);
   const group = tenant.directory.group(principalId);

@@ -1,7 +1,7 @@
 import type { JsonObject } from "../../scim/index.ts";
 import type { EntraGroup } from "../directory/entra-user.ts";
 
-/** A directory group as Microsoft Graph v1.0 returns it (resources/group.md). */
+/** A directory group as Microsoft Graph v1.0 returns it (https://learn.microsoft.com/graph/api/resources/group). */
 export function toGraphGroup(group: EntraGroup): JsonObject {
   return {
     "@odata.type": "#microsoft.graph.group",

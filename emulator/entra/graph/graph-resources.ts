@@ -4,7 +4,7 @@ import type { EntraTenant } from "../tenant/index.ts";
 import { toGraphUser } from "./graph-user.ts";
 import { directoryResource, plainResource, type ODataResource } from "./odata-resource.ts";
 
-/** Graph `group` members the fake serves (v1.0 resources/group.md). */
+/** Graph `group` members the fake serves (https://learn.microsoft.com/graph/api/resources/group). */
 const GROUP_PROPERTIES = [
   "displayName",
   "description",
@@ -14,7 +14,7 @@ const GROUP_PROPERTIES = [
   "groupTypes",
 ] as const;
 
-/** `provisioningObjectSummary` members (v1.0 resources/provisioningobjectsummary.md). */
+/** `provisioningObjectSummary` members (https://learn.microsoft.com/graph/api/resources/provisioningobjectsummary). */
 const PROVISIONING_PROPERTIES = [
   "id",
   "activityDateTime",
@@ -73,7 +73,7 @@ export function graphResources(tenant: EntraTenant): GraphResources {
     }),
     servicePrincipals: plainResource("microsoft.graph.servicePrincipal"),
     appRoleAssignments: plainResource("microsoft.graph.appRoleAssignment"),
-    // contains and startswith on identities are documented for provisioning logs (provisioningobjectsummary-list.md).
+    // contains and startswith on identities are documented for provisioning logs (https://learn.microsoft.com/graph/api/provisioningobjectsummary-list).
     provisioning: plainResource("microsoft.graph.provisioningObjectSummary", {
       properties: PROVISIONING_PROPERTIES,
       functions: ["startswith", "contains"],

@@ -27,7 +27,7 @@ export type ODataResource = {
   defaultTop: number;
 };
 
-/** Members of a Graph `user` the fake serves (v1.0 resources/user.md), beyond its stored properties. */
+/** Members of a Graph `user` the fake serves (https://learn.microsoft.com/graph/api/resources/user), beyond its stored properties. */
 const DIRECTORY_OBJECT = ["id", "createdDateTime", "deletedDateTime", "@odata.type"] as const;
 
 /** A directory collection of users or groups; `expand` adds the navigation properties served. */

@@ -18,7 +18,7 @@ function bad(message: string): never {
 }
 
 /**
- * The body of provisionOnDemand (v1.0 api/synchronization-synchronizationjob-provisionondemand.md,
+ * The body of provisionOnDemand (https://learn.microsoft.com/graph/api/synchronization-synchronizationjob-provisionondemand,
  * resources synchronizationJobApplicationParameters, synchronizationJobSubject,
  * synchronizationLinkedObjects). `ruleId` may be left out (the job has one rule);
  * `objectTypeName` defaults to User.

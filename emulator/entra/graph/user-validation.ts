@@ -5,7 +5,7 @@ import { EntraError } from "../entra-error.ts";
 import type { EntraTenant } from "../tenant/index.ts";
 
 /**
- * Maximum lengths Graph documents per property (v1.0 resources/user.md, resources/group.md:
+ * Maximum lengths Graph documents per property (https://learn.microsoft.com/graph/api/resources/user, https://learn.microsoft.com/graph/api/resources/group:
  * "Maximum length is 256 characters" for displayName, and so on).
  */
 const MAX_LENGTH: Readonly<Record<"User" | "Group", Readonly<Record<string, number>>>> = {
@@ -41,7 +41,7 @@ export function assertLength(body: JsonObject, resource: "User" | "Group"): void
 /**
  * What Graph refuses in a user create (`userId` null) or PATCH before the directory sees it:
  * over-long strings, `id` in a PATCH (read-only), a directory extension of an app the tenant
- * does not have (extensions are registered on an application, v1.0 resources/extensionproperty.md),
+ * does not have (extensions are registered on an application, https://learn.microsoft.com/graph/api/resources/extensionproperty),
  * and a userPrincipalName another object holds, with Graph's `ObjectConflict` detail.
  */
 export function assertUserWrite(tenant: EntraTenant, body: JsonObject, userId: string | null): void {

@@ -5,7 +5,7 @@ import { graphResources } from "../graph-resources.ts";
 import { listResponse } from "../odata-list.ts";
 
 /**
- * `GET /v1.0/auditLogs/provisioning` (v1.0 api/provisioningobjectsummary-list.md): every job's
+ * `GET /v1.0/auditLogs/provisioning` (https://learn.microsoft.com/graph/api/provisioningobjectsummary-list): every job's
  * provisioningObjectSummary records, newest first, with `$top`, `$filter` (any field path, e.g.
  * `provisioningStatusInfo/status eq 'failure'`, `jobId eq '...'`, `activityDateTime ge ...`,
  * `contains(sourceIdentity/displayName,'ali')`), `$select` and paging. `$orderby`, `$search` and

@@ -13,7 +13,7 @@ import { assertLength } from "../user-validation.ts";
 
 /**
  * `/v1.0/groups`: list, get, create, update (204), delete, and direct members by `$ref`.
- * Members are users; nested groups are not provisioned by Entra (how-provisioning-works.md), so
+ * Members are users; nested groups are not provisioned by Entra (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works), so
  * the fake refuses a group as a member rather than keep what it can't use.
  */
 export function registerGroupRoutes(app: Hono, tenant: EntraTenant): void {
@@ -35,7 +35,7 @@ export function registerGroupRoutes(app: Hono, tenant: EntraTenant): void {
 
   app.post("/v1.0/groups", async (c) => {
     const body = await readJson(c.req.raw);
-    // Required by v1.0 api/group-post-groups.md.
+    // Required by https://learn.microsoft.com/graph/api/group-post-groups.
     const displayName = readString(body, "displayName", "Group");
     const mailNickname = readString(body, "mailNickname", "Group");
     assertLength(body, "Group");
@@ -135,7 +135,7 @@ function memberExists(): EntraError {
 
 /**
  * PATCH /groups/{id}: displayName and description, and members@odata.bind, which adds members,
- * at most 20 per request (v1.0 api/group-update.md). Everything is checked before anything changes.
+ * at most 20 per request (https://learn.microsoft.com/graph/api/group-update). Everything is checked before anything changes.
  */
 function patchGroup(tenant: EntraTenant, group: EntraGroup, body: JsonObject): void {
   assertLength(body, "Group");

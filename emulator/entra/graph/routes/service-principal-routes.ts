@@ -9,7 +9,7 @@ import { readJson, requireApp } from "../graph-http.ts";
 import { graphResources } from "../graph-resources.ts";
 import { entityResponse, listResponse, withContext } from "../odata-list.ts";
 
-/** A non-gallery app's service principal (v1.0 resources/serviceprincipal.md, the fields scripts read). */
+/** A non-gallery app's service principal (https://learn.microsoft.com/graph/api/resources/serviceprincipal, the fields scripts read). */
 function toServicePrincipal(app: TenantApp): JsonObject {
   return {
     id: app.job.servicePrincipalId,
@@ -89,7 +89,7 @@ export function registerServicePrincipalRoutes(app: Hono, tenant: EntraTenant): 
   });
 }
 
-/** The service principals and their assignments, read (v1.0 api/serviceprincipal-list.md, -get, -list-approleassignedto). */
+/** The service principals and their assignments, read (https://learn.microsoft.com/graph/api/serviceprincipal-list, -get, -list-approleassignedto). */
 function registerServicePrincipalReads(app: Hono, tenant: EntraTenant): void {
   const resources = graphResources(tenant);
   app.get("/v1.0/servicePrincipals", (c) =>

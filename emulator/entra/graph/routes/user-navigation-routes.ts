@@ -19,8 +19,8 @@ function badProperty(name: string): EntraError {
 }
 
 /**
- * A user's navigation properties (v1.0 api/user-list-memberof.md, user-list-directreports.md,
- * user-list-approleassignments.md, user-post-approleassignments.md): the groups the user is a
+ * A user's navigation properties (https://learn.microsoft.com/graph/api/user-list-memberof, https://learn.microsoft.com/graph/api/user-list-directreports,
+ * https://learn.microsoft.com/graph/api/user-list-approleassignments, https://learn.microsoft.com/graph/api/user-post-approleassignments): the groups the user is a
  * direct member of, the users it manages, and its app role assignments across the tenant's apps.
  */
 export function registerUserNavigationRoutes(app: Hono, tenant: EntraTenant): void {

@@ -9,7 +9,7 @@ import { graphResources } from "../graph-resources.ts";
 import { entityResponse, listResponse, withContext } from "../odata-list.ts";
 import { assertUserWrite } from "../user-validation.ts";
 
-/** Properties Graph requires to create a user (v1.0 api/user-post-users.md). */
+/** Properties Graph requires to create a user (https://learn.microsoft.com/graph/api/user-post-users). */
 const REQUIRED_ON_CREATE = ["accountEnabled", "displayName", "mailNickname", "userPrincipalName"] as const;
 
 /**
@@ -91,7 +91,7 @@ export function registerUserRoutes(app: Hono, tenant: EntraTenant): void {
   });
 }
 
-/** What Graph requires of a new user (v1.0 api/user-post-users.md), password included. */
+/** What Graph requires of a new user (https://learn.microsoft.com/graph/api/user-post-users), password included. */
 function assertCreatable(body: JsonObject): void {
   for (const name of REQUIRED_ON_CREATE) {
     if (!Object.hasOwn(body, name)) throw invalidValue(name, "User");
