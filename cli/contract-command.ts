@@ -18,6 +18,9 @@ Options:
   --api-key KEY       an Immuta API key
   --iam ID            the IAM id whose attribute-schema row maps --schema
   --prefix PREFIX     that row's prefix
+  --enterprise-prefix PREFIX
+                      the prefix of the IAM's row for the enterprise extension, if it has one
+                      (only the enterpriseExtensionRows probe needs it)
   --profile FILE      judge against the settings of this profile instead of the fake's defaults
   --profile-out FILE  write the assumptions: block that makes the fake behave like the target
   --json              print the report as JSON (and nothing else) on stdout
@@ -34,7 +37,7 @@ export type ContractOptions = {
   target: string;
   token: string;
   schema: string;
-  api: { url: string; apiKey: string; iamId: string; prefix: string } | undefined;
+  api: { url: string; apiKey: string; iamId: string; prefix: string; enterprisePrefix?: string } | undefined;
   profile: string | undefined;
   profileOut: string | undefined;
   json: boolean;
@@ -62,6 +65,7 @@ export function parseContractOptions(args: string[]): ContractOptions | "help" {
       "api-key": { type: "string" },
       iam: { type: "string" },
       prefix: { type: "string" },
+      "enterprise-prefix": { type: "string" },
       profile: { type: "string" },
       "profile-out": { type: "string" },
       json: { type: "boolean" },
@@ -77,13 +81,22 @@ export function parseContractOptions(args: string[]): ContractOptions | "help" {
   if (apiParts.some((part) => part !== undefined) && !apiParts.every((part) => part !== undefined))
     throw new UsageError("--api-url, --api-key, --iam and --prefix go together: give all four or none");
   const [apiUrl, apiKey, iamId, prefix] = apiParts;
+  const enterprisePrefix = values["enterprise-prefix"];
+  if (enterprisePrefix !== undefined && apiUrl === undefined)
+    throw new UsageError("--enterprise-prefix needs --api-url, --api-key, --iam and --prefix");
   return {
     target: httpUrl("--target", values.target),
     token: values.token,
     schema: values.schema ?? DEFAULT_SCHEMA,
     api:
       apiUrl && apiKey && iamId && prefix
-        ? { url: httpUrl("--api-url", apiUrl), apiKey, iamId, prefix }
+        ? {
+            url: httpUrl("--api-url", apiUrl),
+            apiKey,
+            iamId,
+            prefix,
+            ...(enterprisePrefix === undefined ? {} : { enterprisePrefix }),
+          }
         : undefined,
     profile: values.profile,
     profileOut: values["profile-out"],

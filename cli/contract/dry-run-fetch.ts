@@ -1,4 +1,5 @@
 import { createImmutaApp } from "../../emulator/immuta/index.ts";
+import { URN } from "../../emulator/scim/index.ts";
 import type { SwitchValue } from "../../contracts/probes/probe-types.ts";
 
 /**
@@ -10,7 +11,7 @@ export function createDryRunFetch(options: {
   scimUrl: string;
   token: string;
   extensionSchema: string;
-  api: { url: string; apiKey: string; iamId: string; prefix: string } | undefined;
+  api: { url: string; apiKey: string; iamId: string; prefix: string; enterprisePrefix?: string } | undefined;
   expected: Readonly<Record<string, SwitchValue>>;
 }): (request: Request) => Promise<Response> {
   const scim = new URL(options.scimUrl);
@@ -24,7 +25,12 @@ export function createDryRunFetch(options: {
         scimPath: scim.pathname.replace(/\/+$/, ""),
         scimToken: options.token,
         attributeSchema: options.api
-          ? [{ scimSchema: options.extensionSchema, prefix: options.api.prefix }]
+          ? [
+              { scimSchema: options.extensionSchema, prefix: options.api.prefix },
+              ...(options.api.enterprisePrefix === undefined
+                ? []
+                : [{ scimSchema: URN.enterpriseUser, prefix: options.api.enterprisePrefix }]),
+            ]
           : [],
         assumptions: options.expected,
       },

@@ -28,7 +28,7 @@ function noticeLines(options: ContractOptions): string[] {
   return [
     `synclab contract: ${options.target}${options.dryRun ? " (dry run: nothing is sent)" : ""}`,
     api
-      ? `  /bim API ${api.url}, IAM ${api.iamId}, row ${options.schema} -> prefix ${api.prefix}`
+      ? `  /bim API ${api.url}, IAM ${api.iamId}, row ${options.schema} -> prefix ${api.prefix}${api.enterprisePrefix === undefined ? "" : `, enterprise row -> prefix ${api.enterprisePrefix}`}`
       : "  no --api-url: the probes and cases that read /bim cannot tell",
     `  creates users ${RUN_PREFIX}*@contract.example and groups ${RUN_PREFIX}*, and deletes them at the end (also on Ctrl+C);`,
     "  a SCIM DELETE may keep the user in Immuta, disabled (Immuta deactivates deprovisioned users);",

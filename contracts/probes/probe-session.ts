@@ -15,7 +15,11 @@ export type ProbeTarget = {
   token: string;
   /** The extension URN the IAM's attribute-schema row maps. */
   extensionSchema: string;
-  api?: { url: string; apiKey: string; iamId: string; prefix: string };
+  /**
+   * Immuta's REST API, the IAM, its row's prefix, and optionally the prefix of a second row whose
+   * SCIM Schema is the enterprise extension (only the enterpriseExtensionRows probe uses it).
+   */
+  api?: { url: string; apiKey: string; iamId: string; prefix: string; enterprisePrefix?: string };
   fetch: (request: Request) => Promise<Response>;
   /** Prefix of every user and group name the probes create. */
   runPrefix: string;

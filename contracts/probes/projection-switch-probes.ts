@@ -1,4 +1,5 @@
-import type { SwitchProbe } from "./probe-types.ts";
+import { URN } from "../../emulator/scim/index.ts";
+import { cannotTell, type SwitchProbe } from "./probe-types.ts";
 import { createAndProject, iamAttributes, keysText, noProjection } from "./projection-helpers.ts";
 
 /** The extension URN in another case: upper-cased after `urn:` (the NID is case-insensitive anyway, RFC 8141). */
@@ -79,5 +80,34 @@ export const stringifyValuesProbe: SwitchProbe = {
     if (number === undefined && flag === undefined)
       return { kind: "position", value: false, observed: "numbers and booleans give no attribute" };
     return { kind: "none", observed: keysText(attributes) };
+  },
+};
+
+const ENTERPRISE = URN.enterpriseUser;
+
+/**
+ * enterpriseExtensionRows: does an attribute-schema row whose SCIM Schema is the enterprise
+ * extension project `department` to `<enterprise prefix>.department`? Only an IAM that has such a
+ * row can tell, so the probe needs its prefix (`--enterprise-prefix`).
+ */
+export const enterpriseExtensionRowsProbe: SwitchProbe = {
+  needs: "api",
+  sends: `POST /Users with {${ENTERPRISE}: {department: "Probe"}}, GET /bim/iam/{iam}/user/{userid}`,
+  async run(session) {
+    const prefix = session.target.api?.enterprisePrefix;
+    if (session.target.api && prefix === undefined)
+      return cannotTell(
+        "no-projection",
+        `needs an attribute-schema row for ${ENTERPRISE} on the IAM: give its prefix with --enterprise-prefix`,
+      );
+    const user = await createAndProject(session, "enterprise-row", {
+      [ENTERPRISE]: { department: "Probe" },
+    });
+    if (!user.ok) return user.failure;
+    const attributes = iamAttributes(user.immuta);
+    const key = `${String(prefix)}.department`;
+    return attributes[key]?.[0] === "Probe"
+      ? { kind: "position", value: "project", observed: `department projects to ${key}` }
+      : { kind: "position", value: "ignore", observed: `no ${key} (${keysText(attributes)})` };
   },
 };

@@ -121,3 +121,42 @@ export const unknownAttributesProbe: SwitchProbe = {
       : { kind: "position", value: "store", observed: "201, GET returns adreses" };
   },
 };
+
+/**
+ * pathlessReplace: a `replace` without a path whose value is `{displayName, active: false}`
+ * (RFC 7644 §3.5.2.3, the shape Entra sends with aadOptscim062020): applied whole, applied
+ * without `active`, or accepted and ignored?
+ */
+export const pathlessReplaceProbe: SwitchProbe = {
+  needs: "scim",
+  sends:
+    'POST /Users, PATCH op "replace" without path value {displayName: "Pathless", active: false}, GET /Users/{id}',
+  async run(session) {
+    const created = await session.createUser("pathless");
+    if (created.status !== 201) return failureOf(created, "POST /Users");
+    const path = `/Users/${String(created.body.id)}`;
+    const patched = await session.patch(path, [
+      { op: "replace", value: { displayName: "Pathless", active: false } },
+    ]);
+    if (patched.status !== 200 && patched.status !== 204)
+      return { kind: "none", observed: `answered ${patched.status} ${patched.text.slice(0, 120)}` };
+    const read = await session.scim("GET", path);
+    if (read.status !== 200) return failureOf(read, "GET /Users/{id}");
+    const renamed = read.body?.displayName === "Pathless";
+    const active = read.body?.active;
+    if (renamed && active === false)
+      return { kind: "position", value: "apply", observed: "displayName and active both replaced" };
+    if (renamed && active === true)
+      return {
+        kind: "position",
+        value: "without-active",
+        observed: "displayName replaced, the user stays active",
+      };
+    if (!renamed && active === true)
+      return { kind: "position", value: "ignore", observed: `answered ${patched.status}, nothing changed` };
+    return {
+      kind: "none",
+      observed: `displayName ${JSON.stringify(read.body?.displayName)}, active ${JSON.stringify(active)}`,
+    };
+  },
+};

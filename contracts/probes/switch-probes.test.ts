@@ -13,13 +13,22 @@ const ORIGIN = "http://immuta.probe.test";
 function fakeTarget(assumptions: Record<string, unknown> = {}): { target: ProbeTarget; users: () => number } {
   const immuta = createImmutaApp({
     journalLimit: 0,
-    iams: [{ id: "entra", attributeSchema: [{ scimSchema: CONTRACT_EXTENSION, prefix: "p" }], assumptions }],
+    iams: [
+      {
+        id: "entra",
+        attributeSchema: [
+          { scimSchema: CONTRACT_EXTENSION, prefix: "p" },
+          { scimSchema: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", prefix: "ent" },
+        ],
+        assumptions,
+      },
+    ],
   });
   const target: ProbeTarget = {
     scimUrl: `${ORIGIN}/bim/scim/entra`,
     token: "synclab-dev-scim-token",
     extensionSchema: CONTRACT_EXTENSION,
-    api: { url: ORIGIN, apiKey: "synclab-dev-api-key", iamId: "entra", prefix: "p" },
+    api: { url: ORIGIN, apiKey: "synclab-dev-api-key", iamId: "entra", prefix: "p", enterprisePrefix: "ent" },
     fetch: immuta.fetch,
     runPrefix: "synclab-test-",
   };
@@ -74,6 +83,21 @@ describe("assumption probes", () => {
     const byName = Object.fromEntries(switches.map((result) => [result.name, result]));
     expect(byName.attributeKeyCase).toMatchObject({ verdict: "cannot-tell", code: "no-api" });
     expect(byName.echoExtensions).toMatchObject({ verdict: "holds" });
+  });
+
+  it("answers cannot tell (no-projection) for enterpriseExtensionRows when no enterprise row's prefix is given", async () => {
+    const { target } = fakeTarget();
+    const { enterprisePrefix: _prefix, ...api } = target.api ?? {
+      url: "",
+      apiKey: "",
+      iamId: "",
+      prefix: "",
+    };
+    const { switches } = await runProbes({ ...target, api });
+    expect(switches.find((result) => result.name === "enterpriseExtensionRows")).toMatchObject({
+      verdict: "cannot-tell",
+      code: "no-projection",
+    });
   });
 
   it("answers cannot tell (forbidden) when the SCIM token is refused", async () => {

@@ -1,6 +1,7 @@
 import type { SwitchProbe } from "./probe-types.ts";
 import {
   attributeKeyCaseProbe,
+  enterpriseExtensionRowsProbe,
   schemaUrnMatchProbe,
   stringifyValuesProbe,
 } from "./projection-switch-probes.ts";
@@ -10,6 +11,7 @@ import {
   echoExtensionsProbe,
   multiValueAddProbe,
   nonUrnAttributePathsProbe,
+  pathlessReplaceProbe,
   unknownAttributesProbe,
 } from "./scim-switch-probes.ts";
 
@@ -31,4 +33,6 @@ export const SWITCH_PROBES: Readonly<Record<string, SwitchProbe>> = {
   bimRemoveIamValue: bimRemoveIamValueProbe,
   keyOnlyAuthorization: keyOnlyAuthorizationProbe,
   unknownAttributes: unknownAttributesProbe,
+  enterpriseExtensionRows: enterpriseExtensionRowsProbe,
+  pathlessReplace: pathlessReplaceProbe,
 };

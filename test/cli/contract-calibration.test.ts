@@ -16,6 +16,10 @@ const ROW = {
   scimSchema: "urn:ietf:params:scim:schemas:extension:custom:2.0:User",
   prefix: "entraid_attributes",
 };
+const ENTERPRISE_ROW = {
+  scimSchema: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+  prefix: "entraid_enterprise",
+};
 const FLIPPED = { attributeKeyCase: "lower", echoExtensions: false, multiValueAdd: "replace" } as const;
 
 type Verdict = { name: string; verdict: string; behavesLike?: unknown };
@@ -53,11 +57,16 @@ const contractArgs = (url: string) => [
   "entra",
   "--prefix",
   ROW.prefix,
+  "--enterprise-prefix",
+  ENTERPRISE_ROW.prefix,
 ];
 
 describe("synclab contract calibrates the fake against an endpoint", () => {
   it("writes a profile naming exactly the flipped switches, and the fake loaded with it holds everywhere", async () => {
-    const url = await serve({ iams: [{ id: "entra", attributeSchema: [ROW] }], journalLimit: 0 });
+    const url = await serve({
+      iams: [{ id: "entra", attributeSchema: [ROW, ENTERPRISE_ROW] }],
+      journalLimit: 0,
+    });
     // Flip three switches through the control API, as a differently behaving Immuta would be.
     const config: unknown = await (
       await fetch(`${url}/_synclab/immuta/iams/entra`, { headers: { authorization: DEV_CREDENTIALS.apiKey } })
@@ -97,7 +106,7 @@ describe("synclab contract calibrates the fake against an endpoint", () => {
     const scenario = join(dir, "calibrated.yaml");
     await writeFile(
       scenario,
-      `name: calibrated\nentra: {}\nimmuta:\n  iams:\n    - id: entra\n      profile: profile.yaml\n      attributeSchema:\n        - scimSchema: ${ROW.scimSchema}\n          prefix: ${ROW.prefix}\n`,
+      `name: calibrated\nentra: {}\nimmuta:\n  iams:\n    - id: entra\n      profile: profile.yaml\n      attributeSchema:\n        - scimSchema: ${ROW.scimSchema}\n          prefix: ${ROW.prefix}\n        - scimSchema: ${ENTERPRISE_ROW.scimSchema}\n          prefix: ${ENTERPRISE_ROW.prefix}\n`,
     );
     const loaded = await loadScenarioFile(scenario);
     expect(loaded.immuta.iams[0]?.assumptions).toEqual(FLIPPED);
@@ -112,7 +121,10 @@ describe("synclab contract calibrates the fake against an endpoint", () => {
   }, 60_000);
 
   it("prints one line per assumption, no ANSI codes, and exits 0 against a fake with the defaults", async () => {
-    const url = await serve({ iams: [{ id: "entra", attributeSchema: [ROW] }], journalLimit: 0 });
+    const url = await serve({
+      iams: [{ id: "entra", attributeSchema: [ROW, ENTERPRISE_ROW] }],
+      journalLimit: 0,
+    });
     const io = capture();
     expect(await main(contractArgs(url), io)).toBe(0);
     const output = io.stdout.join("\n");
