@@ -1,6 +1,9 @@
 import { api, badge, command, field, h, header, replace, statusLine, table } from "./dom.js";
 
-/** The portal's names for the four steps of a provisioning record. */
+/**
+ * The portal's names for the four steps of a provisioning record, by step type. Graph's
+ * provisionOnDemand answer capitalises the types (Import, Scoping, ...), the provisioning logs do not.
+ */
 const STEP_TITLES = {
   import: "Import user",
   scoping: "Determine if user is in scope",
@@ -134,12 +137,12 @@ export function renderSteps(steps) {
     steps.map((step, index) =>
       h(
         "li",
-        { class: `step ${step.status}` },
+        { class: `step ${String(step.status).toLowerCase()}` },
         h(
           "div",
           { class: "step-head" },
           h("span", { class: "step-number", "aria-hidden": "true" }, String(index + 1)),
-          h("strong", {}, STEP_TITLES[step.type ?? step.provisioningStepType] ?? step.name),
+          h("strong", {}, STEP_TITLES[String(step.type ?? step.provisioningStepType).toLowerCase()] ?? step.name),
           badge(step.status),
         ),
         h("p", {}, step.description),
