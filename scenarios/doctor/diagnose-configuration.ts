@@ -109,6 +109,7 @@ export function predictLandings(input: DoctorConfiguration): Landing[] {
     (row) => row.scimSchema.toLowerCase() === URN.enterpriseUser.toLowerCase(),
   );
   const declared = new Set((input.declaredTargets ?? []).map((target) => target.toLowerCase()));
+  const sentAs = extensionSpellings(input.mappings.map((mapping) => mapping.target));
   return input.mappings
     .filter((mapping) => {
       const path = parseTargetPath(mapping.target);
@@ -118,7 +119,24 @@ export function predictLandings(input: DoctorConfiguration): Landing[] {
       const enterprise = path.schema.toLowerCase() === URN.enterpriseUser.toLowerCase();
       return !enterprise || enterpriseRow === true || declared.has(mapping.target.toLowerCase());
     })
-    .map((mapping) => predictLanding({ target: mapping.target, iam, blocked }));
+    .map((mapping) => predictLanding({ target: mapping.target, iam, blocked, sentAs }));
+}
+
+/**
+ * The spelling each extension URN is sent under, by its lower-cased form: Entra groups the
+ * attributes of one extension in one object (SCIM names are case-insensitive, RFC 7643 §2.1), and
+ * the first mapping that names it, in mapping order, gives the object its key. So mappings to
+ * `urn:…:Custom:2.0:User:a` and then `urn:…:custom:2.0:User:b` send both under `…:Custom:…`.
+ */
+function extensionSpellings(targets: string[]): ReadonlyMap<string, string> {
+  const spellings = new Map<string, string>();
+  for (const target of targets) {
+    const path = parseTargetPath(target);
+    if (path.kind !== "extension") continue;
+    const lower = path.schema.toLowerCase();
+    if (!spellings.has(lower)) spellings.set(lower, path.schema);
+  }
+  return spellings;
 }
 
 /**

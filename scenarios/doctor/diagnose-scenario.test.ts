@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseScenario } from "../loader/load-scenario.ts";
-import { diagnoseScenario, FINDING_CODES, type FindingCode } from "./diagnose-scenario.ts";
+import { diagnoseScenario, examineScenario, FINDING_CODES, type FindingCode } from "./diagnose-scenario.ts";
 
 const ZIP = "urn:ietf:params:scim:schemas:extension:custom:2.0:User";
 const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
@@ -176,5 +176,30 @@ describe("diagnoseScenario", () => {
   it("points each finding at the part of the scenario that causes it", () => {
     const [finding] = diagnoseScenario(parseScenario(scenario({ row: `${ZIP}:zipcode` })));
     expect(finding?.path).toEqual(["immuta", "iams", 0, "attributeSchema", 0]);
+  });
+
+  it("predicts that a second spelling of an extension URN lands under the first, as Entra sends both in one object", () => {
+    const cased = ZIP.replace("custom", "Custom");
+    const text = `name: two spellings
+entra:
+  app:
+    users:
+      defaultMappings: false
+      mappings:
+        - { target: userName, source: userPrincipalName, matchingPriority: 1 }
+        - { target: "${cased}:region", source: city }
+        - { target: "${ZIP}:zipcode", source: postalCode }
+  users:
+    - { userPrincipalName: alice@contoso.com, city: Seattle, postalCode: "98052" }
+immuta:
+  iams:
+    - id: entra
+      assumptions: { schemaUrnMatch: exact }
+      attributeSchema: [{ scimSchema: "${ZIP}", prefix: entraid_attributes }]
+`;
+    const keys = Object.fromEntries(
+      examineScenario(parseScenario(text)).landings.map((landing) => [landing.target, landing.keys]),
+    );
+    expect(keys).toEqual({ [`${cased}:region`]: [], [`${ZIP}:zipcode`]: [] });
   });
 });

@@ -37,6 +37,8 @@ export function predictLanding(options: {
   target: string;
   iam: IamConfig | undefined;
   blocked: string | null;
+  /** The spelling each extension URN is sent under, by its lower-cased form (default: the target's own). */
+  sentAs?: ReadonlyMap<string, string>;
 }): Landing {
   const { target, iam } = options;
   const path = parseTargetPath(target);
@@ -50,7 +52,8 @@ export function predictLanding(options: {
   if (!iam) return nowhere("no IAM receives the requests");
   if (!iam.syncAttributes) return nowhere(`"sync attributes" is off on IAM '${iam.id}'`);
   if (path.kind === "extension") {
-    const rows = rowsFor(iam, path.schema);
+    const schema = options.sentAs?.get(path.schema.toLowerCase()) ?? path.schema;
+    const rows = rowsFor(iam, schema);
     if (rows.length > 0) {
       const keys = rows.map((row) => keyOf(iam, row.prefix, path.attribute));
       return { target, keys, when: "create", reason: `row ${rows[0]?.scimSchema} of IAM '${iam.id}'` };
@@ -63,7 +66,11 @@ export function predictLanding(options: {
       return nowhere(
         "rows for the enterprise extension map nothing (assumption enterpriseExtensionRows=ignore)",
       );
-    return nowhere(`no attribute-schema row of IAM '${iam.id}' is ${path.schema}`);
+    return nowhere(
+      schema === path.schema
+        ? `no attribute-schema row of IAM '${iam.id}' is ${schema}`
+        : `it is sent under ${schema} (an earlier mapping's spelling of the same extension) and no attribute-schema row of IAM '${iam.id}' is ${schema}`,
+    );
   }
   if (path.kind === "nonconforming") {
     const [head, name, ...rest] = path.name.split(":");
