@@ -60,13 +60,17 @@ function splitOutput(output: string): Map<number, { text: string; failures: numb
   return byBlock;
 }
 
-/** What a skipped block is checked for: every command names an npm script or a file that exists. */
+/**
+ * What a skipped block is checked for: every command names an npm script or a file that exists,
+ * or installs a package (`npm install`, which a reader runs in their own project).
+ */
 function unknownCommands(block: DocBlock): string[] {
   return block.text
     .split(/\n|&&/)
     .map((command) => command.replace(/#.*$/, "").trim())
     .filter((command) => command !== "")
     .filter((command) => {
+      if (/^npm install\b/.test(command)) return false;
       const npm = /^npm (ci|start|test|run (\S+))\b/.exec(command);
       if (npm) return npm[1] === "ci" ? !existsSync("package-lock.json") : !((npm[2] ?? npm[1]!) in SCRIPTS);
       const tsx = /^npx tsx (\S+)/.exec(command);
