@@ -142,7 +142,11 @@ export function renderSteps(steps) {
           "div",
           { class: "step-head" },
           h("span", { class: "step-number", "aria-hidden": "true" }, String(index + 1)),
-          h("strong", {}, STEP_TITLES[String(step.type ?? step.provisioningStepType).toLowerCase()] ?? step.name),
+          h(
+            "strong",
+            {},
+            STEP_TITLES[String(step.type ?? step.provisioningStepType).toLowerCase()] ?? step.name,
+          ),
           badge(step.status),
         ),
         h("p", {}, step.description),
