@@ -305,6 +305,18 @@ function diagnoseIam(options: {
       fix: `{ scimSchema: ${schema}, prefix: ${rows[0]?.prefix ?? "entraid_attributes"} }`,
     });
   }
+  diagnoseUnusedRows(iam, index, extensions, declared, add);
+}
+
+/** An info finding for each attribute-schema row that matches no attribute the app maps. */
+function diagnoseUnusedRows(
+  iam: IamConfig,
+  index: number,
+  extensions: Map<string, string[]>,
+  declared: string[],
+  add: (finding: ConfigurationFinding) => void,
+): void {
+  const rows = iam.attributeSchema;
   rows.forEach((candidate, at) => {
     const schema = candidate.scimSchema.toLowerCase();
     const used =
@@ -316,7 +328,7 @@ function diagnoseIam(options: {
         severity: "info",
         code: "row-maps-nothing",
         message: `IAM '${iam.id}' row ${candidate.scimSchema} matches no attribute the app maps`,
-        subject: row(at),
+        subject: { kind: "row", iam: index, row: at },
         targets: [],
         fix: null,
       });
