@@ -2,6 +2,7 @@
 import { pathToFileURL } from "node:url";
 import { EXIT, processIo, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 import { exportSchemaCommand } from "./export-schema-command.ts";
+import { importLogCommand } from "./import-log-command.ts";
 import { importSchemaCommand } from "./import-schema-command.ts";
 import { contractCommand } from "./contract-command.ts";
 import { doctorCommand } from "./doctor-command.ts";
@@ -19,6 +20,7 @@ Commands:
   contract --target URL --token T   run the SCIM contract suite against a real endpoint
   import-schema <schema.json>  turn a Graph synchronizationSchema into scenario YAML
   export-schema <scenario>     print the Graph synchronizationSchema of a scenario's app
+  import-log <export.json>     turn a provisioning log export into a scenario skeleton
 
 Run 'synclab <command> --help' for a command's options.
 Exit codes: 0 success, 1 an expectation failed, 2 bad input.`;
@@ -30,6 +32,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<ExitCode>> = 
   "export-schema": exportSchemaCommand,
   doctor: doctorCommand,
   contract: contractCommand,
+  "import-log": importLogCommand,
 };
 
 /** Runs the CLI; never throws for bad input (it prints the problem and returns 2). */
