@@ -138,7 +138,7 @@ function readModified(value: unknown): ImportedRecord["modified"] {
 /** The details of the first import step (`EntryImport`, type import), which name source values. */
 function readImportDetails(value: unknown): Record<string, string> {
   if (!Array.isArray(value)) return {};
-  const step = value.find((item) => {
+  const step: unknown = (value as unknown[]).find((item) => {
     const type = text(member(item, "provisioningStepType", "type"))?.toLowerCase();
     return type === "import";
   });

@@ -18,5 +18,5 @@ export function renderSkeleton(skeleton: Skeleton): string {
     else node.commentBefore = node.commentBefore ? `${node.commentBefore}\n ${text}` : ` ${text}`;
   }
   document.commentBefore = skeleton.header.map((line) => ` ${line}`).join("\n");
-  return document.toString({ lineWidth: 0 });
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
