@@ -12,7 +12,12 @@ import { runScenario } from "../../scenarios/runner/run-scenario.ts";
 function capture(): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (text) => stdout.push(text), err: (text) => stderr.push(text) };
+  return {
+    stdout,
+    stderr,
+    out: (text) => stdout.push(text),
+    err: (text) => stderr.push(text),
+  };
 }
 
 const EXPORT = "scenarios/examples/import-log-export.json";
@@ -46,7 +51,10 @@ const RECORD = {
 /** The portal's JSON download: an array, the beta resource's `action` and `statusInfo`. */
 const PORTAL_RECORD = {
   action: "Create",
-  statusInfo: { status: "Failure", errorInformation: { errorCode: "EntryConflict", reason: "409" } },
+  statusInfo: {
+    status: "Failure",
+    errorInformation: { errorCode: "EntryConflict", reason: "409" },
+  },
   sourceIdentity: { displayName: "erin@contoso.com", type: "User" },
 };
 
@@ -62,7 +70,9 @@ describe("synclab import-log", () => {
   it("gives a skeleton whose run reproduces the customer's SchemaPropertyCanOnlyAcceptValue", async () => {
     const { yaml } = await importLog(await readFile(EXPORT, "utf8"));
     expect(yaml).toContain("TO FILL IN:");
-    const report = await runScenario(parseScenario(yaml), { runtime: createDeterministicRuntime(1) });
+    const report = await runScenario(parseScenario(yaml), {
+      runtime: createDeterministicRuntime(1),
+    });
     const codes = report.steps.flatMap((step) =>
       step.logs.map((record) => record.provisioningStatusInfo.errorInformation?.errorCode ?? null),
     );
@@ -92,11 +102,18 @@ describe("synclab import-log", () => {
     ]);
     expect(scenario.steps).toEqual([
       { provision: "dana@contoso.com" },
-      { updateUser: { user: "dana@contoso.com", set: { department: "Finance" } } },
+      {
+        updateUser: {
+          user: "dana@contoso.com",
+          set: { department: "Finance" },
+        },
+      },
       { provision: "dana@contoso.com" },
       { expect: { log: { action: "update", status: "success" } } },
     ]);
-    const report = await runScenario(scenario, { runtime: createDeterministicRuntime(1) });
+    const report = await runScenario(scenario, {
+      runtime: createDeterministicRuntime(1),
+    });
     expect(report.ok).toBe(true);
   });
 
@@ -112,8 +129,23 @@ describe("synclab import-log", () => {
 
   it("reads the portal download's action and statusInfo", () => {
     expect(readLogExport(JSON.stringify([PORTAL_RECORD]))).toMatchObject([
-      { action: "create", status: "failure", errorCode: "EntryConflict", identityType: "User" },
+      {
+        action: "create",
+        status: "failure",
+        errorCode: "EntryConflict",
+        identityType: "User",
+      },
     ]);
+  });
+
+  it.each([
+    [["import-log", "--help"], 0],
+    [["import-log"], 2],
+    [["import-log", "a.json", "b.json"], 2],
+  ])("synclab %j exits %i and names the usage", async (argv, code) => {
+    const io = capture();
+    expect(await main(argv, io)).toBe(code);
+    expect([...io.stdout, ...io.stderr].join("\n")).toMatch(/Usage|--help/);
   });
 
   it.each([
