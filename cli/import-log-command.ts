@@ -1,8 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "./parse-options.ts";
-import { buildSkeleton } from "../scenarios/import-log/build-skeleton.ts";
-import { LogImportError, readLogExport } from "../scenarios/import-log/read-log-export.ts";
-import { renderSkeleton } from "../scenarios/import-log/render-skeleton.ts";
+import { buildSkeleton } from "./import-log/build-skeleton.ts";
+import { LogImportError, readLogExport } from "./import-log/read-log-export.ts";
+import { renderSkeleton } from "./import-log/render-skeleton.ts";
 import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 
 export const IMPORT_LOG_HELP = `Usage: synclab import-log <export.json> [--out FILE]

@@ -2,12 +2,18 @@ import { writeFile } from "node:fs/promises";
 import { parseArgs } from "./parse-options.ts";
 import { createDeterministicRuntime } from "../emulator/runtime/index.ts";
 import type { HarLog } from "../emulator/immuta/index.ts";
-import { loadScenarioFile, ScenarioError, runScenario, type LoadOptions, type Scenario } from "../scenarios/index.ts";
-import { junitReport } from "../scenarios/report/junit-report.ts";
-import { mergeHar, readJournalHar } from "../scenarios/report/run-har.ts";
-import { buildScenarioResult, runTotal, type ScenarioResult } from "../scenarios/report/scenario-result.ts";
-import { textReport, totalLine, wantsColor } from "../scenarios/report/text-report.ts";
-import { expandScenarioFiles } from "../scenarios/runner/expand-files.ts";
+import {
+  loadScenarioFile,
+  ScenarioError,
+  runScenario,
+  type LoadOptions,
+  type Scenario,
+} from "../scenarios/index.ts";
+import { junitReport } from "./run/junit-report.ts";
+import { mergeHar, readJournalHar } from "./run/run-har.ts";
+import { buildScenarioResult, runTotal, type ScenarioResult } from "./run/scenario-result.ts";
+import { textReport, totalLine, wantsColor } from "./run/text-report.ts";
+import { expandScenarioFiles } from "./run/expand-files.ts";
 import { EXIT, processIo, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 import { SCENARIO_SIZE_HELP, SCENARIO_SIZE_OPTION, scenarioLoadOptions } from "./scenario-size-option.ts";
 

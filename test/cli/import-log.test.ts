@@ -4,10 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Io } from "../../cli/exit-codes.ts";
 import { main } from "../../cli/main.ts";
-import { createDeterministicRuntime } from "../../emulator/runtime/runtime.ts";
-import { readLogExport } from "../../scenarios/import-log/read-log-export.ts";
-import { parseScenario } from "../../scenarios/loader/load-scenario.ts";
-import { runScenario } from "../../scenarios/runner/run-scenario.ts";
+import { readLogExport } from "../../cli/import-log/read-log-export.ts";
+import { createDeterministicRuntime } from "../../emulator/runtime/index.ts";
+import { parseScenario, runScenario } from "../../scenarios/index.ts";
 
 function capture(): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];

@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import type { Io } from "../../cli/exit-codes.ts";
 import { main } from "../../cli/main.ts";
-import { wantsColor } from "../../scenarios/report/text-report.ts";
+import { wantsColor } from "../../cli/run/text-report.ts";
 
 function capture(): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];

@@ -1,5 +1,5 @@
 import type { HarLog } from "../../emulator/immuta/index.ts";
-import type { World } from "../world/build-world.ts";
+import type { World } from "../../scenarios/index.ts";
 
 /** The SCIM journal of a scenario's fake Immuta, read from its control API as HAR 1.2. */
 export async function readJournalHar(world: World): Promise<HarLog> {

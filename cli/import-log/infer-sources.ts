@@ -1,4 +1,4 @@
-import { defaultUserMappings } from "../../emulator/entra/provisioning/index.ts";
+import { defaultObjectMapping } from "../../emulator/entra/index.ts";
 
 /** Where a target attribute's value comes from, as far as the log tells. */
 export type SourceGuess =
@@ -26,7 +26,9 @@ export const PLACEHOLDER_APP_ID = "0".repeat(32);
  * is guessed to come from `proxyAddresses`, the multi-valued source customers map most.
  */
 export function inferSource(target: string, multiValued: boolean): SourceGuess {
-  const mapping = defaultUserMappings().find((item) => item.target.toLowerCase() === target.toLowerCase());
+  const mapping = defaultObjectMapping("User").mappings.find(
+    (item) => item.target.toLowerCase() === target.toLowerCase(),
+  );
   if (mapping?.source.type === "Direct") {
     const name = mapping.source.attribute;
     if (name === "manager") return { kind: "computed" };

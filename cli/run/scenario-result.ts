@@ -1,6 +1,6 @@
-import type { ProvisioningLogRecord } from "../../emulator/entra/provisioning/index.ts";
-import type { ScenarioReport } from "../runner/run-scenario.ts";
-import type { ExpectationResult } from "../steps/expect-diff.ts";
+import type { ExpectationResult, ScenarioReport } from "../../scenarios/index.ts";
+
+type ProvisioningLogRecord = ScenarioReport["steps"][number]["logs"][number];
 
 /** One SCIM request a step sent, as `--json` shows it. */
 export type RequestResult = {
