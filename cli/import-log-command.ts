@@ -3,6 +3,7 @@ import { parseArgs } from "./parse-options.ts";
 import { buildSkeleton } from "./import-log/build-skeleton.ts";
 import { LogImportError, readLogExport } from "./import-log/read-log-export.ts";
 import { renderSkeleton } from "./import-log/render-skeleton.ts";
+import { schemaComment } from "./import-log/schema-comment.ts";
 import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 
 export const IMPORT_LOG_HELP = `Usage: synclab import-log <export.json> [--out FILE]
@@ -13,6 +14,8 @@ the source values found in modifiedProperties, the target attributes and mapping
 per record a provision on demand with an expect.log of its action, status and error code. Running
 the skeleton shows whether synclab reproduces the customer's outcome. What the log cannot tell
 (source attributes of custom targets, Immuta prefixes) is marked "TO FILL IN" in a YAML comment.
+Its first line names the scenario JSON Schema relative to where it is written (FILE's folder, or
+the current folder when printed), so editors complete and validate it.
 
 Options:
   --out FILE    write the skeleton to FILE instead of printing it
@@ -41,7 +44,11 @@ export async function importLogCommand(args: string[], io: Io): Promise<ExitCode
     return EXIT.badInput;
   }
   try {
-    const yaml = renderSkeleton(buildSkeleton(readLogExport(text), file));
+    const skeleton = buildSkeleton(readLogExport(text), file);
+    const schema = schemaComment(values.out);
+    const yaml = renderSkeleton(
+      schema === null ? skeleton : { ...skeleton, header: [schema, ...skeleton.header] },
+    );
     if (values.out === undefined) io.out(yaml.trimEnd());
     else await writeFile(values.out, yaml);
     return EXIT.ok;

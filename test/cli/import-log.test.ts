@@ -1,12 +1,12 @@
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Io } from "../../cli/exit-codes.ts";
 import { main } from "../../cli/main.ts";
 import { readLogExport } from "../../cli/import-log/read-log-export.ts";
 import { createDeterministicRuntime } from "../../emulator/runtime/index.ts";
-import { parseScenario, runScenario } from "../../scenarios/index.ts";
+import { parseScenario, runScenario, SCENARIO_JSON_SCHEMA_PATH } from "../../scenarios/index.ts";
 
 function capture(): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -20,6 +20,7 @@ function capture(): Io & { stdout: string[]; stderr: string[] } {
 }
 
 const EXPORT = "scenarios/examples/import-log-export.json";
+const SKELETON = "scenarios/examples/import-log-skeleton.yaml";
 const dir = await mkdtemp(join(tmpdir(), "synclab-import-log-"));
 
 async function importLog(text: string): Promise<{ code: number; yaml: string; stderr: string[] }> {
@@ -58,11 +59,31 @@ const PORTAL_RECORD = {
 };
 
 describe("synclab import-log", () => {
-  it("prints the example skeleton from the example export", async () => {
+  it("writes the example skeleton from the example export, naming the schema relative to the file", async () => {
+    const out = join(dir, "skeleton.yaml");
+    expect(await main(["import-log", EXPORT, "--out", out], capture())).toBe(0);
+    const [schemaLine, ...rest] = (await readFile(out, "utf8")).split("\n");
+    const example = (await readFile(SKELETON, "utf8")).split("\n");
+    expect(rest).toEqual(example.slice(1));
+    const schema = /^# yaml-language-server: \$schema=(.+)$/.exec(schemaLine ?? "")?.[1];
+    expect(schema && resolve(dir, schema)).toBe(resolve(SCENARIO_JSON_SCHEMA_PATH));
+  });
+
+  it("prints a skeleton that names the schema relative to the current folder", async () => {
     const io = capture();
     expect(await main(["import-log", EXPORT], io)).toBe(0);
-    expect(`${io.stdout.join("\n")}\n`).toBe(
-      await readFile("scenarios/examples/import-log-skeleton.yaml", "utf8"),
+    expect(io.stdout[0]?.split("\n")[0]).toBe(
+      `# yaml-language-server: $schema=./${SCENARIO_JSON_SCHEMA_PATH}`,
+    );
+  });
+
+  it("gives an example whose doctor names the cause of SchemaPropertyCanOnlyAcceptValue and its fix", async () => {
+    const io = capture();
+    expect(await main(["doctor", SKELETON], io)).toBe(1);
+    const output = io.stdout.join("\n");
+    expect(output).toMatch(/import-log-skeleton\.yaml:\d+:\d+: error multiple-values-into-single-value: /);
+    expect(output).toContain(
+      "fix: multiValued: true on urn:ietf:params:scim:schemas:extension:custom:2.0:User:emailAlias",
     );
   });
 
