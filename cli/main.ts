@@ -13,6 +13,7 @@ Commands:
   contract --target URL --token T   run the SCIM contract suite against a real endpoint
   import-schema <schema.json>  turn a Graph synchronizationSchema into scenario YAML
   export-schema <scenario>     print the Graph synchronizationSchema of a scenario's app
+  import-log <export.json>     turn a provisioning log export into a scenario skeleton
 
 Run 'synclab <command> --help' for a command's options.
 Exit codes: 0 success, 1 an expectation failed, 2 bad input.`;
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   "export-schema": async () => (await import("./export-schema-command.ts")).exportSchemaCommand,
   doctor: async () => (await import("./doctor-command.ts")).doctorCommand,
   contract: async () => (await import("./contract-command.ts")).contractCommand,
+  "import-log": async () => (await import("./import-log-command.ts")).importLogCommand,
 };
 
 /** Runs the CLI; never throws for bad input (it prints the problem and returns 2). */

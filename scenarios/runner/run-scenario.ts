@@ -1,11 +1,14 @@
 import { EntraError } from "../../emulator/entra/index.ts";
-import type { ScimExchangeRecord } from "../../emulator/entra/index.ts";
+import type { CycleResult, ScimExchangeRecord } from "../../emulator/entra/index.ts";
 import type { Runtime } from "../../emulator/runtime/index.ts";
 import type { Scenario } from "../loader/scenario-schema.ts";
+import type { ExpectationResult } from "../steps/expect-diff.ts";
 import type { StepContext, StepOutcome } from "../steps/step-handler.ts";
 import type { ScenarioStep, StepKind } from "../steps/step-schemas.ts";
 import { STEP_TABLE, stepArgument, stepKind } from "../steps/step-table.ts";
 import { buildWorld, type World, type WorldOptions } from "../world/build-world.ts";
+
+type ProvisioningLogRecord = CycleResult["results"][number]["log"];
 
 /** What one step did and, for expectations, whether they held. */
 export type StepReport = {
@@ -14,6 +17,10 @@ export type StepReport = {
   ok: boolean;
   lines: string[];
   exchanges: ScimExchangeRecord[];
+  /** The provisioning log records the step wrote (one per object it provisioned). */
+  logs: ProvisioningLogRecord[];
+  /** An expectation step's checks; empty for an action. */
+  expectations: ExpectationResult[];
 };
 
 export type ScenarioReport = { name: string; ok: boolean; steps: StepReport[]; world: World };
@@ -31,7 +38,15 @@ export async function runScenario(
     const { outcome, lines } = await performStep(kind, step, context);
     if (STEP_TABLE[kind].role === "action") context.previous = outcome;
     if (outcome.result) context.lastResult = outcome.result;
-    steps.push({ index, kind, ok: outcome.ok, lines, exchanges: [...outcome.exchanges] });
+    steps.push({
+      index,
+      kind,
+      ok: outcome.ok,
+      lines,
+      exchanges: [...outcome.exchanges],
+      logs: outcome.result?.results.map((object) => object.log) ?? [],
+      expectations: [...(outcome.expectations ?? [])],
+    });
   }
   return { name: scenario.name, ok: steps.every((step) => step.ok), steps, world };
 }

@@ -1,24 +1,28 @@
 import type { CycleResult } from "../../emulator/entra/index.ts";
 import type { World } from "../world/build-world.ts";
+import { attributeDiff, type ExpectationResult } from "./expect-diff.ts";
 import { matchesJson, matchesLine, requestLine } from "./request-line.ts";
 import { checkNothing, defineStep, type StepOutcome } from "./step-handler.ts";
 import type { ScenarioExpect } from "./step-schemas.ts";
 
-/** What held and what did not, each as a readable line. */
-type Checks = StepOutcome & { passes: string[]; failures: string[] };
+/** Each expectation with what was expected and what was found. */
+type Checks = StepOutcome & { expectations: ExpectationResult[] };
 
-type Checker = { check: (ok: boolean, what: string) => void; fail: (what: string) => void };
+type Found = { expected: unknown; actual: unknown; detail?: string[] };
+type Checker = {
+  check: (ok: boolean, what: string, found: Found) => void;
+  fail: (what: string, found: Found) => void;
+};
 
 /** `expect: {...}`: checks Immuta's user, the previous step's requests and the last provisioning log. */
 export const expectStep = defineStep<"expect", Checks>({
   role: "expectation",
   check: checkNothing,
   run: async (expect, { world, previous, lastResult }) => {
-    const passes: string[] = [];
-    const failures: string[] = [];
+    const expectations: ExpectationResult[] = [];
     const checker: Checker = {
-      check: (ok, what) => (ok ? passes : failures).push(what),
-      fail: (what) => failures.push(what),
+      check: (ok, what, found) => expectations.push({ ok, what, detail: [], ...found }),
+      fail: (what, found) => expectations.push({ ok: false, what, detail: [], ...found }),
     };
     if (expect.user !== undefined) await checkImmutaUser(world, expect, expect.user, checker);
     const baseUrl = world.app.engine.endpoint("initial").endpoint.baseUrl;
@@ -27,12 +31,15 @@ export const expectStep = defineStep<"expect", Checks>({
     if (expect.requests !== undefined) checkRequests(expect.requests, sent, checker);
     if (expect.requestBodies !== undefined) checkRequestBodies(expect.requestBodies, sent, checker);
     if (expect.log !== undefined) checkLog(expect.log, lastResult, checker);
-    return { ok: failures.length === 0, exchanges: [], result: null, passes, failures };
+    const ok = expectations.every((item) => item.ok);
+    return { ok, exchanges: [], result: null, expectations };
   },
   print: (expect, outcome) => [
     `expect${expect.user ? ` ${expect.user}` : ""}`,
-    ...outcome.passes.map((line) => `  ✓ ${line}`),
-    ...outcome.failures.map((line) => `  ✗ ${line}`),
+    ...outcome.expectations.filter((item) => item.ok).map((item) => `  ✓ ${item.what}`),
+    ...outcome.expectations
+      .filter((item) => !item.ok)
+      .flatMap((item) => [`  ✗ ${item.what}`, ...item.detail.map((line) => `      ${line}`)]),
   ],
 });
 
@@ -57,15 +64,21 @@ async function checkImmutaUser(
     check(
       exists === expect.exists,
       `${userName} ${expect.exists ? "exists" : "does not exist"} in Immuta (got HTTP ${response.status})`,
+      { expected: expect.exists, actual: exists },
     );
   if (!body) {
-    if (expect.exists !== false) fail(`${userName} is not in Immuta IAM '${iam}' (HTTP ${response.status})`);
+    if (expect.exists !== false)
+      fail(`${userName} is not in Immuta IAM '${iam}' (HTTP ${response.status})`, {
+        expected: "the user",
+        actual: null,
+      });
     return;
   }
   if (expect.disabled !== undefined)
     check(
       body.disabled === expect.disabled,
       `disabled is ${String(expect.disabled)} (got ${String(body.disabled)})`,
+      { expected: expect.disabled, actual: body.disabled },
     );
   const valueOf = (key: string) =>
     Object.hasOwn(body.iamAuthorizations, key) ? body.iamAuthorizations[key] : undefined;
@@ -73,14 +86,25 @@ async function checkImmutaUser(
     const actual = valueOf(key);
     const same =
       actual !== undefined && JSON.stringify([...actual].sort()) === JSON.stringify([...values].sort());
+    const query = { iam, userName, key, expected: values };
     check(
       same,
       `${key} = ${JSON.stringify(values)} (got ${actual === undefined ? "nothing" : JSON.stringify(actual)})`,
+      {
+        expected: values,
+        actual: actual ?? null,
+        detail: same ? [] : await attributeDiff(world, query, body.iamAuthorizations),
+      },
     );
   }
   for (const key of expect.absent ?? []) {
     const actual = valueOf(key);
-    check(actual === undefined, `${key} is absent (got ${JSON.stringify(actual)})`);
+    const query = { iam, userName, key, expected: undefined };
+    check(actual === undefined, `${key} is absent (got ${JSON.stringify(actual)})`, {
+      expected: null,
+      actual: actual ?? null,
+      detail: actual === undefined ? [] : await attributeDiff(world, query, body.iamAuthorizations),
+    });
   }
 }
 
@@ -91,10 +115,11 @@ function checkRequests(expected: string[], sent: Sent[], { check }: Checker): vo
   const same =
     lines.length === expected.length &&
     lines.every((line, index) => matchesLine(line, expected[index] ?? ""));
-  check(
-    same,
-    `requests sent were ${JSON.stringify(expected)}${same ? "" : `\n      got ${JSON.stringify(lines)}`}`,
-  );
+  check(same, `requests sent were ${JSON.stringify(expected)}`, {
+    expected,
+    actual: lines,
+    detail: same ? [] : [`- ${JSON.stringify(expected)}`, `+ ${JSON.stringify(lines)}`],
+  });
 }
 
 function checkRequestBodies(
@@ -105,10 +130,14 @@ function checkRequestBodies(
   for (const { request, body } of expected) {
     const exchange = sent.find(({ line }) => matchesLine(line, request))?.exchange;
     const same = exchange !== undefined && matchesJson(exchange.requestBody, body);
-    check(
-      same,
-      `${request} had body ${JSON.stringify(body)}${same ? "" : `\n      got ${exchange ? JSON.stringify(exchange.requestBody) : "no such request"}`}`,
-    );
+    const actual = exchange ? exchange.requestBody : null;
+    check(same, `${request} had body ${JSON.stringify(body)}`, {
+      expected: body,
+      actual,
+      detail: same
+        ? []
+        : [`- ${JSON.stringify(body)}`, `+ ${exchange ? JSON.stringify(actual) : "no such request"}`],
+    });
   }
 }
 
@@ -118,19 +147,24 @@ function checkLog(
   { check, fail }: Checker,
 ): void {
   const record = lastResult?.results.at(-1)?.log;
-  if (!record) return fail("no provisioning log record to check");
+  if (!record) return fail("no provisioning log record to check", { expected, actual: null });
   if (expected.action !== undefined)
     check(
       record.provisioningAction === expected.action,
       `log action is ${expected.action} (got ${record.provisioningAction})`,
+      { expected: expected.action, actual: record.provisioningAction },
     );
   if (expected.status !== undefined)
     check(
       record.provisioningStatusInfo.status === expected.status,
       `log status is ${expected.status} (got ${record.provisioningStatusInfo.status})`,
+      { expected: expected.status, actual: record.provisioningStatusInfo.status },
     );
   if (expected.errorCode !== undefined) {
     const code = record.provisioningStatusInfo.errorInformation?.errorCode;
-    check(code === expected.errorCode, `log error code is ${expected.errorCode} (got ${code ?? "none"})`);
+    check(code === expected.errorCode, `log error code is ${expected.errorCode} (got ${code ?? "none"})`, {
+      expected: expected.errorCode,
+      actual: code ?? null,
+    });
   }
 }

@@ -1,6 +1,7 @@
 import type { CycleResult } from "../../emulator/entra/index.ts";
 import type { ScimExchangeRecord } from "../../emulator/entra/index.ts";
 import type { World } from "../world/build-world.ts";
+import type { ExpectationResult } from "./expect-diff.ts";
 import type { StepArgument, StepKind } from "./step-schemas.ts";
 
 /** What the runner keeps of a step: whether it held, the SCIM requests it sent, the provisioning it ran. */
@@ -8,6 +9,8 @@ export type StepOutcome = {
   ok: boolean;
   exchanges: readonly ScimExchangeRecord[];
   result: CycleResult | null;
+  /** An expectation step's checks, each with what was expected and what was found. */
+  expectations?: readonly ExpectationResult[];
 };
 
 /** What a step sees when it runs. */
