@@ -1,10 +1,8 @@
-import { XMLBuilder } from "fast-xml-parser";
+import { junitDocument, junitSuite, type JunitCase } from "../junit-xml.ts";
 import type { CalibrationReport } from "../../contracts/calibration/run-calibration.ts";
 import type { ProbeVerdict } from "../../contracts/probes/probe-types.ts";
 
-type TestCase = Record<string, unknown>;
-
-function probeCase(classname: string, name: string, verdict: ProbeVerdict): TestCase {
+function probeCase(classname: string, name: string, verdict: ProbeVerdict): JunitCase {
   const base = { "@_classname": classname, "@_name": name, "@_time": "0" };
   switch (verdict.verdict) {
     case "holds":
@@ -24,19 +22,6 @@ function probeCase(classname: string, name: string, verdict: ProbeVerdict): Test
   }
 }
 
-function suite(name: string, cases: TestCase[]): Record<string, unknown> {
-  const failures = cases.filter((item) => "failure" in item).length;
-  const skipped = cases.filter((item) => "skipped" in item).length;
-  return {
-    "@_name": name,
-    "@_tests": cases.length,
-    "@_failures": failures,
-    "@_errors": 0,
-    "@_skipped": skipped,
-    testcase: cases,
-  };
-}
-
 /**
  * The report as JUnit XML (the de-facto schema CI servers read): one testsuite each for the
  * assumptions, the behaviours and the contract cases, one testcase per assumption, behaviour and case;
@@ -45,7 +30,7 @@ function suite(name: string, cases: TestCase[]): Record<string, unknown> {
 export function junitReport(report: CalibrationReport): string {
   const assumptions = report.switches.map((result) => probeCase("assumptions", result.name, result));
   const behaviours = report.behaviours.map((result) => probeCase("behaviours", result.name, result));
-  const cases = report.cases.map((result): TestCase => {
+  const cases = report.cases.map((result): JunitCase => {
     const base = {
       "@_classname": result.path.join(" > ") || "cases",
       "@_name": result.name,
@@ -60,24 +45,13 @@ export function junitReport(report: CalibrationReport): string {
       return { ...base, skipped: { "@_message": result.message ?? "skipped" } };
     return base;
   });
-  const suites = [suite("assumptions", assumptions), suite("behaviours", behaviours), suite("cases", cases)];
-  const total = (key: string) => suites.reduce((sum, item) => sum + Number(item[key]), 0);
-  const builder = new XMLBuilder({
-    ignoreAttributes: false,
-    attributeNamePrefix: "@_",
-    format: true,
-    suppressEmptyNode: true,
-  });
-  const body: unknown = builder.build({
-    testsuites: {
-      "@_name": "synclab contract",
-      "@_tests": total("@_tests"),
-      "@_failures": total("@_failures"),
-      "@_errors": 0,
-      "@_skipped": total("@_skipped"),
-      "@_time": (report.durationMs / 1000).toFixed(3),
-      testsuite: suites,
-    },
-  });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${String(body)}`;
+  return junitDocument(
+    "synclab contract",
+    [
+      junitSuite("assumptions", assumptions),
+      junitSuite("behaviours", behaviours),
+      junitSuite("cases", cases),
+    ],
+    report.durationMs / 1000,
+  );
 }

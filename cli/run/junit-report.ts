@@ -1,15 +1,13 @@
-import { XMLBuilder } from "fast-xml-parser";
+import { junitDocument, junitSuite, type JunitCase } from "../junit-xml.ts";
 import type { ScenarioResult } from "./scenario-result.ts";
-
-type TestCase = Record<string, unknown>;
 
 /** The JSON of a value for a failure text; undefined as `null`. */
 function json(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-function testCases(result: ScenarioResult): TestCase[] {
-  const cases: TestCase[] = [];
+function testCases(result: ScenarioResult): JunitCase[] {
+  const cases: JunitCase[] = [];
   for (const step of result.steps) {
     const classname = `${result.file} > ${String(step.index + 1)}. ${step.title}`;
     for (const item of step.expectations) {
@@ -48,33 +46,8 @@ function testCases(result: ScenarioResult): TestCase[] {
  * testcase per expectation; a failed expectation is a <failure> with the expected and actual values.
  */
 export function junitReport(results: readonly ScenarioResult[]): string {
-  const suites = results.map((result) => {
-    const cases = testCases(result);
-    return {
-      "@_name": `${result.name} (${result.file})`,
-      "@_tests": cases.length,
-      "@_failures": cases.filter((item) => "failure" in item).length,
-      "@_errors": cases.filter((item) => "error" in item).length,
-      "@_skipped": 0,
-      testcase: cases,
-    };
-  });
-  const total = (key: "@_tests" | "@_failures" | "@_errors") =>
-    suites.reduce((sum, item) => sum + item[key], 0);
-  const builder = new XMLBuilder({
-    ignoreAttributes: false,
-    attributeNamePrefix: "@_",
-    format: true,
-    suppressEmptyNode: true,
-  });
-  const body: unknown = builder.build({
-    testsuites: {
-      "@_name": "synclab run",
-      "@_tests": total("@_tests"),
-      "@_failures": total("@_failures"),
-      "@_errors": total("@_errors"),
-      testsuite: suites,
-    },
-  });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${String(body)}`;
+  return junitDocument(
+    "synclab run",
+    results.map((result) => junitSuite(`${result.name} (${result.file})`, testCases(result))),
+  );
 }
