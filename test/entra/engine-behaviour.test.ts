@@ -151,6 +151,31 @@ describe("provisioning engine", () => {
     expect(app.engine.anchors.has(alice.id)).toBe(keeps);
   });
 
+  it("records each exchange's bodies as sent and received, also in its JSON form", async () => {
+    const target = scriptedTarget([{ method: "POST", path: "/Users", answers: [created] }]);
+    const { app } = world(target.fetch);
+    const result = await app.engine.runCycle("initial");
+    const post = result.exchanges.find((exchange) => exchange.method === "POST");
+    expect(post?.requestBody).toMatchObject({ userName: "alice@contoso.com" });
+    expect(post?.responseBody).toEqual(created.body);
+    expect(JSON.parse(JSON.stringify(post))).toMatchObject({
+      requestBody: { userName: "alice@contoso.com" },
+      responseBody: created.body,
+      status: 201,
+    });
+  });
+
+  it("keeps the log records but no exchanges when a cycle is run with keepExchanges false", async () => {
+    const target = scriptedTarget([{ method: "POST", path: "/Users", answers: [created] }]);
+    const { app } = world(target.fetch);
+    const result = await app.engine.runCycle("initial", { keepExchanges: false });
+    expect(target.seen).toContain("POST /Users");
+    expect(result.exchanges).toHaveLength(0);
+    expect(result.results.map((object) => [object.log.provisioningAction, object.exchanges.length])).toEqual([
+      ["create", 0],
+    ]);
+  });
+
   it("refuses a group on demand with more than five chosen members", async () => {
     const target = scriptedTarget([]);
     const { app, tenant } = world(target.fetch);

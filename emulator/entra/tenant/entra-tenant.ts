@@ -112,9 +112,16 @@ export class EntraTenant {
     setQuirk(app, name, value);
   }
 
-  /** Runs one cycle (Graph `start`) and records it as the job's last execution. */
-  runCycle(app: TenantApp, kind?: "initial" | "incremental"): Promise<CycleResult> {
-    return runJobCycle(app, this.runtime.clock, kind);
+  /**
+   * Runs one cycle (Graph `start`) and records it as the job's last execution; `keepExchanges:
+   * false` leaves the exchanges out of the result (see ProvisioningEngine.runCycle).
+   */
+  runCycle(
+    app: TenantApp,
+    kind?: "initial" | "incremental",
+    options: { keepExchanges?: boolean } = {},
+  ): Promise<CycleResult> {
+    return runJobCycle(app, this.runtime.clock, kind, options);
   }
 
   /** Restarts the job with the given reset scope, or as the portal's Restart provisioning. */

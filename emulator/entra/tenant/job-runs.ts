@@ -19,10 +19,11 @@ export async function runJobCycle(
   app: TenantApp,
   now: () => Date,
   kind?: "initial" | "incremental",
+  options: { keepExchanges?: boolean } = {},
 ): Promise<CycleResult> {
   app.job.status = "Active";
   const started = now().toISOString();
-  const cycle = await app.engine.runCycle(kind);
+  const cycle = await app.engine.runCycle(kind, options);
   app.state.lastCycle = {
     kind: cycle.kind === "initial" ? "initial" : "incremental",
     cycleId: cycle.cycleId,

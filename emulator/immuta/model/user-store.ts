@@ -31,7 +31,8 @@ export type ImmutaUser = {
 export class UserStore {
   readonly #byId = new Map<string, ImmutaUser>();
   readonly #byUserName = new Map<string, string>();
-  readonly #byExternalId = new Map<string, Set<string>>();
+  /** externalId → the one user's id, or a set when several share it (most are unique: no set each). */
+  readonly #byExternalId = new Map<string, string | Set<string>>();
 
   get size(): number {
     return this.#byId.size;
@@ -54,7 +55,7 @@ export class UserStore {
   getByExternalId(externalId: string): ImmutaUser[] {
     const ids = this.#byExternalId.get(externalId);
     if (ids === undefined) return [];
-    return [...ids].flatMap((id) => this.#byId.get(id) ?? []);
+    return (typeof ids === "string" ? [ids] : [...ids]).flatMap((id) => this.#byId.get(id) ?? []);
   }
 
   /** Throws 409 uniqueness when another user holds the userName. */
@@ -72,11 +73,7 @@ export class UserStore {
     this.#byId.set(user.scimId, user);
     this.#byUserName.set(user.userid.toLowerCase(), user.scimId);
     const externalId = externalIdOf(user);
-    if (externalId !== undefined) {
-      const ids = this.#byExternalId.get(externalId) ?? new Set<string>();
-      ids.add(user.scimId);
-      this.#byExternalId.set(externalId, ids);
-    }
+    if (externalId !== undefined) this.#indexExternalId(externalId, user.scimId);
   }
 
   delete(scimId: string): boolean {
@@ -97,8 +94,19 @@ export class UserStore {
     const externalId = externalIdOf(user);
     const ids = externalId === undefined ? undefined : this.#byExternalId.get(externalId);
     if (externalId === undefined || ids === undefined) return;
+    if (typeof ids === "string") {
+      if (ids === user.scimId) this.#byExternalId.delete(externalId);
+      return;
+    }
     ids.delete(user.scimId);
     if (ids.size === 0) this.#byExternalId.delete(externalId);
+  }
+
+  #indexExternalId(externalId: string, scimId: string): void {
+    const ids = this.#byExternalId.get(externalId);
+    if (ids === undefined || ids === scimId) this.#byExternalId.set(externalId, scimId);
+    else if (typeof ids === "string") this.#byExternalId.set(externalId, new Set([ids, scimId]));
+    else ids.add(scimId);
   }
 }
 

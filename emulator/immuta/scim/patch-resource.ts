@@ -21,6 +21,12 @@ const SERVER_ASSIGNED = {
   Group: ["id", "meta"],
 } as const;
 
+/** Keys of a POST or PUT body that are not stored attributes, lower-cased. */
+const SKIPPED_KEYS = {
+  User: new Set(["schemas", ...SERVER_ASSIGNED.User].map((name) => name.toLowerCase())),
+  Group: new Set(["schemas", ...SERVER_ASSIGNED.Group].map((name) => name.toLowerCase())),
+} as const;
+
 const RESOURCE_SCHEMAS = {
   User: { schemas: [USER_SCHEMA, ENTERPRISE_USER_SCHEMA], resourceSchemaUrn: URN.user },
   Group: { schemas: [GROUP_SCHEMA], resourceSchemaUrn: URN.group },
@@ -51,7 +57,7 @@ export function normalizeResourceBody(body: JsonValue, type: "User" | "Group"): 
     );
   }
   const attributes: JsonObject = {};
-  const skipped = new Set<string>(["schemas", ...SERVER_ASSIGNED[type]].map((name) => name.toLowerCase()));
+  const skipped = SKIPPED_KEYS[type];
   for (const key of Object.keys(body)) {
     if (!skipped.has(key.toLowerCase()))
       Object.defineProperty(attributes, key, {

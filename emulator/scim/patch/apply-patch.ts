@@ -131,9 +131,18 @@ function applyPathless(root: JsonObject, op: Write, value: JsonValue, options: A
   }
 }
 
+/** Parsed body keys: the same few keys come in every POST body, and a parsed path is never mutated. */
+const KEY_PATHS = new Map<string, PatchPath>();
+const KEY_PATHS_LIMIT = 1024;
+
 function keyToPath(key: string): PatchPath {
+  const known = KEY_PATHS.get(key);
+  if (known !== undefined) return known;
   try {
-    return parsePath(key);
+    const path = parsePath(key);
+    if (KEY_PATHS.size >= KEY_PATHS_LIMIT) KEY_PATHS.clear();
+    KEY_PATHS.set(key, path);
+    return path;
   } catch (error) {
     if (error instanceof ScimError) {
       throw new ScimError(400, `Key "${key}" of the value: ${error.message}`, "invalidPath");

@@ -67,7 +67,8 @@ export function registerSynchronizationRoutes(app: Hono, tenant: EntraTenant): v
   app.post(`${JOB}/start`, async (c) => {
     const target = job(c);
     await readJson(c.req.raw, { optional: true });
-    await tenant.runCycle(target);
+    // The answer is 204 with no body: nothing reads the cycle's exchanges.
+    await tenant.runCycle(target, undefined, { keepExchanges: false });
     return c.body(null, 204);
   });
 

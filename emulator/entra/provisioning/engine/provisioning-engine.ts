@@ -182,19 +182,26 @@ export class ProvisioningEngine {
    * (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works). Initial:
    * every object in scope or linked. Incremental: objects changed since the watermark, newly
    * entitled, escrowed and pending ones, and hard deletes. Users first, then groups, then
-   * memberships. Without a kind: initial after a (re)start, incremental otherwise.
+   * memberships. Without a kind: initial after a (re)start, incremental otherwise. With
+   * `keepExchanges: false` the result lists no exchanges (each object's are dropped once judged),
+   * for a caller that reads only the log records, such as Graph `start`.
    */
-  async runCycle(kind?: "initial" | "incremental"): Promise<CycleResult> {
+  async runCycle(
+    kind?: "initial" | "incremental",
+    options: { keepExchanges?: boolean } = {},
+  ): Promise<CycleResult> {
     const effective = kind ?? (this.#watermark < 0 ? "initial" : "incremental");
     const run = this.#startRun(effective);
+    const keep = options.keepExchanges ?? true;
     const exchanges: ScimExchangeRecord[] = [];
     const results: ObjectResult[] = [];
     const collect = (result: ObjectResult | null) => {
       if (!result) return;
-      results.push(result);
-      exchanges.push(...result.exchanges);
+      results.push(keep ? result : { log: result.log, exchanges: [] });
+      if (keep) exchanges.push(...result.exchanges);
     };
-    if (this.job.quirks.keepAliveProbe) exchanges.push(await probeUsers(this.#state, run.endpoint));
+    const probe = this.job.quirks.keepAliveProbe ? await probeUsers(this.#state, run.endpoint) : null;
+    if (probe && keep) exchanges.push(probe);
     const since = effective === "initial" ? -1 : this.#watermark;
     const watermark = this.#directory.changeSeq;
     const now = this.#runtime.clock().getTime();

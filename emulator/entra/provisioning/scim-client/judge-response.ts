@@ -75,8 +75,11 @@ export function judgeResponse(
   );
 }
 
-function judgeSuccess(exchange: ScimExchangeRecord, expectation: Expectation): Judgement {
-  const body = exchange.responseBody;
+function judgeSuccess(
+  exchange: ScimExchangeRecord,
+  expectation: Expectation,
+  body = exchange.responseBody,
+): Judgement {
   switch (expectation) {
     case "list": {
       const resources = isJsonObject(body) ? body.Resources : undefined;
@@ -91,7 +94,7 @@ function judgeSuccess(exchange: ScimExchangeRecord, expectation: Expectation): J
       return { ok: true, body };
     }
     case "groupList": {
-      const judged = judgeSuccess(exchange, "list");
+      const judged = judgeSuccess(exchange, "list", body);
       if (!judged.ok) return judged;
       // A group query with excludedAttributes=members that still returns members
       // (the error table of howto-analyze-provisioning-logs, linked above).

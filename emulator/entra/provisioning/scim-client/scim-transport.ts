@@ -42,11 +42,11 @@ export type ScimEndpoint = { baseUrl: string; token: string; query: string };
 export type ScimExchangeRecord = {
   method: string;
   url: string;
-  requestBody: JsonValue | null;
+  readonly requestBody: JsonValue | null;
   status: number;
   responseText: string;
   /** The parsed response body; undefined when the body was empty or not JSON. */
-  responseBody: JsonValue | undefined;
+  readonly responseBody: JsonValue | undefined;
   /** Set when no response arrived (connection refused, DNS...). */
   networkError?: string;
 };
@@ -94,18 +94,65 @@ export async function sendScim(
   request: ScimRequest,
 ): Promise<ScimExchangeRecord> {
   const exchangeRequest = toExchangeRequest(endpoint, request);
-  const base = { method: request.method, url: exchangeRequest.url, requestBody: request.body };
+  const sent = { method: request.method, url: exchangeRequest.url, requestText: exchangeRequest.body };
   try {
     const response = await exchange(exchangeRequest);
-    const responseText = response.body;
-    return { ...base, status: response.status, responseText, responseBody: parseJson(responseText) };
+    return new RecordedExchange({ ...sent, status: response.status, responseText: response.body });
   } catch (error) {
-    return {
-      ...base,
+    return new RecordedExchange({
+      ...sent,
       status: 0,
       responseText: "",
-      responseBody: undefined,
       networkError: (error as Error).message,
+    });
+  }
+}
+
+/**
+ * An exchange kept as the texts that went over the wire: the request and response bodies are
+ * parsed when read, so that a cycle's thousands of records do not each hold two parsed copies.
+ */
+class RecordedExchange implements ScimExchangeRecord {
+  readonly method: string;
+  readonly url: string;
+  readonly status: number;
+  readonly responseText: string;
+  declare readonly networkError?: string;
+  readonly #requestText: string | null;
+
+  constructor(fields: {
+    method: string;
+    url: string;
+    requestText: string | null;
+    status: number;
+    responseText: string;
+    networkError?: string;
+  }) {
+    this.method = fields.method;
+    this.url = fields.url;
+    this.status = fields.status;
+    this.responseText = fields.responseText;
+    if (fields.networkError !== undefined) Object.assign(this, { networkError: fields.networkError });
+    this.#requestText = fields.requestText;
+  }
+
+  get requestBody(): JsonValue | null {
+    return this.#requestText === null ? null : (JSON.parse(this.#requestText) as JsonValue);
+  }
+
+  get responseBody(): JsonValue | undefined {
+    return parseJson(this.responseText);
+  }
+
+  toJSON(): ScimExchangeRecord {
+    return {
+      method: this.method,
+      url: this.url,
+      requestBody: this.requestBody,
+      status: this.status,
+      responseText: this.responseText,
+      responseBody: this.responseBody,
+      ...(this.networkError !== undefined ? { networkError: this.networkError } : {}),
     };
   }
 }
