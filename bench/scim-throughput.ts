@@ -61,7 +61,13 @@ async function measure(scenario: Scenario, count: number, clients: number): Prom
 }
 
 const immuta = createImmutaApp({
-  iams: [{ id: "entra", attributeSchema: [{ scimSchema: EXTENSION, prefix: "entraid_attributes" }] }],
+  iams: [
+    {
+      id: "entra",
+      scimToken: DEV_CREDENTIALS.scimToken,
+      attributeSchema: [{ scimSchema: EXTENSION, prefix: "entraid_attributes" }],
+    },
+  ],
   journalLimit: Number(flags.journal),
 });
 // Bare baselines: a GET answering JSON, and a POST that reads its JSON body (as the SCIM writes must).

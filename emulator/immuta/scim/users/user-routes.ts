@@ -1,5 +1,4 @@
 import { ScimError } from "../../../scim/scim-error.ts";
-import { parseFilter } from "../../../scim/filter/parse-filter.ts";
 import type { ImmutaUser } from "../../model/user-store.ts";
 import { parseListQuery, selectAttributes } from "../list-query.ts";
 import { patchUserResource } from "../patch-resource.ts";
@@ -9,6 +8,7 @@ import { bodyOf, checkIfMatch, isNotModified, type ScimExchange } from "../scim-
 import { findUsers } from "./find-users.ts";
 import { applyUnknownAttributes } from "./unknown-attributes.ts";
 import type { JsonObject } from "../../../scim/json.ts";
+import { assertPatchWithinLimits, parseLimitedFilter } from "../request-limits.ts";
 import { assertUserShape, createUser, storeUserVersion, validateUserResource } from "./user-service.ts";
 
 /** `/Users` and `/Users/{id}` (RFC 7644 §3.2-§3.6). */
@@ -39,7 +39,9 @@ export function handleUsers(exchange: ScimExchange, id: string | undefined): Sci
       );
     case "PATCH": {
       checkIfMatch(request, user.version);
-      const patched = patchUserResource(user.resource, bodyOf(exchange), iam.config.assumptions);
+      const body = bodyOf(exchange);
+      assertPatchWithinLimits(body, state.limits);
+      const patched = patchUserResource(user.resource, body, iam.config.assumptions);
       const next = withKnownAttributes(exchange, patched, user.resource);
       assertUserShape(next);
       // Entra expects 200 with the user (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
@@ -102,7 +104,7 @@ function deleteUser(exchange: ScimExchange, user: ImmutaUser): void {
 function listUsers(exchange: ScimExchange): ScimReply {
   const { iam, baseUrl } = exchange;
   const query = parseListQuery(exchange.url);
-  const filter = query.filter === null ? null : parseFilter(query.filter);
+  const filter = query.filter === null ? null : parseLimitedFilter(query.filter, exchange.state.limits);
   const render = (user: ImmutaUser) => renderUser(user, iam.config, baseUrl);
   const matches =
     filter === null
