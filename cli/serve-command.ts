@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
-import { createEntraApp } from "../emulator/entra/graph/create-entra-app.ts";
+import { createEntraApp, renderGraphEdgeError } from "../emulator/entra/graph/create-entra-app.ts";
+import { listenHosts, type EdgePolicy } from "../emulator/http/index.ts";
+import { createImmutaApp, renderImmutaEdgeError, type JournalSize } from "../emulator/immuta/index.ts";
 import { seededRandom, uuidFrom, type Runtime } from "../emulator/runtime/runtime.ts";
 import { listen, type Listening } from "../emulator/serve.ts";
 import { loadScenarioFile } from "../scenarios/loader/load-scenario.ts";
@@ -10,6 +12,7 @@ import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 export const DEFAULT_SCENARIO = "scenarios/default.yaml";
 
 export const SERVE_HELP = `Usage: synclab serve [--scenario FILE] [--entra-port N] [--immuta-port N] [--host H]
+                     [--allow-host H]... [--cors-origin O]... [--journal-entries N] [--journal-bytes N]
 
 Serves both fakes, loaded with the scenario's configuration (its steps are not run):
   fake Entra (Graph API under /v1.0)                 default http://127.0.0.1:4100
@@ -21,6 +24,10 @@ Options:
   --entra-port N     port of the fake Entra (default 4100; 0 picks a free port)
   --immuta-port N    port of the fake Immuta (default 4200; 0 picks a free port)
   --host H           address to bind (default 127.0.0.1)
+  --allow-host H     also answer requests whose Host is H (repeatable; others are refused: DNS rebinding)
+  --cors-origin O    let pages of origin O (e.g. http://localhost:5173) call the fakes (repeatable)
+  --journal-entries N  SCIM exchanges the Immuta journal keeps (default 10000; 0 turns it off)
+  --journal-bytes N  bytes the Immuta journal keeps (default 33554432)
   -h, --help         show this help`;
 
 /** Both fakes, listening. */
@@ -32,15 +39,31 @@ export async function startServers(options: {
   entraPort: number;
   immutaPort: number;
   host: string;
+  /** More host names to answer to (`--allow-host`). */
+  allowHosts?: readonly string[];
+  /** Origins whose pages may call the fakes (`--cors-origin`). */
+  corsOrigins?: readonly string[];
+  /** The dashboard's port: its origins on 127.0.0.1 and localhost may call the fakes. */
+  uiPort?: number;
+  /** Overrides of the scenario's `immuta.journal`. */
+  journal?: Partial<JournalSize>;
 }): Promise<Served> {
   const scenario = await loadScenarioFile(options.scenario);
+  if (options.journal) scenario.immuta.journal = { ...scenario.immuta.journal, ...options.journal };
+  const edge = edgePolicy(options);
   const random = seededRandom(scenario.seed);
   const runtime: Runtime = { clock: () => new Date(), random, newId: () => uuidFrom(random) };
   const world = buildWorld(scenario, {
     runtime,
     immutaOrigin: `http://${options.host}:${options.immutaPort}`,
   });
-  const immuta = await listen(world.immuta.app, { port: options.immutaPort, host: options.host });
+  // The served app shares the world's state; only the served one applies the browser-safety policy.
+  const state = world.immuta.state;
+  const immuta = await listen(createImmutaApp({ state, edge }).app, {
+    port: options.immutaPort,
+    host: options.host,
+    renderError: (error, path) => renderImmutaEdgeError(state, error, path),
+  });
   // With --immuta-port 0 the port is known only now: point the tenant URL at it.
   if (scenario.entra.app.tenantUrl === undefined) {
     const iam = world.immuta.state.iams()[0];
@@ -49,7 +72,11 @@ export async function startServers(options: {
   }
   let entra: Listening;
   try {
-    entra = await listen(createEntraApp(world.tenant), { port: options.entraPort, host: options.host });
+    entra = await listen(createEntraApp(world.tenant, { edge }), {
+      port: options.entraPort,
+      host: options.host,
+      renderError: renderGraphEdgeError,
+    });
   } catch (error) {
     await immuta.close();
     throw error;
@@ -72,6 +99,10 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
       "entra-port": { type: "string", default: "4100" },
       "immuta-port": { type: "string", default: "4200" },
       host: { type: "string", default: "127.0.0.1" },
+      "allow-host": { type: "string", multiple: true, default: [] },
+      "cors-origin": { type: "string", multiple: true, default: [] },
+      "journal-entries": { type: "string" },
+      "journal-bytes": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -83,7 +114,18 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
   const immutaPort = port(values["immuta-port"], "--immuta-port");
   let served: Served;
   try {
-    served = await startServers({ scenario: values.scenario, entraPort, immutaPort, host: values.host });
+    served = await startServers({
+      scenario: values.scenario,
+      entraPort,
+      immutaPort,
+      host: values.host,
+      allowHosts: values["allow-host"],
+      corsOrigins: values["cors-origin"].map((origin) => corsOrigin(origin)),
+      journal: {
+        ...count(values["journal-entries"], "--journal-entries", "entries"),
+        ...count(values["journal-bytes"], "--journal-bytes", "bytes"),
+      },
+    });
   } catch (error) {
     if (error instanceof ScenarioError) {
       io.err(error.message);
@@ -106,6 +148,43 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
     process.once("SIGTERM", stop);
   });
   return EXIT.ok;
+}
+
+/** Hosts the servers answer to and origins whose pages may call them. */
+function edgePolicy(options: {
+  host: string;
+  allowHosts?: readonly string[];
+  corsOrigins?: readonly string[];
+  uiPort?: number;
+}): EdgePolicy {
+  const dashboard =
+    options.uiPort === undefined
+      ? []
+      : [`http://127.0.0.1:${options.uiPort}`, `http://localhost:${options.uiPort}`];
+  return {
+    allowedHosts: listenHosts(options.host, options.allowHosts ?? []),
+    corsOrigins: [...(options.corsOrigins ?? []), ...dashboard],
+  };
+}
+
+function corsOrigin(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--cors-origin must be an origin such as http://localhost:5173, got '${text}'`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.origin !== text.replace(/\/$/, "")) {
+    throw new UsageError(`--cors-origin must be an origin such as http://localhost:5173, got '${text}'`);
+  }
+  return url.origin;
+}
+
+function count(text: string | undefined, flag: string, field: "entries" | "bytes"): Partial<JournalSize> {
+  if (text === undefined) return {};
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 0) throw new UsageError(`${flag} must be a whole number, got '${text}'`);
+  return { [field]: value };
 }
 
 function port(text: string, flag: string): number {

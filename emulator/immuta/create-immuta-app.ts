@@ -47,14 +47,19 @@ export function createImmutaApp(options: ImmutaAppOptions = {}): ImmutaApp {
 
 /** Every failure in the shape of its route: a SCIM error under a SCIM path, Immuta's Boom body elsewhere. */
 function renderError(state: ImmutaState, error: unknown, c: Context): Response {
-  if (error instanceof ScimError || (error instanceof EdgeError && state.resolveScimPath(c.req.path))) {
-    return toResponse(toScimError(error).toReply());
-  }
+  if (error instanceof EdgeError) return renderImmutaEdgeError(state, error, c.req.path);
+  if (error instanceof ScimError) return toResponse(toScimError(error).toReply());
   if (error instanceof ImmutaApiError) return error.toResponse();
-  if (error instanceof EdgeError) return ImmutaApiError.fromEdge(error).toResponse();
   console.error("synclab: unexpected error in the fake Immuta:", error);
   return Response.json(
     { statusCode: 500, error: "Internal Server Error", message: "internal error in the fake Immuta" },
     { status: 500 },
   );
+}
+
+/** An edge refusal as the fake Immuta answers it on `path`: a SCIM error on SCIM paths, Boom elsewhere. */
+export function renderImmutaEdgeError(state: ImmutaState, error: EdgeError, path: string): Response {
+  return state.resolveScimPath(path)
+    ? toResponse(toScimError(error).toReply())
+    : ImmutaApiError.fromEdge(error).toResponse();
 }

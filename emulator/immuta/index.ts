@@ -7,6 +7,7 @@ export {
   type ImmutaApp,
   type ImmutaAppOptions,
   type ImmutaEdgeOptions,
+  renderImmutaEdgeError,
 } from "./create-immuta-app.ts";
 export {
   ASSUMPTIONS,

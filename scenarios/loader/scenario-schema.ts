@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { iamConfigInputSchema } from "../../emulator/immuta/index.ts";
+import { iamConfigInputSchema, journalSizeInputSchema } from "../../emulator/immuta/index.ts";
 import { SCOPING_OPERATORS, TARGET_ATTRIBUTE_TYPES } from "../../emulator/entra/provisioning/index.ts";
 import { QUIRKS, type QuirkName } from "../../emulator/entra/quirks.ts";
 import { STEP_KINDS, STEP_SCHEMAS, type ScenarioStep } from "../steps/step-schemas.ts";
@@ -106,6 +106,8 @@ const appSchema = z.strictObject({
 const immutaSchema = z.strictObject({
   apiKey: z.string().min(1).optional(),
   iams: z.array(iamConfigInputSchema).min(1),
+  /** The SCIM journal's bounds: exchanges and bytes kept (docs/immuta-api.md, "Limits"). */
+  journal: journalSizeInputSchema.optional(),
 });
 
 export const stepSchema = z.union(

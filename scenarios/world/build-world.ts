@@ -36,6 +36,7 @@ export function buildWorld(scenario: Scenario, options: WorldOptions): World {
   const immuta = createImmutaApp({
     iams: scenario.immuta.iams,
     ...(scenario.immuta.apiKey ? { apiKey: scenario.immuta.apiKey } : {}),
+    ...(scenario.immuta.journal ? { journal: scenario.immuta.journal } : {}),
     runtime: { clock: runtime.clock, newId: runtime.newId, random: runtime.random },
   });
   const immutaOrigin = options.immutaOrigin ?? IN_PROCESS_ORIGIN;

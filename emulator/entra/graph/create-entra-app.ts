@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { createEdgeGuard, type EdgeError, type EdgePolicy } from "../../http/index.ts";
 import { EntraError } from "../entra-error.ts";
 import type { EntraTenant } from "../tenant/index.ts";
 import { registerAuditLogRoutes } from "./routes/audit-log-routes.ts";
@@ -15,8 +16,10 @@ import { registerUserRoutes } from "./routes/user-routes.ts";
  * `{"value": [...]}`, users are addressed by id or userPrincipalName, errors are
  * `{"error": {"code", "message"}}`. No authentication: this is a local emulator.
  */
-export function createEntraApp(tenant: EntraTenant): Hono {
+export function createEntraApp(tenant: EntraTenant, options: { edge?: EdgePolicy } = {}): Hono {
   const app = new Hono();
+  // The browser-safety policy of a served fake (Host, Origin and CORS, JSON writes); none in-process.
+  if (options.edge) app.use("*", createEdgeGuard(options.edge, renderGraphEdgeError));
 
   app.onError((error) => {
     if (error instanceof EntraError) return error.toResponse();
@@ -42,4 +45,9 @@ export function createEntraApp(tenant: EntraTenant): Hono {
   registerAuditLogRoutes(app, tenant);
   registerControlRoutes(app, tenant);
   return app;
+}
+
+/** An edge refusal (Host, Origin, content type, request too large) in Graph's error shape. */
+export function renderGraphEdgeError(error: EdgeError): Response {
+  return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status });
 }

@@ -1,7 +1,7 @@
 import { ImmutaApiError } from "../immuta-api-error.ts";
 import { buildIamConfig, DEV_CREDENTIALS, type IamConfig, type IamConfigInput } from "./iam-config.ts";
 import type { Authorizations } from "./authorizations.ts";
-import { createJournal, type Journal, type JournalSize } from "./journal.ts";
+import { createJournal, type Journal, type JournalSizeInput } from "./journal.ts";
 import { buildImmutaLimits, type ImmutaLimits } from "./limits.ts";
 import { UserStore } from "./user-store.ts";
 import { GroupStore } from "./group-store.ts";
@@ -32,7 +32,7 @@ export type ImmutaStateOptions = {
   /** How many SCIM exchanges the journal keeps (oldest dropped first); 0 turns it off. */
   journalLimit?: number;
   /** The journal's bounds (entries, bytes, bodyBytes); `journalLimit` is the same as `{entries}`. */
-  journal?: Partial<JournalSize>;
+  journal?: JournalSizeInput;
   /** Per-request limits (docs/immuta-api.md, "Limits"); omitted ones take their defaults. */
   limits?: Partial<ImmutaLimits>;
 };

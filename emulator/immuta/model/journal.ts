@@ -19,6 +19,9 @@ export type JournalSize = {
   bodyBytes: number;
 };
 
+/** Journal bounds as given: any of them may be left out (or undefined) to take its default. */
+export type JournalSizeInput = { [K in keyof JournalSize]?: number | undefined };
+
 /** Defaults: ten thousand exchanges or 32 MiB, whichever is reached first; bodies cut at 64 KiB. */
 export const DEFAULT_JOURNAL_SIZE: JournalSize = { entries: 10_000, bytes: 33_554_432, bodyBytes: 65_536 };
 
@@ -74,7 +77,7 @@ function entryBytes(entry: JournalEntry): number {
  * A journal that keeps the most recent exchanges within `size` (a number is an entry count with the
  * default byte bounds). Bodies are cut to `bodyBytes` before they are kept; recording is O(1) amortised.
  */
-export function createJournal(size: number | Partial<JournalSize>): Journal {
+export function createJournal(size: number | JournalSizeInput): Journal {
   const wanted = typeof size === "number" ? { entries: size } : size;
   const bound = (value: number | undefined, fallback: number) =>
     value === undefined ? fallback : Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;

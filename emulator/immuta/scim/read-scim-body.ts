@@ -45,7 +45,7 @@ export function toScimError(error: unknown): ScimError {
   }
   if (error instanceof EdgeError) {
     const scimType: ScimType | undefined = error.status === 400 ? "invalidSyntax" : undefined;
-    return new ScimError(error.status === 431 || error.status === 408 ? 400 : error.status, error.message, scimType);
+    return new ScimError(error.status === 408 ? 400 : error.status, error.message, scimType);
   }
   console.error("synclab: unexpected error in the fake Immuta:", error);
   return new ScimError(500, "internal error in the fake Immuta");
