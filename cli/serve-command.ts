@@ -183,7 +183,8 @@ function corsOrigin(text: string): string {
 function count(text: string | undefined, flag: string, field: "entries" | "bytes"): Partial<JournalSize> {
   if (text === undefined) return {};
   const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < 0) throw new UsageError(`${flag} must be a whole number, got '${text}'`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new UsageError(`${flag} must be a whole number, got '${text}'`);
   return { [field]: value };
 }
 

@@ -36,7 +36,8 @@ export async function listen(app: Hono, options: ListenOptions): Promise<Listeni
   const render = options.renderError ?? plainError;
   const listener = getRequestListener(app.fetch, {
     // The request could not become a fetch Request (say, a Host that makes no URL).
-    errorHandler: () => render(new EdgeError(400, "BadRequest", "the request's Host or URL is not valid"), ""),
+    errorHandler: () =>
+      render(new EdgeError(400, "BadRequest", "the request's Host or URL is not valid"), ""),
   });
   const server = createServer(
     { maxHeaderSize: options.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES },
@@ -78,7 +79,11 @@ function answerClientError(
   }
   const refusal =
     error.code === "HPE_HEADER_OVERFLOW"
-      ? new EdgeError(431, "HeadersTooLarge", "the request line and headers are larger than the server accepts")
+      ? new EdgeError(
+          431,
+          "HeadersTooLarge",
+          "the request line and headers are larger than the server accepts",
+        )
       : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
         ? new EdgeError(408, "BadRequest", "the request was not received in time")
         : new EdgeError(400, "BadRequest", "the request is not valid HTTP/1.1");

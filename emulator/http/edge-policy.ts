@@ -56,22 +56,35 @@ function checkRequest(request: Request, policy: { hosts: Set<string> | "any"; or
   if (policy.hosts !== "any") {
     for (const name of [hostnameOf(hostHeader), url.hostname]) {
       if (!policy.hosts.has(normalizeHost(name))) {
-        throw new EdgeError(403, "HostNotAllowed", "this host name is not allowed; start the fake with --allow-host to allow it");
+        throw new EdgeError(
+          403,
+          "HostNotAllowed",
+          "this host name is not allowed; start the fake with --allow-host to allow it",
+        );
       }
     }
   }
   const origin = request.headers.get("origin");
-  const foreign = origin !== null && origin !== `${url.protocol}//${hostHeader}` && !policy.origins.has(origin);
+  const foreign =
+    origin !== null && origin !== `${url.protocol}//${hostHeader}` && !policy.origins.has(origin);
   const preflight = request.method === "OPTIONS" && request.headers.has("access-control-request-method");
   if (foreign && (preflight || !SAFE_METHODS.has(request.method))) {
-    throw new EdgeError(403, "OriginNotAllowed", "requests from this origin are not allowed; start the fake with --cors-origin to allow it");
+    throw new EdgeError(
+      403,
+      "OriginNotAllowed",
+      "requests from this origin are not allowed; start the fake with --cors-origin to allow it",
+    );
   }
   if (SAFE_METHODS.has(request.method)) return;
   const type = request.headers.get("content-type");
   const declared = request.headers.get("content-length");
   const hasBody = (declared !== null && declared !== "0") || request.headers.has("transfer-encoding");
   if ((hasBody || type !== null) && (type === null || !JSON_TYPE.test(type))) {
-    throw new EdgeError(415, "UnsupportedMediaType", "a request that changes state must send a JSON body (Content-Type: application/json)");
+    throw new EdgeError(
+      415,
+      "UnsupportedMediaType",
+      "a request that changes state must send a JSON body (Content-Type: application/json)",
+    );
   }
 }
 

@@ -16,7 +16,11 @@ export function parseBoundedJson(text: string, maxDepth: number): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new EdgeError(400, "InvalidJson", `request body is not valid JSON: ${truncateText((error as Error).message, 120)}`);
+    throw new EdgeError(
+      400,
+      "InvalidJson",
+      `request body is not valid JSON: ${truncateText((error as Error).message, 120)}`,
+    );
   }
 }
 

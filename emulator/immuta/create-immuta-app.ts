@@ -29,7 +29,11 @@ export function createImmutaApp(options: ImmutaAppOptions = {}): ImmutaApp {
   const app = new Hono();
 
   app.onError((error, c) => renderError(state, error, c));
-  if (options.edge) app.use("*", createEdgeGuard(options.edge, (error, c) => renderError(state, error, c)));
+  if (options.edge)
+    app.use(
+      "*",
+      createEdgeGuard(options.edge, (error, c) => renderError(state, error, c)),
+    );
 
   // SCIM paths are per IAM and can change at run time, so they are resolved per request.
   app.use("*", async (c, next) => {

@@ -23,7 +23,11 @@ export class ImmutaApiError extends Error {
 
   toResponse(): Response {
     return Response.json(
-      { statusCode: this.status, error: REASONS[this.status], message: truncateText(this.message, MAX_MESSAGE) },
+      {
+        statusCode: this.status,
+        error: REASONS[this.status],
+        message: truncateText(this.message, MAX_MESSAGE),
+      },
       { status: this.status },
     );
   }

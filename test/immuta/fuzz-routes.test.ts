@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { ImmutaClient, GROUP_SCHEMA, PATCH_SCHEMA, USER_SCHEMA, CUSTOM, entraIam } from "./support/immuta-client.ts";
+import {
+  ImmutaClient,
+  GROUP_SCHEMA,
+  PATCH_SCHEMA,
+  USER_SCHEMA,
+  CUSTOM,
+  entraIam,
+} from "./support/immuta-client.ts";
 
 const SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
 const statuses = new Map<number, number>();
@@ -40,12 +47,26 @@ const segment = fc.oneof(
 );
 
 const scimPath = fc.oneof(
-  fc.constantFrom("/Users", "/Groups", "/Schemas", "/ServiceProviderConfig", "/ResourceTypes", "", "/Users/x/y"),
+  fc.constantFrom(
+    "/Users",
+    "/Groups",
+    "/Schemas",
+    "/ServiceProviderConfig",
+    "/ResourceTypes",
+    "",
+    "/Users/x/y",
+  ),
   fc.tuple(fc.constantFrom("/Users/", "/Groups/", "/Schemas/"), segment).map(([base, id]) => base + id),
 );
 
 const filter = fc.oneof(
-  fc.constantFrom('userName eq "alice@contoso.com"', "((((userName pr))))", 'members[value eq "id-0001"]', "not (", ""),
+  fc.constantFrom(
+    'userName eq "alice@contoso.com"',
+    "((((userName pr))))",
+    'members[value eq "id-0001"]',
+    "not (",
+    "",
+  ),
   fc.string({ maxLength: 40 }),
   fc.nat({ max: 30 }).map((depth) => `${"(".repeat(depth)}userName pr${")".repeat(depth)}`),
 );
@@ -53,54 +74,104 @@ const filter = fc.oneof(
 const query = fc.option(
   fc.oneof(
     filter.map((text) => `?filter=${encodeURIComponent(text)}`),
-    fc.tuple(fc.constantFrom("count", "startIndex", "attributes", "excludedAttributes", "size", "offset", "sortField"), fc.string({ maxLength: 8 })).map(
-      ([name, value]) => `?${name}=${encodeURIComponent(value)}`,
-    ),
+    fc
+      .tuple(
+        fc.constantFrom(
+          "count",
+          "startIndex",
+          "attributes",
+          "excludedAttributes",
+          "size",
+          "offset",
+          "sortField",
+        ),
+        fc.string({ maxLength: 8 }),
+      )
+      .map(([name, value]) => `?${name}=${encodeURIComponent(value)}`),
   ),
   { nil: "" },
 );
 
 const apiPath = fc.oneof(
-  fc.constantFrom("/bim/iam", "/bim/user", "/bim/group", "/bim/apikey/authenticate", "/_synclab/immuta/iams", "/_synclab/immuta/assumptions", "/_synclab/immuta/journal.har", "/bim/nothing"),
+  fc.constantFrom(
+    "/bim/iam",
+    "/bim/user",
+    "/bim/group",
+    "/bim/apikey/authenticate",
+    "/_synclab/immuta/iams",
+    "/_synclab/immuta/assumptions",
+    "/_synclab/immuta/journal.har",
+    "/bim/nothing",
+  ),
   segment.map((id) => `/bim/iam/entra/user/${id}`),
   segment.map((id) => `/bim/iam/entra/user/${id}/groups`),
   fc.tuple(segment, segment).map(([id, flag]) => `/bim/iam/entra/user/${id}/disable/${flag}`),
-  fc.tuple(fc.constantFrom("user", "group", "other"), segment, segment, fc.option(segment)).map(
-    ([type, id, key, value]) => `/bim/iam/entra/${type}/${id}/authorizations/${key}${value === null ? "" : `/${value}`}`,
-  ),
+  fc
+    .tuple(fc.constantFrom("user", "group", "other"), segment, segment, fc.option(segment))
+    .map(
+      ([type, id, key, value]) =>
+        `/bim/iam/entra/${type}/${id}/authorizations/${key}${value === null ? "" : `/${value}`}`,
+    ),
   segment.map((id) => `/_synclab/immuta/iams/${id}`),
   segment.map((id) => `/bim/group/${id}`),
 );
 
-const jsonBody = fc.oneof(
-  fc.jsonValue({ maxDepth: 4 }),
-  fc.record({
-    schemas: fc.constantFrom([USER_SCHEMA], [GROUP_SCHEMA], [PATCH_SCHEMA], ["x"]),
-    userName: fc.oneof(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 2 })),
-    displayName: fc.oneof(fc.string({ maxLength: 10 }), fc.integer()),
-    members: fc.array(fc.record({ value: fc.constantFrom("id-0001", "nobody") }), { maxLength: 3 }),
-    [CUSTOM]: fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
-  }, { requiredKeys: [] }),
-  fc.record({
-    schemas: fc.constant([PATCH_SCHEMA]),
-    Operations: fc.array(
-      fc.record({
-        op: fc.oneof(fc.constantFrom("add", "Replace", "remove", "bogus"), fc.jsonValue({ maxDepth: 2 })),
-        path: fc.oneof(fc.constantFrom("title", "active", "members", `${USER_SCHEMA}:password`, 'emails[type eq "work"].value', "a..b"), fc.string({ maxLength: 12 })),
-        value: fc.jsonValue({ maxDepth: 3 }),
-      }, { requiredKeys: [] }),
-      { maxLength: 4 },
+const jsonBody = fc
+  .oneof(
+    fc.jsonValue({ maxDepth: 4 }),
+    fc.record(
+      {
+        schemas: fc.constantFrom([USER_SCHEMA], [GROUP_SCHEMA], [PATCH_SCHEMA], ["x"]),
+        userName: fc.oneof(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 2 })),
+        displayName: fc.oneof(fc.string({ maxLength: 10 }), fc.integer()),
+        members: fc.array(fc.record({ value: fc.constantFrom("id-0001", "nobody") }), { maxLength: 3 }),
+        [CUSTOM]: fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
+      },
+      { requiredKeys: [] },
     ),
-  }),
-  fc.record({ apikey: fc.constantFrom("synclab-dev-api-key", "wrong"), scimPath: fc.constantFrom("/bim/scim/entra", "/x/y", "bad"), displayName: fc.string() }, { requiredKeys: [] }),
-).map((value) => JSON.stringify(value));
+    fc.record({
+      schemas: fc.constant([PATCH_SCHEMA]),
+      Operations: fc.array(
+        fc.record(
+          {
+            op: fc.oneof(fc.constantFrom("add", "Replace", "remove", "bogus"), fc.jsonValue({ maxDepth: 2 })),
+            path: fc.oneof(
+              fc.constantFrom(
+                "title",
+                "active",
+                "members",
+                `${USER_SCHEMA}:password`,
+                'emails[type eq "work"].value',
+                "a..b",
+              ),
+              fc.string({ maxLength: 12 }),
+            ),
+            value: fc.jsonValue({ maxDepth: 3 }),
+          },
+          { requiredKeys: [] },
+        ),
+        { maxLength: 4 },
+      ),
+    }),
+    fc.record(
+      {
+        apikey: fc.constantFrom("synclab-dev-api-key", "wrong"),
+        scimPath: fc.constantFrom("/bim/scim/entra", "/x/y", "bad"),
+        displayName: fc.string(),
+      },
+      { requiredKeys: [] },
+    ),
+  )
+  .map((value) => JSON.stringify(value));
 
 const body = fc.option(
   fc.oneof(
     jsonBody,
     fc.string({ maxLength: 30 }),
     fc.nat({ max: 3000 }).map((depth) => `${"[".repeat(depth)}${"]".repeat(depth)}`),
-    fc.nat({ max: 3000 }).map((depth) => `{"password":"p","a":${'{"a":'.repeat(depth)}1${"}".repeat(depth)}}`),
+    fc
+      .nat({ max: 3000 })
+      .map((depth) => `{"password":"p","a":${'{"a":'.repeat(depth)}1${"}".repeat(depth)}}`),
   ),
   { nil: undefined },
 );
@@ -137,7 +208,13 @@ describe("fuzzing every route of the fake Immuta", () => {
     const intact = (candidate: ImmutaClient) => {
       const iam = candidate.app.state.iam("entra");
       const alice = iam?.users.get("id-0001");
-      return iam?.config.scimPath === "/bim/scim/entra" && iam.config.scimToken === "synclab-dev-scim-token" && alice !== undefined && !alice.scimDeleted && iam.groups.get("id-0002") !== undefined;
+      return (
+        iam?.config.scimPath === "/bim/scim/entra" &&
+        iam.config.scimToken === "synclab-dev-scim-token" &&
+        alice !== undefined &&
+        !alice.scimDeleted &&
+        iam.groups.get("id-0002") !== undefined
+      );
     };
     let client = await fixture();
     await fc.assert(
@@ -152,13 +229,16 @@ describe("fuzzing every route of the fake Immuta", () => {
         const before = snapshot(client);
         const reply = await client.request(input.method, path, {
           authorization,
-          ...(withBody ? { body: input.body, ...(input.contentType ? { contentType: input.contentType } : {}) } : {}),
+          ...(withBody
+            ? { body: input.body, ...(input.contentType ? { contentType: input.contentType } : {}) }
+            : {}),
         });
         sent += 1;
         statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
         expect(reply.status).toBeLessThan(500);
         if (reply.status >= 400 && input.method !== "HEAD") {
-          if (scimRoute) expect(reply.body).toMatchObject({ schemas: [SCIM_ERROR], status: String(reply.status) });
+          if (scimRoute)
+            expect(reply.body).toMatchObject({ schemas: [SCIM_ERROR], status: String(reply.status) });
           else expect(reply.body).toMatchObject({ statusCode: reply.status });
           expect(snapshot(client)).toBe(before);
         }

@@ -12,17 +12,25 @@ describe("hardening regressions", () => {
       app.fetch(
         new Request(`http://immuta.test/bim/scim/entra${path}`, {
           method,
-          headers: { authorization: "Bearer synclab-dev-scim-token", "content-type": "application/scim+json" },
+          headers: {
+            authorization: "Bearer synclab-dev-scim-token",
+            "content-type": "application/scim+json",
+          },
           body: JSON.stringify(body),
         }),
       );
-    const created = (await (await scim("POST", "/Users", { schemas: [USER_SCHEMA], userName: "a" })).json()) as {
+    const created = (await (
+      await scim("POST", "/Users", { schemas: [USER_SCHEMA], userName: "a" })
+    ).json()) as {
       id: string;
     };
     const big = "x".repeat(200_000);
     for (let round = 0; round < 20; round += 1) {
       const operations = [{ op: "replace", path: "title", value: `${big}${round}` }];
-      const response = await scim("PATCH", `/Users/${created.id}`, { schemas: [PATCH_SCHEMA], Operations: operations });
+      const response = await scim("PATCH", `/Users/${created.id}`, {
+        schemas: [PATCH_SCHEMA],
+        Operations: operations,
+      });
       expect(response.status).toBe(200);
     }
     const { journal } = app.state;
@@ -32,7 +40,11 @@ describe("hardening regressions", () => {
     expect(last.request.body.length).toBeLessThan(70_000);
     expect(last.request.body).toMatch(/synclab: body truncated, \d+ bytes/);
     const har = (await (
-      await app.fetch(new Request("http://immuta.test/_synclab/immuta/journal.har", { headers: { authorization: "synclab-dev-api-key" } }))
+      await app.fetch(
+        new Request("http://immuta.test/_synclab/immuta/journal.har", {
+          headers: { authorization: "synclab-dev-api-key" },
+        }),
+      )
     ).json()) as { log: { comment?: string } };
     expect(har.log.comment).toMatch(/^\d+ earlier exchange\(s\) were dropped/);
   });
@@ -69,7 +81,9 @@ describe("hardening regressions", () => {
 
   it("finding 7: the control API refuses a 10 MB value with 413 and changes nothing", async () => {
     const client = new ImmutaClient([entraIam()]);
-    const reply = await client.api("PUT", "/_synclab/immuta/iams/big", { displayName: "d".repeat(10_000_000) });
+    const reply = await client.api("PUT", "/_synclab/immuta/iams/big", {
+      displayName: "d".repeat(10_000_000),
+    });
     expect(reply.status).toBe(413);
     expect(reply.body).toMatchObject({ statusCode: 413, error: "Payload Too Large" });
     expect(client.app.state.iam("big")).toBeUndefined();
@@ -86,7 +100,10 @@ describe("hardening regressions", () => {
     ["a URN PATCH path", { op: "replace", path: `${USER_SCHEMA}:password`, value: "S3cret-A" }],
     ["a path-less URN key", { op: "replace", value: { [`${USER_SCHEMA}:password`]: "S3cret-A" } }],
     ["an upper-case path", { op: "replace", path: "PASSWORD", value: "S3cret-A" }],
-    ["a nested member", { op: "replace", path: "title", value: "t", extra: { deeper: { PassWord: "S3cret-A" } } }],
+    [
+      "a nested member",
+      { op: "replace", path: "title", value: "t", extra: { deeper: { PassWord: "S3cret-A" } } },
+    ],
   ])("finding 10: redacts a password written as %s", async (_name, operation) => {
     const client = new ImmutaClient([entraIam()]);
     const id = await client.createUser("alice@contoso.com");
@@ -138,8 +155,14 @@ describe("limits", () => {
   };
 
   it.each([
-    ["a filter over the length limit", `/Users?filter=${encodeURIComponent(`userName eq "${"a".repeat(5000)}"`)}`],
-    ["a filter nested too deep", `/Users?filter=${encodeURIComponent(`${"(".repeat(20)}userName eq "a"${")".repeat(20)}`)}`],
+    [
+      "a filter over the length limit",
+      `/Users?filter=${encodeURIComponent(`userName eq "${"a".repeat(5000)}"`)}`,
+    ],
+    [
+      "a filter nested too deep",
+      `/Users?filter=${encodeURIComponent(`${"(".repeat(20)}userName eq "a"${")".repeat(20)}`)}`,
+    ],
   ])("answers %s with 400 invalidFilter", async (_name, path) => {
     const reply = await limited().scim("GET", path);
     expect(reply.status).toBe(400);
@@ -149,7 +172,11 @@ describe("limits", () => {
   it("answers a PATCH with more operations than allowed with 400 and changes nothing", async () => {
     const client = limited();
     const id = await client.createUser("alice@contoso.com");
-    const operations = Array.from({ length: 1001 }, (_, index) => ({ op: "replace", path: "title", value: `t${index}` }));
+    const operations = Array.from({ length: 1001 }, (_, index) => ({
+      op: "replace",
+      path: "title",
+      value: `t${index}`,
+    }));
     const reply = await client.patchUser(id, operations);
     expect(reply.status).toBe(400);
     expect((await client.scim("GET", `/Users/${id}`)).body.title).toBeUndefined();
@@ -158,13 +185,20 @@ describe("limits", () => {
   it("answers a group with more members than one request may name with 400 invalidValue", async () => {
     const client = limited();
     const members = Array.from({ length: 10_001 }, (_, index) => ({ value: `m${index}` }));
-    const reply = await client.scim("POST", "/Groups", { schemas: [GROUP_SCHEMA], displayName: "g", members });
+    const reply = await client.scim("POST", "/Groups", {
+      schemas: [GROUP_SCHEMA],
+      displayName: "g",
+      members,
+    });
     expect(reply.status).toBe(400);
     expect(reply.body.detail).toMatch(/10000 group members/);
   });
 
   it("answers a SCIM body over 1 MiB with a SCIM 413", async () => {
-    const reply = await limited().scim("POST", "/Users", { schemas: [USER_SCHEMA], userName: "x".repeat(1_100_000) });
+    const reply = await limited().scim("POST", "/Users", {
+      schemas: [USER_SCHEMA],
+      userName: "x".repeat(1_100_000),
+    });
     expect(reply.status).toBe(413);
     expect(reply.body).toMatchObject({ status: "413" });
   });

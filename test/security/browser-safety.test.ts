@@ -39,20 +39,27 @@ describe("browser safety of the served fakes, over HTTP", () => {
     expect(JSON.parse(reply.body)).toHaveProperty(field);
   });
 
-  it.each(["localhost", "127.0.0.1", "synclab.internal"])("answers a request whose Host is %s", async (host) => {
-    const port = new URL(immutaIams()).port;
-    const reply = await rawRequest(immutaIams(), {
-      headers: { host: `${host}:${port}`, authorization: "synclab-dev-api-key" },
-    });
-    expect(reply.status).toBe(200);
-  });
+  it.each(["localhost", "127.0.0.1", "synclab.internal"])(
+    "answers a request whose Host is %s",
+    async (host) => {
+      const port = new URL(immutaIams()).port;
+      const reply = await rawRequest(immutaIams(), {
+        headers: { host: `${host}:${port}`, authorization: "synclab-dev-api-key" },
+      });
+      expect(reply.status).toBe(200);
+    },
+  );
 
   it("refuses a text/plain POST to Graph (a cross-site simple request) and creates no user", async () => {
     const before = served.world.tenant.directory.users().length;
     const reply = await rawRequest(entraUsers(), {
       method: "POST",
       headers: { "content-type": "text/plain" },
-      body: JSON.stringify({ displayName: "Eve", userPrincipalName: "eve@contoso.com", accountEnabled: true }),
+      body: JSON.stringify({
+        displayName: "Eve",
+        userPrincipalName: "eve@contoso.com",
+        accountEnabled: true,
+      }),
     });
     expect(reply.status).toBe(415);
     expect(JSON.parse(reply.body).error.code).toBe("UnsupportedMediaType");
@@ -84,7 +91,11 @@ describe("browser safety of the served fakes, over HTTP", () => {
     async (origin) => {
       const reply = await rawRequest(immutaIams(), {
         method: "OPTIONS",
-        headers: { origin, "access-control-request-method": "GET", "access-control-request-headers": "authorization" },
+        headers: {
+          origin,
+          "access-control-request-method": "GET",
+          "access-control-request-headers": "authorization",
+        },
       });
       expect(reply.status).toBe(204);
       expect(reply.headers["access-control-allow-origin"]).toBe(origin);
@@ -95,12 +106,17 @@ describe("browser safety of the served fakes, over HTTP", () => {
     ["a preflight", "OPTIONS", { "access-control-request-method": "POST" }],
     ["a GET", "GET", { authorization: "synclab-dev-api-key" }],
   ])("sends no CORS headers to an origin nobody named (%s)", async (_name, method, headers) => {
-    const reply = await rawRequest(immutaIams(), { method, headers: { origin: "http://evil.example", ...headers } });
+    const reply = await rawRequest(immutaIams(), {
+      method,
+      headers: { origin: "http://evil.example", ...headers },
+    });
     expect(reply.headers["access-control-allow-origin"]).toBeUndefined();
   });
 
   it("gives a named origin's GET the CORS header, so the page can read the answer", async () => {
-    const reply = await rawRequest(immutaIams(), { headers: { origin: PAGE, authorization: "synclab-dev-api-key" } });
+    const reply = await rawRequest(immutaIams(), {
+      headers: { origin: PAGE, authorization: "synclab-dev-api-key" },
+    });
     expect(reply.status).toBe(200);
     expect(reply.headers["access-control-allow-origin"]).toBe(PAGE);
   });
@@ -110,14 +126,22 @@ describe("browser safety of the served fakes, over HTTP", () => {
 describe("the serve edge", () => {
   let served: Served;
   beforeAll(async () => {
-    served = await startServers({ scenario: "scenarios/default.yaml", entraPort: 0, immutaPort: 0, host: "127.0.0.1" });
+    served = await startServers({
+      scenario: "scenarios/default.yaml",
+      entraPort: 0,
+      immutaPort: 0,
+      host: "127.0.0.1",
+    });
   });
   afterAll(async () => {
     await served.close();
   });
 
   it.each([
-    ["a header", (path: string) => `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`],
+    [
+      "a header",
+      (path: string) => `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`,
+    ],
     ["a URL", (path: string) => `GET ${path}?q=${"a".repeat(20_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`],
   ])("answers %s over 16 KB with 431 and a body in the route's error shape", async (_name, build) => {
     const boom = await rawSocket(served.immuta.port, build("/bim/iam"));
@@ -136,9 +160,15 @@ describe("the serve edge", () => {
       const head = (path: string, auth: string) =>
         `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${auth}\r\n` +
         `Content-Type: application/scim+json\r\nContent-Length: 100000\r\n\r\n{"userName":`;
-      await rawSocket(served.immuta.port, head("/bim/scim/entra/Users", "Bearer synclab-dev-scim-token"), true);
+      await rawSocket(
+        served.immuta.port,
+        head("/bim/scim/entra/Users", "Bearer synclab-dev-scim-token"),
+        true,
+      );
       await rawSocket(served.immuta.port, head("/_synclab/immuta/iams/x", "synclab-dev-api-key"), true);
-      const next = await fetch(`${served.immuta.url}/bim/iam`, { headers: { authorization: "synclab-dev-api-key" } });
+      const next = await fetch(`${served.immuta.url}/bim/iam`, {
+        headers: { authorization: "synclab-dev-api-key" },
+      });
       expect(next.status).toBe(200);
       expect(errors).not.toHaveBeenCalled();
       expect(infos).not.toHaveBeenCalled();

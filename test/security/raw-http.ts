@@ -2,7 +2,11 @@ import { request } from "node:http";
 import net from "node:net";
 
 /** An answer read whole: status, headers and body text. */
-export type RawReply = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+export type RawReply = {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+};
 
 /** One HTTP request with any headers (fetch may not set Host), over loopback. */
 export function rawRequest(
@@ -10,12 +14,18 @@ export function rawRequest(
   init: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<RawReply> {
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: init.method ?? "GET", headers: init.headers ?? {} }, (incoming) => {
-      let body = "";
-      incoming.setEncoding("utf8");
-      incoming.on("data", (chunk: string) => (body += chunk));
-      incoming.on("end", () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body }));
-    });
+    const outgoing = request(
+      url,
+      { method: init.method ?? "GET", headers: init.headers ?? {} },
+      (incoming) => {
+        let body = "";
+        incoming.setEncoding("utf8");
+        incoming.on("data", (chunk: string) => (body += chunk));
+        incoming.on("end", () =>
+          resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body }),
+        );
+      },
+    );
     outgoing.on("error", reject);
     outgoing.end(init.body);
   });

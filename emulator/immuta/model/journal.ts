@@ -55,8 +55,12 @@ export function truncateBody(body: string, limit: number): string {
   if (body.length * 3 <= limit) return body;
   const size = Buffer.byteLength(body);
   if (size <= limit) return body;
-  const kept = Buffer.from(body).subarray(0, limit).toString("utf8").replace(/\uFFFD$/, "");
-  return `${kept}…[synclab: body truncated, ${size} bytes, the first ${Buffer.byteLength(kept)} kept]`;
+  const kept = Buffer.from(body)
+    .subarray(0, limit)
+    .toString("utf8")
+    .replace(/\uFFFD$/, "");
+  // ASCII marker: a non-Latin-1 character would make V8 store the whole kept text as two-byte.
+  return `${kept}...[synclab: body truncated, ${size} bytes, the first ${Buffer.byteLength(kept)} kept]`;
 }
 
 function entryBytes(entry: JournalEntry): number {
@@ -116,7 +120,8 @@ export function createJournal(size: number | JournalSizeInput): Journal {
       ring.push({ entry: kept, bytes });
       total += bytes;
       // The newest record always stays, even alone over the byte bound (its bodies are already cut).
-      while (ring.length - start > capacity || (total > limits.bytes && ring.length - start > 1)) dropOldest();
+      while (ring.length - start > capacity || (total > limits.bytes && ring.length - start > 1))
+        dropOldest();
     },
     entries: () => ring.slice(start).flatMap((slot) => (slot === undefined ? [] : [slot.entry])),
     dropped: () => dropped,

@@ -64,7 +64,12 @@ function redactInPlace(root: unknown): void {
     const secretOperation = typeof path === "string" && isSecretName(path);
     for (const key of keys) {
       if (isSecretName(key) || (secretOperation && key.toLowerCase() === "value")) {
-        Object.defineProperty(record, key, { value: REDACTED, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(record, key, {
+          value: REDACTED,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       } else stack.push(record[key]);
     }
   }

@@ -28,7 +28,8 @@ export async function dispatchScim(
   let reply: ScimReply;
   try {
     authenticate(iam, request);
-    if (METHODS_WITH_BODY.has(request.method)) bodyText = await readBodyText(request, state.limits.scimBodyBytes);
+    if (METHODS_WITH_BODY.has(request.method))
+      bodyText = await readBodyText(request, state.limits.scimBodyBytes);
     const url = new URL(request.url);
     const exchange: ScimExchange = {
       state,
