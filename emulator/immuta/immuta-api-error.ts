@@ -1,4 +1,4 @@
-import { EdgeError, truncateText } from "../http/index.ts";
+import { truncateText, type EdgeError } from "../http/index.ts";
 
 /** Longest message an error body carries: it quotes a short prefix of the input, never all of it. */
 const MAX_MESSAGE = 512;
