@@ -30,7 +30,7 @@ export { EntraTenant, upsertMapping, DEFAULT_ACCESS_ROLE_ID, type TenantApp } fr
 export { exportSchema } from "./schema/export-schema.ts";
 export { importSchema } from "./schema/import-schema.ts";
 export { formatSchemaProblem, SchemaImportError } from "./schema/schema-import-error.ts";
-export { createEntraApp } from "./graph/create-entra-app.ts";
+export { createEntraApp, renderGraphEdgeError } from "./graph/create-entra-app.ts";
 export { parseExpression, printExpression, type Expression } from "./expression/index.ts";
 export { Directory } from "./directory/directory.ts";
 export { EntraError } from "./entra-error.ts";

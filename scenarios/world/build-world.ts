@@ -36,7 +36,8 @@ export function buildWorld(scenario: Scenario, options: WorldOptions): World {
   const immuta = createImmutaApp({
     iams: scenario.immuta.iams,
     ...(scenario.immuta.apiKey ? { apiKey: scenario.immuta.apiKey } : {}),
-    runtime: { clock: runtime.clock, newId: runtime.newId },
+    ...(scenario.immuta.journal ? { journal: scenario.immuta.journal } : {}),
+    runtime: { clock: runtime.clock, newId: runtime.newId, random: runtime.random },
   });
   const immutaOrigin = options.immutaOrigin ?? IN_PROCESS_ORIGIN;
   const networkFetch: FetchLike = options.networkFetch ?? ((request) => fetch(request));
