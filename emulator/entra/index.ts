@@ -25,12 +25,17 @@ export {
   type ExchangeLike,
   type ScopingOperator,
   type ProvisioningJob,
+  type ProvisioningLogRecord,
+  type LogRingLimits,
+  DEFAULT_LOG_LIMITS,
+  ProvisioningLogRing,
 } from "./provisioning/index.ts";
 export { EntraTenant, upsertMapping, DEFAULT_ACCESS_ROLE_ID, type TenantApp } from "./tenant/index.ts";
 export { exportSchema } from "./schema/export-schema.ts";
 export { importSchema } from "./schema/import-schema.ts";
 export { formatSchemaProblem, SchemaImportError } from "./schema/schema-import-error.ts";
 export { createEntraApp, renderGraphEdgeError } from "./graph/create-entra-app.ts";
+export { DROPPED_RECORDS_HEADER } from "./graph/routes/audit-log-routes.ts";
 export { parseExpression, printExpression, type Expression } from "./expression/index.ts";
 export { Directory } from "./directory/directory.ts";
 export { EntraError } from "./entra-error.ts";

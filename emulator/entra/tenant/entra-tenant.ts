@@ -5,6 +5,7 @@ import { ProvisioningEngine, type CycleResult, type RestartScope } from "../prov
 import type { AttributeMapping, ProvisioningConfig } from "../provisioning/index.ts";
 import type { ProvisioningJob } from "../provisioning/index.ts";
 import { fetchExchange, type ExchangeLike, type FetchLike } from "../provisioning/index.ts";
+import type { LogRingLimits } from "../provisioning/index.ts";
 import { assignPrincipal, unassignPrincipal } from "./assignments.ts";
 import { changeSchema, setMapping, setQuirk, type MappedObject } from "./configuration.ts";
 import { pauseJob, restartJob, runJobCycle } from "./job-runs.ts";
@@ -33,11 +34,17 @@ export class EntraTenant {
   readonly runtime: Runtime;
   readonly #apps = new Map<string, TenantApp>();
   readonly #exchange: ExchangeLike;
+  readonly #logLimits: Partial<LogRingLimits>;
 
+  /** `logLimits` bounds each job's provisioning log (defaults: DEFAULT_LOG_LIMITS). */
   constructor(
-    options: { runtime: Runtime; tenantId?: string } & ({ fetch: FetchLike } | { exchange: ExchangeLike }),
+    options: { runtime: Runtime; tenantId?: string; logLimits?: Partial<LogRingLimits> } & (
+      | { fetch: FetchLike }
+      | { exchange: ExchangeLike }
+    ),
   ) {
     this.runtime = options.runtime;
+    this.#logLimits = options.logLimits ?? {};
     this.tenantId = options.tenantId ?? options.runtime.newId();
     this.directory = new Directory({ clock: options.runtime.clock, newId: options.runtime.newId });
     this.#exchange = "exchange" in options ? options.exchange : fetchExchange(options.fetch);
@@ -159,6 +166,7 @@ export class EntraTenant {
       job,
       exchange: this.#exchange,
       runtime: this.runtime,
+      logLimits: this.#logLimits,
     });
   }
 

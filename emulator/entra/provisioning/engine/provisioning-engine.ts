@@ -3,6 +3,7 @@ import type { EntraGroup, EntraUser } from "../../directory/entra-user.ts";
 import { EntraError } from "../../entra-error.ts";
 import type { TargetAttribute } from "../config/provisioning-config.ts";
 import type { ProvisioningJob } from "../config/provisioning-job.ts";
+import { ProvisioningLogRing, type LogRingLimits } from "../log/log-ring.ts";
 import type { ProvisioningLogRecord } from "../log/provisioning-log.ts";
 import { ExpressionCache } from "../mapping/evaluate-mappings.ts";
 import { TargetPathCache } from "../mapping/target-path.ts";
@@ -61,7 +62,8 @@ export type RestartCriteria = { resetScope?: RestartScope | readonly RestartScop
  */
 export class ProvisioningEngine {
   readonly job: ProvisioningJob;
-  readonly logs: ProvisioningLogRecord[] = [];
+  /** The job's provisioning log, bounded (see ProvisioningLogRing). */
+  readonly log: ProvisioningLogRing;
   /** Source user id → what Entra caches for it. */
   readonly anchors = new Map<string, Anchor>();
   /** Source group id → what Entra caches for it. */
@@ -81,8 +83,10 @@ export class ProvisioningEngine {
     job: ProvisioningJob;
     exchange: ExchangeLike;
     runtime: EngineRuntime;
+    logLimits?: Partial<LogRingLimits>;
   }) {
     this.job = options.job;
+    this.log = new ProvisioningLogRing(options.logLimits);
     this.#directory = options.directory;
     this.#exchange = options.exchange;
     this.#runtime = options.runtime;
@@ -99,8 +103,13 @@ export class ProvisioningEngine {
       anchors: this.anchors,
       groupAnchors: this.groupAnchors,
       escrow: this.escrow,
-      logs: this.logs,
+      logs: this.log,
     };
+  }
+
+  /** The kept provisioning log records, oldest first. */
+  get logs(): readonly ProvisioningLogRecord[] {
+    return this.log.records;
   }
 
   /** The watermark of the last cycle (the directory change sequence it saw); -1 before the first. */
