@@ -29,6 +29,8 @@ export {
   type LogRingLimits,
   DEFAULT_LOG_LIMITS,
   ProvisioningLogRing,
+  DEFAULT_SCIM_TIMEOUTS,
+  type ScimTimeouts,
 } from "./provisioning/index.ts";
 export { EntraTenant, upsertMapping, DEFAULT_ACCESS_ROLE_ID, type TenantApp } from "./tenant/index.ts";
 export { exportSchema } from "./schema/export-schema.ts";
