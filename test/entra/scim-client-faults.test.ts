@@ -26,10 +26,10 @@ let target: Listening;
 let world: World;
 
 beforeAll(async () => {
-  const app = new Hono<{ Bindings: HttpBindings }>();
+  const app = new Hono();
   app.all("*", (c) => {
     seen += 1;
-    const socket = c.env.incoming.socket;
+    const socket = (c.env as HttpBindings).incoming.socket;
     switch (fault) {
       case "hang":
         return new Promise<Response>(() => undefined);

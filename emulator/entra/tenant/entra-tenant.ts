@@ -47,10 +47,7 @@ export class EntraTenant {
       tenantId?: string;
       logLimits?: Partial<LogRingLimits>;
       scimTimeouts?: Partial<ScimTimeouts>;
-    } & (
-      | { fetch: FetchLike }
-      | { exchange: ExchangeLike }
-    ),
+    } & ({ fetch: FetchLike } | { exchange: ExchangeLike }),
   ) {
     this.runtime = options.runtime;
     this.#logLimits = options.logLimits ?? {};

@@ -79,11 +79,7 @@ export class ObjectRun {
     let exchange = await sendScim(transport, endpoint, request);
     this.exchanges.push(exchange);
     if (!this.job.quirks.retryThrottledInRun) return exchange;
-    for (
-      let attempt = 0;
-      attempt < RETRIES && isRetriedInRun(exchange);
-      attempt++
-    ) {
+    for (let attempt = 0; attempt < RETRIES && isRetriedInRun(exchange); attempt++) {
       exchange = await sendScim(transport, endpoint, request);
       this.exchanges.push(exchange);
     }

@@ -166,10 +166,7 @@ export class ProvisioningEngine {
     return result;
   }
 
-  async #provisionOnDemand(
-    objectId: string,
-    options: { members?: readonly string[] },
-  ): Promise<CycleResult> {
+  async #provisionOnDemand(objectId: string, options: { members?: readonly string[] }): Promise<CycleResult> {
     const user = this.#directory.user(objectId);
     const group = user ? undefined : this.#directory.group(objectId);
     if (!user && !group)
