@@ -25,7 +25,18 @@ type Served = {
   jobPath: string;
 };
 
-type Window = { second: number; rssMb: number; rps: number; logP50Ms: number; errors: number };
+/**
+ * One window. `cpuMsPerRequest` is the server's CPU time (user + system) over the requests it
+ * answered: unlike req/s it does not move when other processes load the machine.
+ */
+type Window = {
+  second: number;
+  rssMb: number;
+  rps: number;
+  cpuMsPerRequest: number;
+  logP50Ms: number;
+  errors: number;
+};
 
 export type SoakOptions = { seconds: number; window: number; connections: number; rssBoundMb: number };
 
@@ -74,6 +85,19 @@ function rssMb(pid: number | undefined): number {
   try {
     const status = readFileSync(`/proc/${String(pid)}/status`, "utf8");
     return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** The server's CPU time so far in ms, from /proc (Linux; clock ticks of 10 ms); 0 where it is missing. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields =
+      readFileSync(`/proc/${String(pid)}/stat`, "utf8")
+        .split(") ")[1]
+        ?.split(" ") ?? [];
+    return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
   } catch {
     return 0;
   }
@@ -158,18 +182,23 @@ export async function runSoak(
   const windows: Window[] = [];
   const started = performance.now();
   const until = started + options.seconds * 1000;
+  let cpuBefore = cpuMs(served.child.pid);
   const sampler = setInterval(() => {
+    const cpuNow = cpuMs(served.child.pid);
+    const cpuMsPerRequest = Math.round(((cpuNow - cpuBefore) / Math.max(1, live.done)) * 100) / 100;
+    cpuBefore = cpuNow;
     const sorted = live.logMs.sort((a, b) => a - b);
     const window: Window = {
       second: Math.round((performance.now() - started) / 1000),
       rssMb: Math.round(rssMb(served.child.pid)),
       rps: Math.round(live.done / options.window),
+      cpuMsPerRequest,
       logP50Ms: Math.round((sorted[sorted.length >> 1] ?? 0) * 10) / 10,
       errors: live.errors,
     };
     windows.push(window);
     console.log(
-      `t=${window.second}s rss=${window.rssMb} MB throughput=${window.rps} req/s log p50=${window.logP50Ms} ms 5xx/errors=${window.errors}`,
+      `t=${window.second}s rss=${window.rssMb} MB throughput=${window.rps} req/s cpu=${window.cpuMsPerRequest} ms/req log p50=${window.logP50Ms} ms 5xx/errors=${window.errors}`,
     );
     Object.assign(live, { done: 0, errors: 0, logMs: [] });
   }, options.window * 1000);
@@ -196,6 +225,7 @@ function summary(
     `soak over ${options.seconds} s, ${options.connections} connections:`,
     `  RSS ${first.rssMb} MB -> ${last.rssMb} MB (bound ${options.rssBoundMb} MB: ${last.rssMb <= options.rssBoundMb ? "met" : "NOT met"})`,
     `  throughput ${first.rps} -> ${last.rps} req/s (last/first ${ratio.toFixed(2)}, bar >= 0.8: ${ratio >= 0.8 ? "met" : "NOT met"})`,
+    `  server CPU per request ${first.cpuMsPerRequest} -> ${last.cpuMsPerRequest} ms (machine load does not move it)`,
     `  provisioning log GET p50 ${first.logP50Ms} -> ${last.logP50Ms} ms; 5xx or failed requests: ${errors}`,
     `  statuses: ${[...statuses]
       .sort(([a], [b]) => a - b)
