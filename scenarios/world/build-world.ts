@@ -1,4 +1,9 @@
-import { fetchExchange, type ExchangeLike, type FetchLike, type ScimTimeouts } from "../../emulator/entra/index.ts";
+import {
+  fetchExchange,
+  type ExchangeLike,
+  type FetchLike,
+  type ScimTimeouts,
+} from "../../emulator/entra/index.ts";
 import { EntraTenant, type TenantApp } from "../../emulator/entra/index.ts";
 import { createImmutaApp, type ImmutaApp } from "../../emulator/immuta/index.ts";
 import { DEV_CREDENTIALS } from "../../emulator/immuta/index.ts";
