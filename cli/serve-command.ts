@@ -52,11 +52,8 @@ export type Served = {
   close: () => Promise<void>;
 };
 
-/**
- * Starts both fakes on real ports, loaded with a scenario file or an already loaded scenario.
- * Ids come from the scenario's seed, so they are the same every start.
- */
-export async function startServers(options: {
+/** What startServers serves: the scenario, ports and host, and the optional extras. */
+export type ServeOptions = {
   scenario: string | Scenario;
   entraPort: number;
   immutaPort: number;
@@ -70,7 +67,13 @@ export async function startServers(options: {
   corsOrigins?: readonly string[];
   /** Overrides of the scenario's `immuta.journal`. */
   journal?: Partial<JournalSize>;
-}): Promise<Served> {
+};
+
+/**
+ * Starts both fakes on real ports, loaded with a scenario file or an already loaded scenario.
+ * Ids come from the scenario's seed, so they are the same every start.
+ */
+export async function startServers(options: ServeOptions): Promise<Served> {
   const scenario =
     typeof options.scenario === "string" ? await loadScenarioFile(options.scenario) : options.scenario;
   if (options.journal) scenario.immuta.journal = { ...scenario.immuta.journal, ...options.journal };
