@@ -10,6 +10,7 @@ const TOP = ["bench", "bin", "cli", "contracts", "dashboard", "library", "scenar
 
 /** Rooms: code outside a room imports only its index.ts. Inner rooms sit inside outer ones. */
 export const ROOMS = [
+  "emulator/http",
   "emulator/scim",
   "emulator/runtime",
   "emulator/entra",

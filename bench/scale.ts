@@ -80,7 +80,7 @@ async function measure(users: number): Promise<ScaleReport> {
   const afterJournal = heapMb();
   delete held.result;
   const afterResult = heapMb();
-  world.app.engine.logs.length = 0;
+  world.app.engine.log.clear();
   const afterLogs = heapMb();
   world.immuta.state.iam("entra")?.users.clear();
   const afterUsers = heapMb();

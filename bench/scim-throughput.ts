@@ -67,7 +67,13 @@ export async function benchScimThroughput(options: ThroughputOptions = {}): Prom
   const load = { seconds: options.seconds ?? 3, connections: options.connections ?? 10 };
   const rounds = options.rounds ?? 3;
   const immuta = createImmutaApp({
-    iams: [{ id: "entra", attributeSchema: [{ scimSchema: EXTENSION, prefix: "entraid_attributes" }] }],
+    iams: [
+      {
+        id: "entra",
+        scimToken: DEV_CREDENTIALS.scimToken,
+        attributeSchema: [{ scimSchema: EXTENSION, prefix: "entraid_attributes" }],
+      },
+    ],
   });
   const iam = immuta.state.iam("entra");
   if (!iam) throw new Error("no IAM");

@@ -1,6 +1,8 @@
 import { parseArgs } from "./parse-options.ts";
 import { DEFAULT_UI_PORT, startDashboard } from "../dashboard/start-dashboard.ts";
-import { createEntraApp } from "../emulator/entra/index.ts";
+import { createEntraApp, renderGraphEdgeError } from "../emulator/entra/index.ts";
+import { listenHosts, type EdgePolicy } from "../emulator/http/index.ts";
+import { createImmutaApp, renderImmutaEdgeError, type JournalSize } from "../emulator/immuta/index.ts";
 import { seededRandom, uuidFrom, type Runtime } from "../emulator/runtime/index.ts";
 import { listen, type Listening } from "../emulator/serve.ts";
 import { loadTlsMaterial } from "../emulator/tls-certificate.ts";
@@ -15,6 +17,7 @@ export const DEFAULT_SCENARIO = "scenarios/default.yaml";
 
 export const SERVE_HELP = `Usage: synclab serve [--scenario FILE] [--entra-port N] [--immuta-port N] [--ui-port N]
                     [--host H] [--entra-https-port N|off] [--cert FILE --key FILE]
+                    [--allow-host H]... [--cors-origin O]... [--journal-entries N] [--journal-bytes N]
 
 Serves both fakes, loaded with the scenario's configuration (its steps are not run):
   fake Entra (Graph API under /v1.0)                 default http://127.0.0.1:4100
@@ -32,6 +35,10 @@ Options:
   --entra-https-port N  TLS port of the fake Entra (default 4443; 0 picks a free port; off: none)
   --cert FILE, --key FILE  PEM certificate and key to serve; default: a self-signed one kept in
                      .synclab/tls/ (trust it with NODE_EXTRA_CA_CERTS=.synclab/tls/entra-cert.pem)
+  --allow-host H     also answer requests whose Host is H (repeatable; others are refused: DNS rebinding)
+  --cors-origin O    let pages of origin O (e.g. http://localhost:5173) call the fakes (repeatable)
+  --journal-entries N  SCIM exchanges the Immuta journal keeps (default 10000; 0 turns it off)
+  --journal-bytes N  bytes the Immuta journal keeps (default 33554432)
   -h, --help         show this help`;
 
 /** Both fakes, listening; `entraTls` is the fake Entra over https, when asked for. */
@@ -45,11 +52,8 @@ export type Served = {
   close: () => Promise<void>;
 };
 
-/**
- * Starts both fakes on real ports, loaded with a scenario file or an already loaded scenario.
- * Ids come from the scenario's seed, so they are the same every start.
- */
-export async function startServers(options: {
+/** What startServers serves: the scenario, ports and host, and the optional extras. */
+export type ServeOptions = {
   scenario: string | Scenario;
   entraPort: number;
   immutaPort: number;
@@ -57,16 +61,36 @@ export async function startServers(options: {
   uiPort?: number;
   /** Also serve the fake Entra over TLS on this port, with these PEM files or a generated certificate. */
   tls?: { port: number; cert?: string | undefined; key?: string | undefined };
-}): Promise<Served> {
+  /** More host names to answer to (`--allow-host`). */
+  allowHosts?: readonly string[];
+  /** Origins whose pages may call the fakes (`--cors-origin`). */
+  corsOrigins?: readonly string[];
+  /** Overrides of the scenario's `immuta.journal`. */
+  journal?: Partial<JournalSize>;
+};
+
+/**
+ * Starts both fakes on real ports, loaded with a scenario file or an already loaded scenario.
+ * Ids come from the scenario's seed, so they are the same every start.
+ */
+export async function startServers(options: ServeOptions): Promise<Served> {
   const scenario =
     typeof options.scenario === "string" ? await loadScenarioFile(options.scenario) : options.scenario;
+  if (options.journal) scenario.immuta.journal = { ...scenario.immuta.journal, ...options.journal };
+  const edge = edgePolicy(options);
   const random = seededRandom(scenario.seed);
   const runtime: Runtime = { clock: () => new Date(), random, newId: () => uuidFrom(random) };
   const world = buildWorld(scenario, {
     runtime,
     immutaOrigin: `http://${options.host}:${options.immutaPort}`,
   });
-  const immuta = await listen(world.immuta.app, { port: options.immutaPort, host: options.host });
+  // The served app shares the world's state; only the served one applies the browser-safety policy.
+  const state = world.immuta.state;
+  const immuta = await listen(createImmutaApp({ state, edge }).app, {
+    port: options.immutaPort,
+    host: options.host,
+    renderError: (error, path) => renderImmutaEdgeError(state, error, path),
+  });
   // With --immuta-port 0 the port is known only now: point the tenant URL at it.
   if (scenario.entra.app.tenantUrl === undefined) {
     const iam = world.immuta.state.iams()[0];
@@ -75,9 +99,10 @@ export async function startServers(options: {
   }
   let entra: Listening;
   let entraTls: Served["entraTls"] = null;
-  const entraApp = createEntraApp(world.tenant);
+  const entraApp = createEntraApp(world.tenant, { edge });
+  const entraListen = { host: options.host, renderError: renderGraphEdgeError };
   try {
-    entra = await listen(entraApp, { port: options.entraPort, host: options.host });
+    entra = await listen(entraApp, { ...entraListen, port: options.entraPort });
   } catch (error) {
     await immuta.close();
     throw error;
@@ -89,7 +114,7 @@ export async function startServers(options: {
         key: options.tls.key,
         hosts: [options.host],
       });
-      const listening = await listen(entraApp, { port: options.tls.port, host: options.host, tls: material });
+      const listening = await listen(entraApp, { ...entraListen, port: options.tls.port, tls: material });
       entraTls = { ...listening, certPath: material.certPath };
     } catch (error) {
       await Promise.all([entra.close(), immuta.close()]);
@@ -130,6 +155,10 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
       "entra-https-port": { type: "string", default: "4443" },
       cert: { type: "string" },
       key: { type: "string" },
+      "allow-host": { type: "string", multiple: true, default: [] },
+      "cors-origin": { type: "string", multiple: true, default: [] },
+      "journal-entries": { type: "string" },
+      "journal-bytes": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -155,6 +184,12 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
       uiPort,
       host: values.host,
       ...(httpsPort === null ? {} : { tls: { port: httpsPort, cert: values.cert, key: values.key } }),
+      allowHosts: values["allow-host"],
+      corsOrigins: values["cors-origin"].map((origin) => corsOrigin(origin)),
+      journal: {
+        ...count(values["journal-entries"], "--journal-entries", "entries"),
+        ...count(values["journal-bytes"], "--journal-bytes", "bytes"),
+      },
     });
   } catch (error) {
     if (error instanceof ScenarioError) {
@@ -183,6 +218,44 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
     process.once("SIGTERM", stop);
   });
   return EXIT.ok;
+}
+
+/** Hosts the servers answer to and origins whose pages may call them (the dashboard's own among them). */
+function edgePolicy(options: {
+  host: string;
+  allowHosts?: readonly string[];
+  corsOrigins?: readonly string[];
+  uiPort?: number;
+}): EdgePolicy {
+  const dashboard =
+    options.uiPort === undefined || options.uiPort === 0
+      ? []
+      : [`http://127.0.0.1:${options.uiPort}`, `http://localhost:${options.uiPort}`];
+  return {
+    allowedHosts: listenHosts(options.host, options.allowHosts ?? []),
+    corsOrigins: [...(options.corsOrigins ?? []), ...dashboard],
+  };
+}
+
+function corsOrigin(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--cors-origin must be an origin such as http://localhost:5173, got '${text}'`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.origin !== text.replace(/\/$/, "")) {
+    throw new UsageError(`--cors-origin must be an origin such as http://localhost:5173, got '${text}'`);
+  }
+  return url.origin;
+}
+
+function count(text: string | undefined, flag: string, field: "entries" | "bytes"): Partial<JournalSize> {
+  if (text === undefined) return {};
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new UsageError(`${flag} must be a whole number, got '${text}'`);
+  return { [field]: value };
 }
 
 function port(text: string, flag: string): number {

@@ -5,7 +5,10 @@ import { createGuardedFetch } from "./guarded-fetch.ts";
 const ORIGIN = "http://immuta.guard.test";
 
 function guarded() {
-  const immuta = createImmutaApp({ journalLimit: 0, iams: [{ id: "entra" }] });
+  const immuta = createImmutaApp({
+    journalLimit: 0,
+    iams: [{ id: "entra", scimToken: "synclab-dev-scim-token" }],
+  });
   const guard = createGuardedFetch({
     scimUrl: `${ORIGIN}/bim/scim/entra`,
     api: { url: ORIGIN, iamId: "entra" },

@@ -16,6 +16,7 @@ function fakeTarget(assumptions: Record<string, unknown> = {}): { target: ProbeT
     iams: [
       {
         id: "entra",
+        scimToken: "synclab-dev-scim-token",
         attributeSchema: [
           { scimSchema: CONTRACT_EXTENSION, prefix: "p" },
           { scimSchema: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", prefix: "ent" },

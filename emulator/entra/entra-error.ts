@@ -1,3 +1,5 @@
+import { truncateText } from "../http/index.ts";
+
 /** Graph error codes the fake Entra answers with (Microsoft Graph error responses). */
 export const ENTRA_ERROR_CODES = [
   "Request_BadRequest",
@@ -10,15 +12,19 @@ export const ENTRA_ERROR_CODES = [
   "NotFound",
   "MethodNotAllowed",
   "TooManyRequests",
+  "RequestEntityTooLarge",
 ] as const;
 export type EntraErrorCode = (typeof ENTRA_ERROR_CODES)[number];
 
 /** One entry of Graph's error `details` (a problem with `target` naming where it is). */
 export type EntraErrorDetail = { code: string; message: string; target: string };
 
+/** Longest message an error body carries: messages quote a short prefix of the input, never all of it. */
+const MAX_MESSAGE = 512;
+
 /** The fake Entra's one error type, rendered once as Graph's `{"error": {code, message, details?}}` body. */
 export class EntraError extends Error {
-  readonly status: 400 | 401 | 404 | 405 | 409 | 429;
+  readonly status: 400 | 401 | 404 | 405 | 409 | 413 | 429;
   readonly code: EntraErrorCode;
   readonly details: EntraErrorDetail[];
 
@@ -36,10 +42,15 @@ export class EntraError extends Error {
   }
 
   toResponse(): Response {
+    const details = this.details.map((detail) => ({
+      code: detail.code,
+      message: truncateText(detail.message, MAX_MESSAGE),
+      target: truncateText(detail.target, MAX_MESSAGE),
+    }));
     const error = {
       code: this.code,
-      message: this.message,
-      ...(this.details.length > 0 ? { details: this.details } : {}),
+      message: truncateText(this.message, MAX_MESSAGE),
+      ...(details.length > 0 ? { details } : {}),
     };
     return Response.json({ error }, { status: this.status });
   }

@@ -25,12 +25,19 @@ export {
   type ExchangeLike,
   type ScopingOperator,
   type ProvisioningJob,
+  type ProvisioningLogRecord,
+  type LogRingLimits,
+  DEFAULT_LOG_LIMITS,
+  ProvisioningLogRing,
+  DEFAULT_SCIM_TIMEOUTS,
+  type ScimTimeouts,
 } from "./provisioning/index.ts";
 export { EntraTenant, upsertMapping, DEFAULT_ACCESS_ROLE_ID, type TenantApp } from "./tenant/index.ts";
 export { exportSchema } from "./schema/export-schema.ts";
 export { importSchema } from "./schema/import-schema.ts";
 export { formatSchemaProblem, SchemaImportError } from "./schema/schema-import-error.ts";
-export { createEntraApp } from "./graph/create-entra-app.ts";
+export { createEntraApp, renderGraphEdgeError } from "./graph/create-entra-app.ts";
+export { DROPPED_RECORDS_HEADER } from "./graph/routes/audit-log-routes.ts";
 export {
   COMPARISON_OPERATORS,
   FUNCTIONS,

@@ -136,7 +136,15 @@ export const QUIRKS = {
       "Microsoft Learn, Analyze provisioning logs: TooManyRequests is retried automatically (https://learn.microsoft.com/entra/identity/monitoring-health/howto-analyze-provisioning-logs); the schedule is not documented",
     default: true,
     description:
-      "A 429 or 5xx answer is retried twice at once in the same run; if it still fails the object is escrowed.",
+      "A 429 or 5xx answer is retried twice at once in the same run; if it still fails the object is escrowed. A 429 whose Retry-After asks for a wait is not retried in the run: the object is escrowed for a later cycle.",
+  },
+  scimClientTimeouts: {
+    status: "assumed",
+    source:
+      "not documented: the provisioning logs have a Timeout error code (https://learn.microsoft.com/entra/identity/monitoring-health/howto-analyze-provisioning-logs), no duration is published",
+    default: true,
+    description:
+      "Outgoing SCIM calls give up after 10 s without a response and 60 s for a whole response (settable per tenant); the object is logged with Timeout and escrowed. Off: the client waits for ever.",
   },
   escrowRetryEveryCycle: {
     status: "assumed",

@@ -1,11 +1,13 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { getPath } from "hono/utils/url";
+import { createEdgeGuard, EdgeError, type EdgePolicy } from "../http/index.ts";
 import { ScimError } from "../scim/index.ts";
 import { registerBimRoutes } from "./bim/bim-routes.ts";
 import { registerControlRoutes } from "./control/control-routes.ts";
 import { ImmutaApiError } from "./immuta-api-error.ts";
 import { ImmutaState, type ImmutaStateOptions } from "./model/immuta-state.ts";
 import { dispatchScim } from "./scim/dispatch-scim.ts";
+import { toScimError } from "./scim/read-scim-body.ts";
 import { toResponse } from "./scim/scim-reply.ts";
 import {
   fromFetchRequest,
@@ -14,7 +16,13 @@ import {
   type PlainResponse,
 } from "./scim/scim-http-request.ts";
 
-export type ImmutaAppOptions = ImmutaStateOptions | { state: ImmutaState };
+/** Options of the app itself, beside the state's. */
+export type ImmutaEdgeOptions = {
+  /** The browser-safety policy of a served fake (Host, Origin and CORS, JSON writes); none in-process. */
+  edge?: EdgePolicy;
+};
+
+export type ImmutaAppOptions = (ImmutaStateOptions | { state: ImmutaState }) & ImmutaEdgeOptions;
 
 /** The fake Immuta and its state. */
 export type ImmutaApp = {
@@ -37,15 +45,12 @@ export function createImmutaApp(options: ImmutaAppOptions = {}): ImmutaApp {
   const state = "state" in options ? options.state : new ImmutaState(options);
   const app = new Hono();
 
-  app.onError((error) => {
-    if (error instanceof ImmutaApiError) return error.toResponse();
-    if (error instanceof ScimError) return toResponse(error.toReply());
-    console.error("synclab: unexpected error in the fake Immuta:", error);
-    return Response.json(
-      { statusCode: 500, error: "Internal Server Error", message: "internal error in the fake Immuta" },
-      { status: 500 },
+  app.onError((error, c) => renderError(state, error, c));
+  if (options.edge)
+    app.use(
+      "*",
+      createEdgeGuard(options.edge, (error, c) => renderError(state, error, c)),
     );
-  });
 
   // SCIM paths are per IAM and can change at run time, so they are resolved per request.
   app.use("*", async (c, next) => {
@@ -80,4 +85,23 @@ export function createImmutaApp(options: ImmutaAppOptions = {}): ImmutaApp {
   };
 
   return { app, state, fetch: async (request) => app.fetch(request), exchange };
+}
+
+/** Every failure in the shape of its route: a SCIM error under a SCIM path, Immuta's Boom body elsewhere. */
+function renderError(state: ImmutaState, error: unknown, c: Context): Response {
+  if (error instanceof EdgeError) return renderImmutaEdgeError(state, error, c.req.path);
+  if (error instanceof ScimError) return toResponse(toScimError(error).toReply());
+  if (error instanceof ImmutaApiError) return error.toResponse();
+  console.error("synclab: unexpected error in the fake Immuta:", error);
+  return Response.json(
+    { statusCode: 500, error: "Internal Server Error", message: "internal error in the fake Immuta" },
+    { status: 500 },
+  );
+}
+
+/** An edge refusal as the fake Immuta answers it on `path`: a SCIM error on SCIM paths, Boom elsewhere. */
+export function renderImmutaEdgeError(state: ImmutaState, error: EdgeError, path: string): Response {
+  return state.resolveScimPath(path)
+    ? toResponse(toScimError(error).toReply())
+    : ImmutaApiError.fromEdge(error).toResponse();
 }

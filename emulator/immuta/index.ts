@@ -2,7 +2,13 @@
  * The fake Immuta's public surface: what the CLI, scenarios, contracts, benchmarks and tests use.
  * Code outside emulator/immuta imports from here, so the rooms inside can move freely.
  */
-export { createImmutaApp, type ImmutaApp, type ImmutaAppOptions } from "./create-immuta-app.ts";
+export {
+  createImmutaApp,
+  type ImmutaApp,
+  type ImmutaAppOptions,
+  type ImmutaEdgeOptions,
+  renderImmutaEdgeError,
+} from "./create-immuta-app.ts";
 export {
   ASSUMPTIONS,
   assumptionRows,
@@ -20,6 +26,12 @@ export {
   type IamConfigInput,
 } from "./model/iam-config.ts";
 export { ImmutaState, type Iam, type ImmutaRuntime, type ImmutaStateOptions } from "./model/immuta-state.ts";
-export type { JournalEntry } from "./model/journal.ts";
+export { DEFAULT_JOURNAL_SIZE, type JournalEntry, type JournalSize } from "./model/journal.ts";
 export type { HarLog } from "./model/journal.ts";
 export type { PlainRequest, PlainResponse } from "./scim/scim-http-request.ts";
+export {
+  buildImmutaLimits,
+  DEFAULT_IMMUTA_LIMITS,
+  journalSizeInputSchema,
+  type ImmutaLimits,
+} from "./model/limits.ts";

@@ -10,7 +10,7 @@ export {
   type JsonValue,
   type JsonObject,
 } from "./json.ts";
-export { ScimError } from "./scim-error.ts";
+export { ScimError, type ScimType } from "./scim-error.ts";
 export { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from "./schema/core-schemas.ts";
 export {
   type SchemaDefinition,
@@ -20,6 +20,7 @@ export {
 export { COMPARE_OPS, type AttrPath, type CompareValue, type Filter } from "./filter/filter-ast.ts";
 export { matchesFilter } from "./filter/match-filter.ts";
 export { parseFilter } from "./filter/parse-filter.ts";
+export { MAX_FILTER_DEPTH, MAX_FILTER_LENGTH } from "./filter/filter-reader.ts";
 export { applyPatch } from "./patch/apply-patch.ts";
-export { parsePatchRequest } from "./patch/parse-patch-request.ts";
+export { MAX_PATCH_OPERATIONS, parsePatchRequest } from "./patch/parse-patch-request.ts";
 export { type PatchOperation } from "./patch/patch-operation.ts";

@@ -16,7 +16,7 @@ export const SCIM_TYPES = [
 export type ScimType = (typeof SCIM_TYPES)[number];
 
 /** HTTP statuses a SCIM error may carry. */
-export type ScimErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 412 | 413 | 415 | 429 | 500 | 501;
+export type ScimErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 412 | 413 | 415 | 429 | 431 | 500 | 501;
 
 /**
  * The one SCIM error of the project. Both fakes throw it; one place renders it as the

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { iamConfigInputSchema } from "../../emulator/immuta/index.ts";
+import { iamConfigInputSchema, journalSizeInputSchema } from "../../emulator/immuta/index.ts";
 import { SCOPING_OPERATORS, TARGET_ATTRIBUTE_TYPES } from "../../emulator/entra/index.ts";
 import { QUIRKS, type QuirkName } from "../../emulator/entra/index.ts";
 import { STEP_KINDS, STEP_SCHEMAS, type ScenarioStep, type StepKind } from "../steps/step-schemas.ts";
@@ -104,6 +104,8 @@ const immutaSchema = z.strictObject({
   apiKey: z.string().min(1).optional(),
   /** `profile`: a file whose `assumptions:` block sets the IAM's switches (resolve-profiles.ts). */
   iams: z.array(iamConfigInputSchema.extend({ profile: z.string().min(1).optional() })).min(1),
+  /** The SCIM journal's bounds: exchanges and bytes kept (docs/immuta-api.md, "Limits"). */
+  journal: journalSizeInputSchema.optional(),
 });
 
 /** Every step kind as a one-key object: what the published JSON Schema shows editors. */

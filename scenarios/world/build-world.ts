@@ -1,4 +1,9 @@
-import { fetchExchange, type ExchangeLike, type FetchLike } from "../../emulator/entra/index.ts";
+import {
+  fetchExchange,
+  type ExchangeLike,
+  type FetchLike,
+  type ScimTimeouts,
+} from "../../emulator/entra/index.ts";
 import { EntraTenant, type TenantApp } from "../../emulator/entra/index.ts";
 import { createImmutaApp, type ImmutaApp } from "../../emulator/immuta/index.ts";
 import { DEV_CREDENTIALS } from "../../emulator/immuta/index.ts";
@@ -28,6 +33,8 @@ export type WorldOptions = {
   immutaOrigin?: string;
   /** Fetch for URLs outside the process (default: global fetch). */
   networkFetch?: FetchLike;
+  /** Deadlines of the fake Entra's outgoing SCIM calls (defaults: DEFAULT_SCIM_TIMEOUTS). */
+  scimTimeouts?: Partial<ScimTimeouts>;
 };
 
 /** Builds the fake Immuta and the fake Entra tenant a scenario describes (no step is run). */
@@ -36,7 +43,8 @@ export function buildWorld(scenario: Scenario, options: WorldOptions): World {
   const immuta = createImmutaApp({
     iams: scenario.immuta.iams,
     ...(scenario.immuta.apiKey ? { apiKey: scenario.immuta.apiKey } : {}),
-    runtime: { clock: runtime.clock, newId: runtime.newId },
+    ...(scenario.immuta.journal ? { journal: scenario.immuta.journal } : {}),
+    runtime: { clock: runtime.clock, newId: runtime.newId, random: runtime.random },
   });
   const immutaOrigin = options.immutaOrigin ?? IN_PROCESS_ORIGIN;
   const networkFetch: FetchLike = options.networkFetch ?? ((request) => fetch(request));
@@ -52,6 +60,7 @@ export function buildWorld(scenario: Scenario, options: WorldOptions): World {
   const tenant = new EntraTenant({
     runtime,
     exchange: routedExchange,
+    ...(options.scimTimeouts ? { scimTimeouts: options.scimTimeouts } : {}),
     ...(scenario.entra.tenantId ? { tenantId: scenario.entra.tenantId } : {}),
   });
   const firstIam = immuta.state.iams()[0];

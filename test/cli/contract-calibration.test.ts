@@ -64,7 +64,7 @@ const contractArgs = (url: string) => [
 describe("synclab contract calibrates the fake against an endpoint", () => {
   it("writes a profile naming exactly the flipped switches, and the fake loaded with it holds everywhere", async () => {
     const url = await serve({
-      iams: [{ id: "entra", attributeSchema: [ROW, ENTERPRISE_ROW] }],
+      iams: [{ id: "entra", scimToken: DEV_CREDENTIALS.scimToken, attributeSchema: [ROW, ENTERPRISE_ROW] }],
       journalLimit: 0,
     });
     // Flip three switches through the control API, as a differently behaving Immuta would be.
@@ -106,7 +106,7 @@ describe("synclab contract calibrates the fake against an endpoint", () => {
     const scenario = join(dir, "calibrated.yaml");
     await writeFile(
       scenario,
-      `name: calibrated\nentra: {}\nimmuta:\n  iams:\n    - id: entra\n      profile: profile.yaml\n      attributeSchema:\n        - scimSchema: ${ROW.scimSchema}\n          prefix: ${ROW.prefix}\n        - scimSchema: ${ENTERPRISE_ROW.scimSchema}\n          prefix: ${ENTERPRISE_ROW.prefix}\n`,
+      `name: calibrated\nentra: {}\nimmuta:\n  iams:\n    - id: entra\n      scimToken: ${DEV_CREDENTIALS.scimToken}\n      profile: profile.yaml\n      attributeSchema:\n        - scimSchema: ${ROW.scimSchema}\n          prefix: ${ROW.prefix}\n        - scimSchema: ${ENTERPRISE_ROW.scimSchema}\n          prefix: ${ENTERPRISE_ROW.prefix}\n`,
     );
     const loaded = await loadScenarioFile(scenario);
     expect(loaded.immuta.iams[0]?.assumptions).toEqual(FLIPPED);
@@ -122,7 +122,7 @@ describe("synclab contract calibrates the fake against an endpoint", () => {
 
   it("prints one line per assumption, no ANSI codes, and exits 0 against a fake with the defaults", async () => {
     const url = await serve({
-      iams: [{ id: "entra", attributeSchema: [ROW, ENTERPRISE_ROW] }],
+      iams: [{ id: "entra", scimToken: DEV_CREDENTIALS.scimToken, attributeSchema: [ROW, ENTERPRISE_ROW] }],
       journalLimit: 0,
     });
     const io = capture();

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
+import { createEdgeGuard, type EdgeError, type EdgePolicy } from "../../http/index.ts";
 import { isJsonObject } from "../../scim/index.ts";
 import { EntraError } from "../entra-error.ts";
 import type { EntraTenant } from "../tenant/index.ts";
 import { readBatch, runBatch } from "./graph-batch.ts";
 import { requestIds, withEnvelope } from "./graph-envelope.ts";
-import { readJson } from "./graph-http.ts";
+import { boundRequestBody, GRAPH_CORS, readJson } from "./graph-http.ts";
 import { graphMetadata } from "./graph-metadata.ts";
 import { canonicalPath, ROOT_SEGMENTS } from "./graph-path.ts";
 import { registerAuditLogRoutes } from "./routes/audit-log-routes.ts";
@@ -18,8 +19,12 @@ import { registerSynchronizationRoutes } from "./routes/synchronization-routes.t
 import { registerUserNavigationRoutes } from "./routes/user-navigation-routes.ts";
 import { registerUserRoutes } from "./routes/user-routes.ts";
 
-/** Options of the Graph app; `requestId` makes `request-id` values deterministic in tests. */
-export type EntraAppOptions = { requestId?: () => string };
+/**
+ * Options of the Graph app; `requestId` makes `request-id` values deterministic in tests. `edge` is
+ * the browser-safety policy of a served fake (Host, Origin and CORS, JSON writes): with it, CORS
+ * answers only the origins it names; without it (in-process), any origin, as Graph does.
+ */
+export type EntraAppOptions = { requestId?: () => string; edge?: EdgePolicy };
 
 /**
  * The fake Entra's Graph-shaped HTTP API under /v1.0 (a Hono app that never listens). A script
@@ -37,7 +42,7 @@ export function createEntraApp(tenant: EntraTenant, options: EntraAppOptions = {
     const ids = requestIds(request, { newId, now: tenant.runtime.clock });
     let response: Response;
     try {
-      response = await route(request, inBatch);
+      response = await route(inBatch ? request : await boundRequestBody(request), inBatch);
     } catch (error) {
       if (!(error instanceof EntraError)) throw error;
       response = error.toResponse();
@@ -80,16 +85,8 @@ export function createEntraApp(tenant: EntraTenant, options: EntraAppOptions = {
 
   const app = new Hono();
   // Browser clients (Graph Explorer-style pages) call from another origin; Graph answers CORS.
-  app.use(
-    "*",
-    cors({
-      origin: (origin) => origin,
-      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-      allowHeaders: [],
-      exposeHeaders: ["request-id", "client-request-id", "Location", "Content-Type"],
-      maxAge: 3600,
-    }),
-  );
+  if (options.edge) app.use("*", createEdgeGuard(options.edge, renderGraphEdgeError, GRAPH_CORS));
+  else app.use("*", cors({ ...GRAPH_CORS, origin: (origin) => origin }));
   app.all("*", (c) => dispatch(c.req.raw, false));
   app.onError((error) => internalError(error));
   return app;
@@ -136,4 +133,9 @@ function createRoutes(tenant: EntraTenant): Hono {
   registerAuditLogRoutes(app, tenant);
   registerControlRoutes(app, tenant);
   return app;
+}
+
+/** An edge refusal (Host, Origin, content type, request too large) in Graph's error shape. */
+export function renderGraphEdgeError(error: EdgeError): Response {
+  return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status });
 }

@@ -1,4 +1,5 @@
-import { exceedsJsonDepth, isJsonObject, type JsonObject } from "../../scim/index.ts";
+import { EdgeError, jsonTextDepth, readBoundedText, type EdgeCors } from "../../http/index.ts";
+import { isJsonObject, type JsonObject } from "../../scim/index.ts";
 import { notFound } from "../directory/directory.ts";
 import type { EntraGroup, EntraUser } from "../directory/entra-user.ts";
 import { EntraError } from "../entra-error.ts";
@@ -16,6 +17,44 @@ export function graphBase(request: Request): string {
 const MAX_BODY_DEPTH = 64;
 
 /**
+ * Largest request body: Microsoft Graph refuses requests over 4 MB with 413 ("Request Entity Too
+ * Large" in https://learn.microsoft.com/graph/errors; the 4 MB limit is why large uploads take an
+ * upload session, https://learn.microsoft.com/graph/outlook-large-attachments).
+ */
+export const GRAPH_BODY_BYTES = 4 * 1024 * 1024;
+
+/** Graph's CORS answer: the SDK's headers are echoed from the preflight, ids and Location exposed. */
+export const GRAPH_CORS: EdgeCors = {
+  allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+  allowHeaders: [],
+  exposeHeaders: ["request-id", "client-request-id", "Location", "Content-Type"],
+  maxAge: 3600,
+};
+
+/**
+ * The request with its body read once, at most `limit` bytes, so no route reads more than Graph
+ * accepts. A body that does not arrive whole is Graph's "IO error during request payload read."
+ *
+ * @throws EntraError 413 RequestEntityTooLarge, 400 BadRequest.
+ */
+export async function boundRequestBody(request: Request, limit = GRAPH_BODY_BYTES): Promise<Request> {
+  if (request.method === "GET" || request.method === "HEAD" || request.body === null) return request;
+  let text: string;
+  try {
+    text = await readBoundedText(request, limit);
+  } catch (error) {
+    if (error instanceof EdgeError && error.status === 413)
+      throw new EntraError(
+        413,
+        "RequestEntityTooLarge",
+        `The request body is larger than the ${limit} bytes accepted.`,
+      );
+    throw new EntraError(400, "BadRequest", "IO error during request payload read.");
+  }
+  return new Request(request.url, { method: request.method, headers: request.headers, body: text });
+}
+
+/**
  * The request's JSON object body. `optional`: an empty body is `{}` (restart, start, pause).
  *
  * @throws EntraError 400 BadRequest for anything but a JSON object.
@@ -23,6 +62,13 @@ const MAX_BODY_DEPTH = 64;
 export async function readJson(request: Request, options: { optional?: boolean } = {}): Promise<JsonObject> {
   const text = await request.text();
   if (text.trim() === "" && options.optional) return {};
+  // The depth is measured on the text, without recursion, before anything parses or walks it.
+  if (jsonTextDepth(text) > MAX_BODY_DEPTH)
+    throw new EntraError(
+      400,
+      "BadRequest",
+      `The request payload nests deeper than ${MAX_BODY_DEPTH} levels.`,
+    );
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -33,12 +79,6 @@ export async function readJson(request: Request, options: { optional?: boolean }
       "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.",
     );
   }
-  if (exceedsJsonDepth(body, MAX_BODY_DEPTH))
-    throw new EntraError(
-      400,
-      "BadRequest",
-      `The request payload nests deeper than ${MAX_BODY_DEPTH} levels.`,
-    );
   if (!isJsonObject(body))
     throw new EntraError(400, "BadRequest", "The request payload must be a JSON object.");
   return body;

@@ -1,6 +1,7 @@
 import type { JsonValue } from "../../scim/index.ts";
 import { isJsonObject } from "../../scim/index.ts";
 import { EntraError } from "../entra-error.ts";
+import { quotePrefix } from "../../http/index.ts";
 import type { TenantApp } from "../tenant/index.ts";
 
 /**
@@ -80,7 +81,7 @@ export function readSecretList(list: JsonValue | undefined, member: string): Map
 function readBoolean(text: string, key: string): boolean {
   const lower = text.toLowerCase();
   if (lower !== "true" && lower !== "false")
-    bad(`${key} must be "True" or "False", got ${JSON.stringify(text)}`);
+    bad(`${key} must be "True" or "False", got ${quotePrefix(text)}`);
   return lower === "true";
 }
 
@@ -90,10 +91,10 @@ export function readBaseAddress(text: string): string {
   try {
     url = new URL(text);
   } catch {
-    return bad(`BaseAddress must be an absolute http(s) URL, got ${JSON.stringify(text)}`);
+    return bad(`BaseAddress must be an absolute http(s) URL, got ${quotePrefix(text)}`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:")
-    bad(`BaseAddress must be an http(s) URL, got ${JSON.stringify(text)}`);
+    bad(`BaseAddress must be an http(s) URL, got ${quotePrefix(text)}`);
   return text;
 }
 

@@ -57,6 +57,13 @@ export {
   type ProvisioningStep,
   type ProvisioningStepType,
 } from "./log/provisioning-log.ts";
+export { DEFAULT_LOG_LIMITS, ProvisioningLogRing, type LogRingLimits } from "./log/log-ring.ts";
+export {
+  DEFAULT_SCIM_TIMEOUTS,
+  ScimTimeoutError,
+  withTimeouts,
+  type ScimTimeouts,
+} from "./scim-client/scim-timeouts.ts";
 export { diff } from "./mapping/attribute-diff.ts";
 export { matchingMappings } from "./mapping/matching-mappings.ts";
 export { parseTargetPath, type TargetPath } from "./mapping/target-path.ts";

@@ -3,6 +3,7 @@ import { registerBimAuthorizationRoutes } from "./bim-authorization-routes.ts";
 import { registerBimGroupRoutes } from "./bim-group-routes.ts";
 import { registerBimUserRoutes } from "./bim-user-routes.ts";
 import { ImmutaApiError } from "../immuta-api-error.ts";
+import { readApiJson } from "../read-api-json.ts";
 import type { ImmutaState } from "../model/immuta-state.ts";
 
 /**
@@ -14,12 +15,7 @@ import type { ImmutaState } from "../model/immuta-state.ts";
 export function registerBimRoutes(app: Hono, state: ImmutaState): void {
   // Authentication doc: POST {"apikey": ...} → {authenticated, token} (v1 Swagger), then Bearer <token>.
   app.post("/bim/apikey/authenticate", async (c) => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      throw new ImmutaApiError(400, 'request body must be JSON: {"apikey": "..."}');
-    }
+    const body = await readApiJson(c, state.limits, '{"apikey": "..."}');
     const apikey =
       typeof body === "object" && body !== null && Object.hasOwn(body, "apikey")
         ? (body as { apikey: unknown }).apikey

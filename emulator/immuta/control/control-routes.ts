@@ -1,7 +1,9 @@
 import type { Hono } from "hono";
+import { quotePrefix } from "../../http/index.ts";
 import { assumptionRows } from "../model/assumptions.ts";
 import { iamConfigInputSchema } from "../model/iam-config.ts";
 import { ImmutaApiError } from "../immuta-api-error.ts";
+import { readApiJson } from "../read-api-json.ts";
 import type { ImmutaState } from "../model/immuta-state.ts";
 import { journalToHar } from "../model/journal.ts";
 import { reprojectUsers } from "../model/project-attributes.ts";
@@ -31,17 +33,12 @@ export function registerControlRoutes(app: Hono, state: ImmutaState): void {
   // groups stay, and their iamAuthorizations are projected again under the new rows and switches.
   app.put("/_synclab/immuta/iams/:iamid", async (c) => {
     const iamid = c.req.param("iamid");
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      throw new ImmutaApiError(400, "request body must be JSON");
-    }
+    const body = await readApiJson(c, state.limits, "the IAM's settings as an object");
     if (typeof body !== "object" || body === null || Array.isArray(body)) {
       throw new ImmutaApiError(400, "request body must be a JSON object");
     }
     if (Object.hasOwn(body, "id") && (body as { id: unknown }).id !== iamid) {
-      throw new ImmutaApiError(400, `id: must be '${iamid}', the IAM id in the URL`);
+      throw new ImmutaApiError(400, `id: must be ${quotePrefix(iamid)}, the IAM id in the URL`);
     }
     const parsed = iamConfigInputSchema.safeParse({ ...body, id: iamid });
     if (!parsed.success) {

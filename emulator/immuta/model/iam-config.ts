@@ -47,31 +47,33 @@ const assumptionShape = Object.fromEntries(
 /** The IAM settings as written in a scenario or sent to the control API; omitted fields take defaults. */
 export const iamConfigInputSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "an IAM id is 1-64 letters, digits, '-' or '_'"),
-  displayName: z.string().min(1).optional(),
+  displayName: z.string().min(1).max(256).optional(),
   type: z.enum(["saml", "openid"]).optional(),
   scimEnabled: z.boolean().optional(),
   scimPath: z
     .string()
+    .max(512)
     .regex(/^\/[A-Za-z0-9._~\-/]*[^/]$/, "a SCIM path starts with '/' and does not end with '/'")
     .optional(),
-  scimToken: z.string().min(1).optional(),
+  scimToken: z.string().min(1).max(1024).optional(),
   syncAttributes: z.boolean().optional(),
   attributeSchema: z
-    .array(z.strictObject({ scimSchema: z.string().min(1), prefix: z.string().min(1) }))
+    .array(z.strictObject({ scimSchema: z.string().min(1).max(1024), prefix: z.string().min(1).max(256) }))
+    .max(1000)
     .optional(),
   assumptions: z.strictObject(assumptionShape).optional(),
 });
 export type IamConfigInput = z.input<typeof iamConfigInputSchema>;
 
-/** Fills in the defaults of an IAM's settings. */
-export function buildIamConfig(input: IamConfigInput): IamConfig {
+/** Fills in the defaults of an IAM's settings; `defaults.scimToken` is the token when none is given. */
+export function buildIamConfig(input: IamConfigInput, defaults: { scimToken?: string } = {}): IamConfig {
   return {
     id: input.id,
     displayName: input.displayName ?? input.id,
     type: input.type ?? "saml",
     scimEnabled: input.scimEnabled ?? true,
     scimPath: input.scimPath ?? `/bim/scim/${input.id}`,
-    scimToken: input.scimToken ?? DEV_CREDENTIALS.scimToken,
+    scimToken: input.scimToken ?? defaults.scimToken ?? DEV_CREDENTIALS.scimToken,
     syncAttributes: input.syncAttributes ?? true,
     attributeSchema: (input.attributeSchema ?? []).map((row) => ({ ...row })),
     assumptions: { ...defaultAssumptions(), ...(input.assumptions as Partial<Assumptions> | undefined) },

@@ -1,7 +1,8 @@
 import { ImmutaApiError } from "../immuta-api-error.ts";
 import { buildIamConfig, DEV_CREDENTIALS, type IamConfig, type IamConfigInput } from "./iam-config.ts";
 import type { Authorizations } from "./authorizations.ts";
-import { createJournal, type Journal } from "./journal.ts";
+import { createJournal, type Journal, type JournalSizeInput } from "./journal.ts";
+import { buildImmutaLimits, type ImmutaLimits } from "./limits.ts";
 import { UserStore } from "./user-store.ts";
 import { GroupStore } from "./group-store.ts";
 
@@ -13,6 +14,8 @@ export type ImmutaRuntime = {
   clock: () => Date;
   /** A new SCIM resource id. */
   newId: () => string;
+  /** Uniform in [0, 1): the source of the SCIM tokens the fake generates. */
+  random: () => number;
 };
 
 /** One IAM: its settings and the users and groups SCIM created in it. */
@@ -28,13 +31,21 @@ export type ImmutaStateOptions = {
   runtime?: Partial<ImmutaRuntime>;
   /** How many SCIM exchanges the journal keeps (oldest dropped first); 0 turns it off. */
   journalLimit?: number;
+  /** The journal's bounds (entries, bytes, bodyBytes); `journalLimit` is the same as `{entries}`. */
+  journal?: JournalSizeInput;
+  /** Per-request limits (docs/immuta-api.md, "Limits"); omitted ones take their defaults. */
+  limits?: Partial<ImmutaLimits>;
 };
+
+/** A uniform draw from the platform's cryptographic generator. */
+const cryptoRandom = () => (crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) / 0x100000000;
 
 /** Everything the fake Immuta holds. One instance per app; nothing is module-global. */
 export class ImmutaState {
   readonly apiKey: string;
   readonly runtime: ImmutaRuntime;
   readonly journal: Journal;
+  readonly limits: ImmutaLimits;
   readonly #iams = new Map<string, Iam>();
   readonly #tokens = new Set<string>();
   /** Immuta-set attributes of groups, by Immuta group id (SCIM does not map group attributes). */
@@ -47,8 +58,13 @@ export class ImmutaState {
     this.runtime = {
       clock: options.runtime?.clock ?? (() => new Date()),
       newId: options.runtime?.newId ?? (() => crypto.randomUUID()),
+      random: options.runtime?.random ?? cryptoRandom,
     };
-    this.journal = createJournal(options.journalLimit ?? 10_000);
+    this.limits = buildImmutaLimits(options.limits);
+    this.journal = createJournal({
+      ...options.journal,
+      ...(options.journalLimit === undefined ? {} : { entries: options.journalLimit }),
+    });
     for (const input of options.iams ?? []) this.putIam(input);
   }
 
@@ -60,9 +76,13 @@ export class ImmutaState {
     return this.#iams.get(id);
   }
 
-  /** Adds an IAM or replaces its settings, keeping its users and groups. */
+  /**
+   * Adds an IAM or replaces its settings, keeping its users and groups. An IAM without a SCIM token
+   * keeps the one it had, or gets a new random one: no two IAMs share a token unless told to.
+   */
   putIam(input: IamConfigInput): Iam {
-    const config = buildIamConfig(input);
+    const scimToken = this.#iams.get(input.id)?.config.scimToken ?? this.newScimToken();
+    const config = buildIamConfig(input, { scimToken });
     // SCIM paths are matched by prefix, so one may not contain another, nor hide the REST or control API.
     const within = (a: string, b: string) => a === b || a.startsWith(`${b}/`);
     const clash = this.iams().find(
@@ -115,6 +135,14 @@ export class ImmutaState {
         return { iam, rest: pathname.slice(base.length) };
     }
     return undefined;
+  }
+
+  /** A random SCIM token (128 bits from the injected random source), like Immuta's generated one. */
+  newScimToken(): string {
+    const words = Array.from({ length: 4 }, () =>
+      (Math.floor(this.runtime.random() * 0x100000000) >>> 0).toString(16).padStart(8, "0"),
+    );
+    return `synclab-scim-${words.join("")}`;
   }
 
   nextImmutaId(): number {

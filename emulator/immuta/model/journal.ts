@@ -1,4 +1,6 @@
 import { STATUS_CODES } from "node:http";
+export { redactBody } from "./redact-secrets.ts";
+
 /** One SCIM exchange as the fake Immuta saw it. Secrets are redacted before they are stored. */
 export type JournalEntry = {
   startedDateTime: string;
@@ -8,15 +10,34 @@ export type JournalEntry = {
   response: { status: number; statusText: string; headers: [string, string][]; body: string };
 };
 
+/** How much the journal keeps: a ring bounded by count and by bytes, with each body cut to `bodyBytes`. */
+export type JournalSize = {
+  /** Most exchanges kept; 0 records nothing. */
+  entries: number;
+  /** Most bytes (UTF-8) of kept URLs, headers and bodies together. */
+  bytes: number;
+  /** Longest request or response body kept in one record; longer ones are cut, with a marker. */
+  bodyBytes: number;
+};
+
+/** Journal bounds as given: any of them may be left out (or undefined) to take its default. */
+export type JournalSizeInput = { [K in keyof JournalSize]?: number | undefined };
+
+/** Defaults: ten thousand exchanges or 32 MiB, whichever is reached first; bodies cut at 64 KiB. */
+export const DEFAULT_JOURNAL_SIZE: JournalSize = { entries: 10_000, bytes: 33_554_432, bodyBytes: 65_536 };
+
 /** The ordered record of SCIM exchanges, bounded so a long run cannot grow it without limit. */
 export type Journal = {
   /** How many exchanges are kept; 0 records nothing. */
   readonly limit: number;
+  readonly size: JournalSize;
   record(entry: JournalEntry): void;
   /** The kept exchanges, oldest first. */
   entries(): readonly JournalEntry[];
-  /** How many exchanges were dropped (oldest first) since the last clear, because of the limit. */
+  /** How many exchanges were dropped (oldest first) since the last clear, because of the limits. */
   dropped(): number;
+  /** Bytes the kept exchanges hold (as the `bytes` limit counts them). */
+  bytes(): number;
   clear(): void;
 };
 
@@ -30,67 +51,86 @@ export function redactHeaders(headers: Iterable<[string, string]>): [string, str
   ]);
 }
 
-const PASSWORD_MEMBER = /("password"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
+/** A body cut to `limit` UTF-8 bytes (at a character boundary), with a marker saying how much was cut. */
+export function truncateBody(body: string, limit: number): string {
+  if (body.length * 3 <= limit) return body;
+  const size = Buffer.byteLength(body);
+  if (size <= limit) return body;
+  const kept = Buffer.from(body)
+    .subarray(0, limit)
+    .toString("utf8")
+    .replace(/\uFFFD$/, "");
+  // ASCII marker: a non-Latin-1 character would make V8 store the whole kept text as two-byte.
+  return `${kept}...[synclab: body truncated, ${size} bytes, the first ${Buffer.byteLength(kept)} kept]`;
+}
+
+function entryBytes(entry: JournalEntry): number {
+  const headerBytes = (headers: [string, string][]) =>
+    headers.reduce((sum, [name, value]) => sum + name.length + value.length, 0);
+  // 256: the record's own fields and object overhead, so that many empty records still count.
+  return (
+    256 +
+    Buffer.byteLength(entry.request.url) +
+    headerBytes(entry.request.headers) +
+    headerBytes(entry.response.headers) +
+    Buffer.byteLength(entry.request.body) +
+    Buffer.byteLength(entry.response.body)
+  );
+}
 
 /**
- * A body with SCIM's writeOnly secret hidden: every `password` member, and the value of a PATCH
- * operation whose path is `password`, become `<redacted>`. Bodies that never mention it are untouched.
+ * A journal that keeps the most recent exchanges within `size` (a number is an entry count with the
+ * default byte bounds). Bodies are cut to `bodyBytes` before they are kept; recording is O(1) amortised.
  */
-export function redactBody(text: string): string {
-  if (!/password/i.test(text)) return text;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return text.replace(PASSWORD_MEMBER, '$1"<redacted>"');
-  }
-  return JSON.stringify(redactValue(parsed));
-}
-
-function redactValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactValue);
-  if (typeof value !== "object" || value === null) return value;
-  const entries = Object.entries(value as Record<string, unknown>);
-  const isPasswordOp = entries.some(
-    ([key, item]) =>
-      key.toLowerCase() === "path" && typeof item === "string" && item.toLowerCase() === "password",
-  );
-  const result: Record<string, unknown> = {};
-  for (const [key, item] of entries) {
-    const secret = key.toLowerCase() === "password" || (isPasswordOp && key.toLowerCase() === "value");
-    Object.defineProperty(result, key, {
-      value: secret ? "<redacted>" : redactValue(item),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return result;
-}
-
-/** A journal that keeps the last `limit` exchanges in a ring buffer (O(1) per record). */
-export function createJournal(limit: number): Journal {
-  const capacity = Number.isFinite(limit) && limit > 0 ? Math.floor(limit) : 0;
-  let ring: JournalEntry[] = [];
+export function createJournal(size: number | JournalSizeInput): Journal {
+  const wanted = typeof size === "number" ? { entries: size } : size;
+  const bound = (value: number | undefined, fallback: number) =>
+    value === undefined ? fallback : Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
+  const limits: JournalSize = {
+    entries: bound(wanted.entries, DEFAULT_JOURNAL_SIZE.entries),
+    bytes: bound(wanted.bytes, DEFAULT_JOURNAL_SIZE.bytes),
+    bodyBytes: bound(wanted.bodyBytes, DEFAULT_JOURNAL_SIZE.bodyBytes),
+  };
+  const capacity = limits.bytes === 0 ? 0 : limits.entries;
+  let ring: ({ entry: JournalEntry; bytes: number } | undefined)[] = [];
   let start = 0;
+  let total = 0;
   let dropped = 0;
+  const dropOldest = () => {
+    total -= ring[start]?.bytes ?? 0;
+    ring[start] = undefined;
+    start += 1;
+    dropped += 1;
+    // Compact now and then, so the array does not keep every slot it ever had.
+    if (start > 1024 && start * 2 > ring.length) {
+      ring = ring.slice(start);
+      start = 0;
+    }
+  };
   return {
     limit: capacity,
+    size: limits,
     record(entry) {
       if (capacity === 0) return;
-      if (ring.length < capacity) {
-        ring.push(entry);
-        return;
-      }
-      ring[start] = entry;
-      start = (start + 1) % capacity;
-      dropped += 1;
+      const kept: JournalEntry = {
+        ...entry,
+        request: { ...entry.request, body: truncateBody(entry.request.body, limits.bodyBytes) },
+        response: { ...entry.response, body: truncateBody(entry.response.body, limits.bodyBytes) },
+      };
+      const bytes = entryBytes(kept);
+      ring.push({ entry: kept, bytes });
+      total += bytes;
+      // The newest record always stays, even alone over the byte bound (its bodies are already cut).
+      while (ring.length - start > capacity || (total > limits.bytes && ring.length - start > 1))
+        dropOldest();
     },
-    entries: () => [...ring.slice(start), ...ring.slice(0, start)],
+    entries: () => ring.slice(start).flatMap((slot) => (slot === undefined ? [] : [slot.entry])),
     dropped: () => dropped,
+    bytes: () => total,
     clear() {
       ring = [];
       start = 0;
+      total = 0;
       dropped = 0;
     },
   };
@@ -152,7 +192,9 @@ export function journalToHar(entries: readonly JournalEntry[], options: HarOptio
         };
       }),
       ...(dropped > 0
-        ? { comment: `${dropped} earlier exchange(s) were dropped: the journal keeps the most recent ones` }
+        ? {
+            comment: `${dropped} earlier exchange(s) were dropped: the journal keeps the most recent ones (serve --journal-entries, --journal-bytes)`,
+          }
         : {}),
     },
   };

@@ -1,6 +1,7 @@
 import { ScimError } from "../../scim/index.ts";
 import type { Iam, ImmutaState } from "../model/immuta-state.ts";
 import { redactBody, redactHeaders } from "../model/journal.ts";
+import { toScimError } from "./read-scim-body.ts";
 import type { ScimReply } from "./scim-reply.ts";
 import { handleDiscovery } from "./discovery.ts";
 import type { ScimExchange } from "./scim-exchange.ts";
@@ -14,6 +15,8 @@ const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
  * Serves one SCIM request for an IAM: authenticates the IAM's bearer token, routes by resource
  * type, renders every failure as a SCIM error, and records the exchange in the journal. Every
  * transport lands here: the Hono app with a fetch Request, the in-process one with a plain request.
+ * Nothing after the handler can fail the request: recording is total, so an answered write is
+ * answered truly.
  */
 export async function dispatchScim(
   state: ImmutaState,
@@ -28,7 +31,7 @@ export async function dispatchScim(
   let reply: ScimReply;
   try {
     authenticate(iam, request);
-    if (METHODS_WITH_BODY.has(request.method)) bodyText = await request.readBody();
+    if (METHODS_WITH_BODY.has(request.method)) bodyText = await request.readBody(state.limits.scimBodyBytes);
     const url = new URL(request.url);
     const exchange: ScimExchange = {
       state,
@@ -40,18 +43,33 @@ export async function dispatchScim(
     };
     reply = route(exchange, segmentsOf(rest));
   } catch (error) {
-    reply = toErrorReply(error);
+    reply = toScimError(error).toReply();
   }
-  if (started !== undefined) {
+  if (started !== undefined) record(state, { request, bodyText, reply, started, startedAt });
+  return reply;
+}
+
+function record(
+  state: ImmutaState,
+  exchange: {
+    request: ScimHttpRequest;
+    bodyText: string;
+    reply: ScimReply;
+    started: Date;
+    startedAt: number;
+  },
+): void {
+  const { request, reply } = exchange;
+  try {
     // The reply body is the string just sent: recording it costs no clone of the response stream.
     state.journal.record({
-      startedDateTime: started.toISOString(),
-      time: Math.round((performance.now() - startedAt) * 1000) / 1000,
+      startedDateTime: exchange.started.toISOString(),
+      time: Math.round((performance.now() - exchange.startedAt) * 1000) / 1000,
       request: {
         method: request.method,
         url: request.url,
         headers: redactHeaders(request.headers),
-        body: redactBody(bodyText),
+        body: redactBody(exchange.bodyText),
       },
       response: {
         status: reply.status,
@@ -62,8 +80,10 @@ export async function dispatchScim(
         body: reply.body ?? "",
       },
     });
+  } catch (error) {
+    // The answer stands whatever happens to its record; a lost record is a bug to report, not a 500.
+    console.error("synclab: could not journal a SCIM exchange:", error);
   }
-  return reply;
 }
 
 function route(exchange: ScimExchange, segments: string[]): ScimReply {
@@ -102,11 +122,4 @@ function segmentsOf(rest: string): string[] {
   } catch {
     throw new ScimError(400, "the path is not valid percent-encoding", "invalidSyntax");
   }
-}
-
-/** Any failure as a SCIM error reply; an unexpected one is a 500, never a crash. */
-function toErrorReply(error: unknown): ScimReply {
-  if (error instanceof ScimError) return error.toReply();
-  console.error("synclab: unexpected error in the fake Immuta:", error);
-  return new ScimError(500, "internal error in the fake Immuta").toReply();
 }

@@ -1,47 +1,51 @@
-import { ScimError } from "../../scim/index.ts";
-import type { JsonValue } from "../../scim/index.ts";
-
-/** Largest request body the fake accepts (RFC 7644 §3.12 has 413 for bodies over the server's limit). */
-export const MAX_BODY_BYTES = 1_048_576;
+import { EdgeError, parseBoundedJson, readBoundedText, truncateText } from "../../http/index.ts";
+import { ScimError, type JsonValue, type ScimType } from "../../scim/index.ts";
 
 const JSON_TYPES = /^application\/(scim\+)?json\s*(;|$)/i;
 
-const UTF8 = new TextDecoder();
+/** Longest `detail` a SCIM error carries: messages quote a short prefix of the input, never all of it. */
+const MAX_DETAIL = 512;
 
-/** Reads a request body as text, at most `limit` bytes (413 past that). */
-export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new ScimError(413, `request body over ${limit} bytes`);
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new ScimError(413, `request body over ${limit} bytes`);
-    }
-    chunks.push(value);
+/** Reads a SCIM request body as text, at most `limit` bytes (413 past that). */
+export async function readBodyText(request: Request, limit: number): Promise<string> {
+  try {
+    return await readBoundedText(request, limit);
+  } catch (error) {
+    throw toScimError(error);
   }
-  // A small body arrives in one chunk: decode it without copying.
-  return UTF8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
 }
 
 /**
  * Parses a SCIM request body: JSON sent as `application/scim+json` or `application/json`
- * (RFC 7644 §3.1). A missing content type is accepted, since some clients leave it out.
+ * (RFC 7644 §3.1), nested at most `maxDepth` levels. A missing content type is accepted, since some
+ * clients leave it out.
  */
-export function parseScimJson(text: string, contentType: string | null): JsonValue {
+export function parseScimJson(text: string, contentType: string | null, maxDepth: number): JsonValue {
   if (contentType !== null && !JSON_TYPES.test(contentType)) {
-    throw new ScimError(415, `content type '${contentType}' is not supported; send application/scim+json`);
+    throw new ScimError(
+      415,
+      `content type '${truncateText(contentType, 64)}' is not supported; send application/scim+json`,
+    );
   }
   if (text.trim() === "") throw new ScimError(400, "request body is empty", "invalidSyntax");
   try {
-    return JSON.parse(text) as JsonValue;
+    return parseBoundedJson(text, maxDepth) as JsonValue;
   } catch (error) {
-    throw new ScimError(400, `request body is not valid JSON: ${(error as Error).message}`, "invalidSyntax");
+    throw toScimError(error);
   }
+}
+
+/** Any failure as a SCIM error: an edge refusal keeps its status; an unexpected error is a 500. */
+export function toScimError(error: unknown): ScimError {
+  if (error instanceof ScimError) {
+    return error.message.length > MAX_DETAIL
+      ? new ScimError(error.status, truncateText(error.message, MAX_DETAIL), error.scimType)
+      : error;
+  }
+  if (error instanceof EdgeError) {
+    const scimType: ScimType | undefined = error.status === 400 ? "invalidSyntax" : undefined;
+    return new ScimError(error.status === 408 ? 400 : error.status, error.message, scimType);
+  }
+  console.error("synclab: unexpected error in the fake Immuta:", error);
+  return new ScimError(500, "internal error in the fake Immuta");
 }

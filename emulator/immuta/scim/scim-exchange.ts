@@ -19,7 +19,11 @@ export type ScimExchange = {
 
 /** The exchange's body as JSON (415, 400 invalidSyntax when it is not). */
 export function bodyOf(exchange: ScimExchange): JsonValue {
-  return parseScimJson(exchange.bodyText, exchange.request.headers.get("content-type"));
+  return parseScimJson(
+    exchange.bodyText,
+    exchange.request.headers.get("content-type"),
+    exchange.state.limits.jsonDepth,
+  );
 }
 
 /** `If-Match` with a stale ETag is 412 (RFC 7644 §3.14); `*` always matches. */

@@ -1,5 +1,5 @@
 import { ScimError } from "../../scim/index.ts";
-import { MAX_BODY_BYTES, readBodyText } from "./read-scim-body.ts";
+import { readBodyText } from "./read-scim-body.ts";
 
 /** Header lookup by name and iteration as `[lowercase name, value]` pairs: what a `Headers` offers. */
 export type HeaderReader = {
@@ -15,8 +15,8 @@ export type ScimHttpRequest = {
   method: string;
   url: string;
   headers: HeaderReader;
-  /** The body as text, at most MAX_BODY_BYTES (413 past that). */
-  readBody(): Promise<string>;
+  /** The body as text, at most `limit` bytes (413 past that). */
+  readBody(limit: number): Promise<string>;
 };
 
 /** A request as plain data: what the in-process transport hands the fake Immuta. */
@@ -36,7 +36,7 @@ export function fromFetchRequest(request: Request): ScimHttpRequest {
     method: request.method,
     url: request.url,
     headers: request.headers,
-    readBody: () => readDeclaredBody(request),
+    readBody: (limit) => readDeclaredBody(request, limit),
   };
 }
 
@@ -46,14 +46,20 @@ export function fromFetchRequest(request: Request): ScimHttpRequest {
  * AbortSignal and a ReadableStream per request). The length is checked again after reading, since
  * an in-process Request may declare any length; anything else is streamed with the limit.
  */
-async function readDeclaredBody(request: Request): Promise<string> {
+async function readDeclaredBody(request: Request, limit: number): Promise<string> {
   const declared = request.headers.get("content-length");
-  if (declared === null || !/^\d+$/.test(declared) || Number(declared) > MAX_BODY_BYTES)
-    return readBodyText(request);
-  const text = await request.text();
-  if (text.length * 3 > MAX_BODY_BYTES && Buffer.byteLength(text) > MAX_BODY_BYTES)
-    throw new ScimError(413, `request body over ${MAX_BODY_BYTES} bytes`);
+  if (declared === null || !/^\d+$/.test(declared) || Number(declared) > limit)
+    return readBodyText(request, limit);
+  const text = await request.text().catch(() => {
+    throw new ScimError(400, "the request body was not received completely", "invalidSyntax");
+  });
+  if (overLimit(text, limit)) throw new ScimError(413, `request body over ${limit} bytes`);
   return text;
+}
+
+/** A string is at most 3 UTF-8 bytes per UTF-16 unit: only long ones need counting. */
+function overLimit(text: string, limit: number): boolean {
+  return text.length * 3 > limit && Buffer.byteLength(text) > limit;
 }
 
 /** A plain request as the dispatcher's input, with the same body limit as a streamed one. */
@@ -64,12 +70,10 @@ export function fromPlainRequest(request: PlainRequest): ScimHttpRequest {
     method: request.method.toUpperCase(),
     url: request.url,
     headers,
-    readBody: () => {
-      // A string is at most 3 UTF-8 bytes per UTF-16 unit: only long ones need counting.
-      if (body.length * 3 > MAX_BODY_BYTES && Buffer.byteLength(body) > MAX_BODY_BYTES)
-        return Promise.reject(new ScimError(413, `request body over ${MAX_BODY_BYTES} bytes`));
-      return Promise.resolve(body);
-    },
+    readBody: (limit) =>
+      overLimit(body, limit)
+        ? Promise.reject(new ScimError(413, `request body over ${limit} bytes`))
+        : Promise.resolve(body),
   };
 }
 

@@ -8,11 +8,15 @@ export const USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
 export const GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
 export const PATCH_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
-/** The seed example's IAM: SCIM on, one row mapping the custom extension to `entraid_attributes`. */
+/**
+ * The seed example's IAM: SCIM on, one row mapping the custom extension to `entraid_attributes`, and
+ * the well-known SCIM token the seed scenario names (an IAM without one gets a random token).
+ */
 export function entraIam(overrides: Partial<IamConfigInput> = {}): IamConfigInput {
   return {
     id: "entra",
     displayName: "Microsoft Entra ID",
+    scimToken: DEV_CREDENTIALS.scimToken,
     attributeSchema: [{ scimSchema: CUSTOM, prefix: "entraid_attributes" }],
     ...overrides,
   };

@@ -131,10 +131,17 @@ function readCredentials(
 ): { baseAddress: string; secretToken: string } | null {
   if (body.useSavedCredentials === true || body.credentials === undefined) return null;
   const secrets = readSecretList(body.credentials, "credentials");
-  return {
-    baseAddress: readBaseAddress(secrets.get("BaseAddress") ?? app.job.config.tenantUrl),
-    secretToken: secrets.get("SecretToken") ?? app.job.config.secretToken,
-  };
+  const baseAddress = readBaseAddress(secrets.get("BaseAddress") ?? app.job.config.tenantUrl);
+  const secretToken = secrets.get("SecretToken");
+  // The saved token goes only where it was saved for: a page could otherwise send it anywhere.
+  if (secretToken === undefined && baseAddress !== app.job.config.tenantUrl) {
+    throw new EntraError(
+      400,
+      "BadRequest",
+      "A BaseAddress other than the saved one needs its own SecretToken; the saved token is not sent to it.",
+    );
+  }
+  return { baseAddress, secretToken: secretToken ?? app.job.config.secretToken };
 }
 
 /**

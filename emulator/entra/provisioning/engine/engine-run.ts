@@ -66,5 +66,6 @@ export type EngineState = {
   anchors: Map<string, Anchor>;
   groupAnchors: Map<string, GroupAnchor>;
   escrow: Escrow;
-  logs: ProvisioningLogRecord[];
+  /** Where finished records go: the engine's bounded log. */
+  logs: { push(record: ProvisioningLogRecord): unknown };
 };

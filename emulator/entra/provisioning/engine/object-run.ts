@@ -9,6 +9,13 @@ import type { EngineState, ObjectResult, Run } from "./engine-run.ts";
 /** How many times a 429 or 5xx is retried within one run before the object is escrowed. */
 const RETRIES = 2;
 
+/** A throttled or failed answer retried at once; a Retry-After that asks for a wait goes to escrow instead. */
+function isRetriedInRun(exchange: ScimExchangeRecord): boolean {
+  // Retry-After is seconds or an HTTP date (RFC 9110 §10.2.3); anything but 0 asks for a wait.
+  if (exchange.status === 429) return exchange.retryAfter === undefined || exchange.retryAfter.trim() === "0";
+  return exchange.status >= 500;
+}
+
 /**
  * How an object's outcome updates the escrow, the objects whose last export failed and are retried
  * in later cycles
@@ -72,11 +79,7 @@ export class ObjectRun {
     let exchange = await sendScim(transport, endpoint, request);
     this.exchanges.push(exchange);
     if (!this.job.quirks.retryThrottledInRun) return exchange;
-    for (
-      let attempt = 0;
-      attempt < RETRIES && (exchange.status === 429 || exchange.status >= 500);
-      attempt++
-    ) {
+    for (let attempt = 0; attempt < RETRIES && isRetriedInRun(exchange); attempt++) {
       exchange = await sendScim(transport, endpoint, request);
       this.exchanges.push(exchange);
     }

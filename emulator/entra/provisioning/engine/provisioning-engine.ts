@@ -3,6 +3,8 @@ import type { EntraGroup, EntraUser } from "../../directory/entra-user.ts";
 import { EntraError } from "../../entra-error.ts";
 import type { TargetAttribute } from "../config/provisioning-config.ts";
 import type { ProvisioningJob } from "../config/provisioning-job.ts";
+import { ProvisioningLogRing, type LogRingLimits } from "../log/log-ring.ts";
+import { DEFAULT_SCIM_TIMEOUTS, withTimeouts, type ScimTimeouts } from "../scim-client/scim-timeouts.ts";
 import type { ProvisioningLogRecord } from "../log/provisioning-log.ts";
 import { ExpressionCache } from "../mapping/evaluate-mappings.ts";
 import { TargetPathCache } from "../mapping/target-path.ts";
@@ -61,7 +63,8 @@ export type RestartCriteria = { resetScope?: RestartScope | readonly RestartScop
  */
 export class ProvisioningEngine {
   readonly job: ProvisioningJob;
-  readonly logs: ProvisioningLogRecord[] = [];
+  /** The job's provisioning log, bounded (see ProvisioningLogRing). */
+  readonly log: ProvisioningLogRing;
   /** Source user id → what Entra caches for it. */
   readonly anchors = new Map<string, Anchor>();
   /** Source group id → what Entra caches for it. */
@@ -69,6 +72,8 @@ export class ProvisioningEngine {
   /** Objects whose last export failed: retried in later cycles (how-provisioning-works, as above). */
   readonly escrow = new Escrow();
   #watermark = -1;
+  /** The run in progress (or the last one): the next run starts when it ends. */
+  #queue: Promise<unknown> = Promise.resolve();
   /** Users and groups that were in scope at the end of the last cycle, to notice newly entitled ones. */
   #lastInScope = new Set<string>();
   readonly #directory: Directory;
@@ -81,10 +86,17 @@ export class ProvisioningEngine {
     job: ProvisioningJob;
     exchange: ExchangeLike;
     runtime: EngineRuntime;
+    logLimits?: Partial<LogRingLimits>;
+    /** Deadlines of outgoing SCIM calls while quirks.scimClientTimeouts is on. */
+    timeouts?: Partial<ScimTimeouts>;
   }) {
     this.job = options.job;
+    this.log = new ProvisioningLogRing(options.logLimits);
     this.#directory = options.directory;
-    this.#exchange = options.exchange;
+    const timed = withTimeouts(options.exchange, { ...DEFAULT_SCIM_TIMEOUTS, ...options.timeouts });
+    // Read per call: the quirk can be switched while the job runs.
+    this.#exchange = (request) =>
+      this.job.quirks.scimClientTimeouts ? timed(request) : options.exchange(request);
     this.#runtime = options.runtime;
     this.#state = {
       job: this.job,
@@ -99,8 +111,13 @@ export class ProvisioningEngine {
       anchors: this.anchors,
       groupAnchors: this.groupAnchors,
       escrow: this.escrow,
-      logs: this.logs,
+      logs: this.log,
     };
+  }
+
+  /** The kept provisioning log records, oldest first. */
+  get logs(): readonly ProvisioningLogRecord[] {
+    return this.log.records;
   }
 
   /** The watermark of the last cycle (the directory change sequence it saw); -1 before the first. */
@@ -134,10 +151,22 @@ export class ProvisioningEngine {
    * the legacy dialect: one user, or one group with up to five of its members (default: its first
    * five). The group is created empty, the members are provisioned as needed, then added.
    */
-  async provisionOnDemand(
-    objectId: string,
-    options: { members?: readonly string[] } = {},
-  ): Promise<CycleResult> {
+  provisionOnDemand(objectId: string, options: { members?: readonly string[] } = {}): Promise<CycleResult> {
+    return this.#oneAtATime(() => this.#provisionOnDemand(objectId, options));
+  }
+
+  /**
+   * One run at a time per job: a provision on demand asked for during a cycle waits for the cycle
+   * to end, and a cycle waits for a running provision on demand, so the two never both create the
+   * same new user. Microsoft documents no order between them; waiting is assumed.
+   */
+  #oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.#queue.then(work, work);
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+
+  async #provisionOnDemand(objectId: string, options: { members?: readonly string[] }): Promise<CycleResult> {
     const user = this.#directory.user(objectId);
     const group = user ? undefined : this.#directory.group(objectId);
     if (!user && !group)
@@ -186,9 +215,16 @@ export class ProvisioningEngine {
    * `keepExchanges: false` the result lists no exchanges (each object's are dropped once judged),
    * for a caller that reads only the log records, such as Graph `start`.
    */
-  async runCycle(
+  runCycle(
     kind?: "initial" | "incremental",
     options: { keepExchanges?: boolean } = {},
+  ): Promise<CycleResult> {
+    return this.#oneAtATime(() => this.#runCycle(kind, options));
+  }
+
+  async #runCycle(
+    kind: "initial" | "incremental" | undefined,
+    options: { keepExchanges?: boolean },
   ): Promise<CycleResult> {
     const effective = kind ?? (this.#watermark < 0 ? "initial" : "incremental");
     const run = this.#startRun(effective);

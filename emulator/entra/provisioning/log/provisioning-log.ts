@@ -35,6 +35,7 @@ export const PROVISIONING_ERROR_CODES = [
   "Unauthorized",
   "UnprocessableEntity",
   "WebExceptionProtocolError",
+  "Timeout",
   "SystemForCrossDomainIdentityManagementServiceIncompatible",
   "SystemForCrossDomainIdentityManagementMultipleEntriesInResponse",
   "SystemForCrossDomainIdentityManagementCredentialValidationFailure",

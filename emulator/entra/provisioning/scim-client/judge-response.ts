@@ -26,6 +26,12 @@ export function judgeResponse(
   options: JudgeOptions = {},
 ): Judgement {
   const { status } = exchange;
+  if (status === 0 && exchange.timedOut)
+    return fail(
+      "Timeout",
+      `The request to customappsso timed out: ${exchange.networkError ?? "no response"}. We will retry this operation on the next synchronization attempt.`,
+      exchange,
+    );
   if (status === 0)
     return fail(
       "WebExceptionProtocolError",
@@ -133,7 +139,7 @@ function fail(errorCode: ProvisioningErrorCode, reason: string, exchange: ScimEx
         ? `Web Response: ${exchange.responseText.slice(0, 2000)}`
         : null,
       errorCategory:
-        errorCode === "TooManyRequests" || errorCode === "InternalServerError"
+        errorCode === "TooManyRequests" || errorCode === "InternalServerError" || errorCode === "Timeout"
           ? "failure"
           : "nonServiceFailure",
       recommendedAction: null,

@@ -1,6 +1,7 @@
 import type { JsonValue } from "../../../scim/index.ts";
 import { SCIM_CONTENT_TYPE } from "../../../scim/index.ts";
 import type { ScimRequest } from "./scim-requests.ts";
+import { ScimTimeoutError } from "./scim-timeouts.ts";
 
 /** Any `fetch`-compatible function: the in-process Immuta app's `fetch`, msw-intercepted or real fetch. */
 export type FetchLike = (request: Request) => Promise<Response> | Response;
@@ -11,15 +12,20 @@ export type ExchangeRequest = {
   url: string;
   headers: Readonly<Record<string, string>>;
   body: string | null;
+  /** Aborted when the call runs out of time (see withTimeouts); a fetch then drops the connection. */
+  signal?: AbortSignal;
+  /** Called once the status line and headers are in. */
+  onResponseStart?: () => void;
 };
+
+/** A response as plain data; `headers` (lower-case names) when the transport has them. */
+export type ExchangeResponse = { status: number; body: string; headers?: Readonly<Record<string, string>> };
 
 /**
  * The transport the engine sends through: plain data in and out. The in-process fake Immuta
  * answers it directly (no WHATWG Request or Response objects); `fetchExchange` adapts any fetch.
  */
-export type ExchangeLike = (
-  request: ExchangeRequest,
-) => Promise<{ status: number; body: string }> | { status: number; body: string };
+export type ExchangeLike = (request: ExchangeRequest) => Promise<ExchangeResponse> | ExchangeResponse;
 
 /** A fetch-compatible function as an exchange: the HTTP and msw transports. */
 export function fetchExchange(fetchLike: FetchLike): ExchangeLike {
@@ -29,9 +35,16 @@ export function fetchExchange(fetchLike: FetchLike): ExchangeLike {
         method: request.method,
         headers: request.headers,
         ...(request.body !== null ? { body: request.body } : {}),
+        ...(request.signal ? { signal: request.signal } : {}),
       }),
     );
-    return { status: response.status, body: await response.text() };
+    request.onResponseStart?.();
+    const retryAfter = response.headers.get("retry-after");
+    return {
+      status: response.status,
+      body: await response.text(),
+      ...(retryAfter === null ? {} : { headers: { "retry-after": retryAfter } }),
+    };
   };
 }
 
@@ -49,6 +62,10 @@ export type ScimExchangeRecord = {
   readonly responseBody: JsonValue | undefined;
   /** Set when no response arrived (connection refused, DNS...). */
   networkError?: string;
+  /** Set when no response arrived in time (see withTimeouts). */
+  timedOut?: "connect" | "response";
+  /** The target's `Retry-After` header, when it sent one. */
+  retryAfter?: string;
 };
 
 /**
@@ -97,13 +114,21 @@ export async function sendScim(
   const sent = { method: request.method, url: exchangeRequest.url, requestText: exchangeRequest.body };
   try {
     const response = await exchange(exchangeRequest);
-    return new RecordedExchange({ ...sent, status: response.status, responseText: response.body });
+    const retryAfter = response.headers?.["retry-after"];
+    return new RecordedExchange({
+      ...sent,
+      status: response.status,
+      responseText: response.body,
+      ...(retryAfter === undefined ? {} : { retryAfter }),
+    });
   } catch (error) {
+    const timeout = timeoutOf(error);
     return new RecordedExchange({
       ...sent,
       status: 0,
       responseText: "",
-      networkError: (error as Error).message,
+      networkError: timeout?.message ?? networkErrorText(error),
+      ...(timeout ? { timedOut: timeout.phase } : {}),
     });
   }
 }
@@ -118,6 +143,8 @@ class RecordedExchange implements ScimExchangeRecord {
   readonly status: number;
   readonly responseText: string;
   declare readonly networkError?: string;
+  declare readonly timedOut?: "connect" | "response";
+  declare readonly retryAfter?: string;
   readonly #requestText: string | null;
 
   constructor(fields: {
@@ -127,12 +154,19 @@ class RecordedExchange implements ScimExchangeRecord {
     status: number;
     responseText: string;
     networkError?: string;
+    timedOut?: "connect" | "response";
+    retryAfter?: string;
   }) {
     this.method = fields.method;
     this.url = fields.url;
     this.status = fields.status;
     this.responseText = fields.responseText;
-    if (fields.networkError !== undefined) Object.assign(this, { networkError: fields.networkError });
+    const { networkError, timedOut, retryAfter } = fields;
+    Object.assign(this, {
+      ...(networkError !== undefined ? { networkError } : {}),
+      ...(timedOut !== undefined ? { timedOut } : {}),
+      ...(retryAfter !== undefined ? { retryAfter } : {}),
+    });
     this.#requestText = fields.requestText;
   }
 
@@ -153,8 +187,25 @@ class RecordedExchange implements ScimExchangeRecord {
       responseText: this.responseText,
       responseBody: this.responseBody,
       ...(this.networkError !== undefined ? { networkError: this.networkError } : {}),
+      ...(this.timedOut !== undefined ? { timedOut: this.timedOut } : {}),
+      ...(this.retryAfter !== undefined ? { retryAfter: this.retryAfter } : {}),
     };
   }
+}
+
+function timeoutOf(error: unknown): ScimTimeoutError | undefined {
+  if (error instanceof ScimTimeoutError) return error;
+  const cause: unknown = (error as { cause?: unknown } | null)?.cause;
+  return cause instanceof ScimTimeoutError ? cause : undefined;
+}
+
+/** fetch says only "fetch failed"; the cause says what happened (ECONNRESET, ECONNREFUSED...). */
+function networkErrorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const cause: unknown = (error as { cause?: unknown } | null)?.cause;
+  if (!(cause instanceof Error)) return message;
+  const code = (cause as NodeJS.ErrnoException).code;
+  return `${message}: ${code ? `${code} ` : ""}${cause.message}`.slice(0, 500);
 }
 
 function parseJson(text: string): JsonValue | undefined {

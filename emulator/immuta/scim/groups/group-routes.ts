@@ -1,5 +1,4 @@
-import { parseFilter } from "../../../scim/index.ts";
-import type { JsonObject } from "../../../scim/index.ts";
+import type { JsonObject, JsonValue } from "../../../scim/index.ts";
 import { ScimError } from "../../../scim/index.ts";
 import type { ImmutaGroup } from "../../model/group-store.ts";
 import { parseListQuery, selectAttributes, type ListQuery } from "../list-query.ts";
@@ -7,6 +6,7 @@ import { patchGroupResource } from "../patch-resource.ts";
 import { emptyReply, etagOf, listResponse, scimJson, type ScimReply } from "../scim-reply.ts";
 import { bodyOf, checkIfMatch, isNotModified, type ScimExchange } from "../scim-exchange.ts";
 import { findGroups } from "./find-groups.ts";
+import { assertMembersWithinLimits, assertPatchWithinLimits, parseLimitedFilter } from "../request-limits.ts";
 import { createGroup, storeGroupVersion, validateGroup } from "./group-service.ts";
 import { renderGroup } from "./render-group.ts";
 
@@ -19,7 +19,7 @@ export function handleGroups(exchange: ScimExchange, id: string | undefined): Sc
   if (id === undefined) {
     if (request.method === "GET") return listGroups(exchange);
     if (request.method === "POST")
-      return respondWithGroup(exchange, createGroup(exchange, bodyOf(exchange)), 201);
+      return respondWithGroup(exchange, createGroup(exchange, limitedBody(exchange)), 201);
     throw new ScimError(405, `${request.method} is not supported on /Groups`);
   }
   const group = iam.groups.get(id);
@@ -32,12 +32,14 @@ export function handleGroups(exchange: ScimExchange, id: string | undefined): Sc
       checkIfMatch(request, group.version);
       return respondWithGroup(
         exchange,
-        storeGroupVersion(exchange, group, validateGroup(exchange, bodyOf(exchange))),
+        storeGroupVersion(exchange, group, validateGroup(exchange, limitedBody(exchange))),
       );
     case "PATCH": {
       checkIfMatch(request, group.version);
       const current = renderGroup(group, exchange.baseUrl);
-      const next = patchGroupResource(current, bodyOf(exchange), iam.config.assumptions);
+      const body = limitedBody(exchange);
+      assertPatchWithinLimits(body, exchange.state.limits);
+      const next = patchGroupResource(current, body, iam.config.assumptions);
       const stored = storeGroupVersion(exchange, group, validateGroup(exchange, next));
       // Entra expects 204 from a group PATCH (use-scim-to-provision-users-and-groups: "should return 204");
       // a client that names `attributes` asks for the resource (RFC 7644 §3.5.2).
@@ -52,6 +54,13 @@ export function handleGroups(exchange: ScimExchange, id: string | undefined): Sc
     default:
       throw new ScimError(405, `${request.method} is not supported on /Groups/{id}`);
   }
+}
+
+/** The body, with no more members than one request may name. */
+function limitedBody(exchange: ScimExchange): JsonValue {
+  const body = bodyOf(exchange);
+  assertMembersWithinLimits(body, exchange.state.limits);
+  return body;
 }
 
 function respondWithGroup(exchange: ScimExchange, group: ImmutaGroup, status = 200): ScimReply {
@@ -79,7 +88,7 @@ function renderSelected(group: ImmutaGroup, baseUrl: string, query: ListQuery): 
 function listGroups(exchange: ScimExchange): ScimReply {
   const { iam, baseUrl } = exchange;
   const query = parseListQuery(exchange.url);
-  const filter = query.filter === null ? null : parseFilter(query.filter);
+  const filter = query.filter === null ? null : parseLimitedFilter(query.filter, exchange.state.limits);
   const matches = filter === null ? [...iam.groups.all()] : findGroups(iam, baseUrl, filter);
   const page = matches.slice(query.startIndex - 1, query.startIndex - 1 + query.count);
   const resources = page.map((group) => renderSelected(group, baseUrl, query));

@@ -1,5 +1,4 @@
 import { ScimError } from "../../../scim/index.ts";
-import { parseFilter } from "../../../scim/index.ts";
 import type { ImmutaUser } from "../../model/user-store.ts";
 import { parseListQuery, selectAttributes } from "../list-query.ts";
 import { nonUrnTopLevels, patchUserResource } from "../patch-resource.ts";
@@ -8,6 +7,7 @@ import { renderUser } from "./render-user.ts";
 import { bodyOf, checkIfMatch, isNotModified, type ScimExchange } from "../scim-exchange.ts";
 import { findUsers } from "./find-users.ts";
 import { applyUnknownAttributes } from "./unknown-attributes.ts";
+import { assertPatchWithinLimits, parseLimitedFilter } from "../request-limits.ts";
 import { assertUserShape, createUser, storeUserVersion, validateUserResource } from "./user-service.ts";
 
 /** `/Users` and `/Users/{id}` (RFC 7644 §3.2-§3.6). */
@@ -41,8 +41,10 @@ export function handleUsers(exchange: ScimExchange, id: string | undefined): Sci
       );
     case "PATCH": {
       checkIfMatch(request, user.version);
-      const patched = patchUserResource(user.resource, bodyOf(exchange), iam.config.assumptions);
-      const nonUrn = nonUrnTopLevels(bodyOf(exchange), iam.config.assumptions);
+      const body = bodyOf(exchange);
+      assertPatchWithinLimits(body, state.limits);
+      const patched = patchUserResource(user.resource, body, iam.config.assumptions);
+      const nonUrn = nonUrnTopLevels(body, iam.config.assumptions);
       const next = applyUnknownAttributes(patched, {
         config: iam.config,
         kind: "patch",
@@ -98,7 +100,7 @@ function deleteUser(exchange: ScimExchange, user: ImmutaUser): void {
 function listUsers(exchange: ScimExchange): ScimReply {
   const { iam, baseUrl } = exchange;
   const query = parseListQuery(exchange.url);
-  const filter = query.filter === null ? null : parseFilter(query.filter);
+  const filter = query.filter === null ? null : parseLimitedFilter(query.filter, exchange.state.limits);
   const render = (user: ImmutaUser) => renderUser(user, iam.config, baseUrl);
   const matches =
     filter === null
