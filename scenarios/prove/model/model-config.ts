@@ -33,6 +33,7 @@ export type ModelIam = {
   echoExtensions: boolean;
   multiValueAdd: "append" | "replace";
   nonUrnAttributePaths: "nested" | "reject";
+  unknownAttributes: "ignore" | "reject" | "store";
 };
 
 /** The Entra quirk switches the model follows (emulator/entra/quirks.ts names and sources them). */

@@ -37,6 +37,7 @@ function reader(state: ModelState): (name: string) => SourceValue {
   const softDeleted = !inScope(state);
   return (name) => {
     if (name === "IsSoftDeleted") return softDeleted ? "True" : "False";
+    if (name === "userPrincipalName") return state.user.userPrincipalName;
     return Object.hasOwn(state.user.source, name) ? (state.user.source[name] ?? null) : null;
   };
 }
@@ -66,7 +67,7 @@ function create(state: ModelState): Processed {
     values.set(mapping.target.toLowerCase(), { target: mapping.target, values: asList(value) });
     sent.push(mapping.target);
   }
-  const target: ModelTarget = { exists: true, deleted: false, values };
+  const target: ModelTarget = { exists: true, deleted: false, values: keptByImmuta(state, values) };
   return { state: { ...state, target, pending }, sent };
 }
 
@@ -99,7 +100,26 @@ function update(state: ModelState): Processed {
     values.set(key, { target: mapping.target, values: stored(state, mapping, list) });
     sent.push(mapping.target);
   }
-  return { state: { ...state, target: { ...state.target, values }, pending: false }, sent };
+  const kept = sent.length > 0 ? keptByImmuta(state, values) : values;
+  return { state: { ...state, target: { ...state.target, values: kept }, pending: false }, sent };
+}
+
+/**
+ * Immuta stores a write's top-level names only if a schema defines them (RFC 7644 §3.3; the
+ * unknownAttributes assumption): a non-URN `custom:country` is kept only while an attribute-schema
+ * row maps `custom`, otherwise dropped, so Entra reads nothing back and sends it again.
+ */
+function keptByImmuta(state: ModelState, values: Values): Values {
+  const iam = state.config.iams[0];
+  if (!iam || iam.unknownAttributes === "store") return values;
+  const rows = new Set(iam.rows.map((row) => row.scimSchema.toLowerCase()));
+  const kept: Values = new Map();
+  for (const [key, entry] of values) {
+    const kind = classifyTarget(entry.target);
+    if (kind.kind === "nonUrn" && (kind.schema === null || !rows.has(kind.schema.toLowerCase()))) continue;
+    kept.set(key, entry);
+  }
+  return kept;
 }
 
 /** What Entra reads back for a mapping: nothing for extension attributes when Immuta does not echo them. */
