@@ -173,7 +173,9 @@ function rejectLegacyDialect(body: JsonValue): void {
 function adjust(operations: PatchOperation[], assumptions: Assumptions): PatchOperation[] {
   if (assumptions.multiValueAdd !== "replace") return operations;
   return operations.map((operation) =>
-    operation.op === "add" && operation.path?.attr.uri && Array.isArray(operation.value)
+    operation.op === "add" &&
+    (operation.path?.attr.uri || operation.path?.attr.subAttr) &&
+    Array.isArray(operation.value)
       ? { ...operation, op: "replace" as const }
       : operation,
   );
