@@ -5,6 +5,7 @@ import { exportSchemaCommand } from "./export-schema-command.ts";
 import { importSchemaCommand } from "./import-schema-command.ts";
 import { contractCommand } from "./contract-command.ts";
 import { doctorCommand } from "./doctor-command.ts";
+import { proveCommand } from "./prove-command.ts";
 import { runCommand } from "./run-command.ts";
 import { serveCommand } from "./serve-command.ts";
 
@@ -16,6 +17,7 @@ Commands:
   serve             serve both fakes on 127.0.0.1 (Entra :4100, Immuta :4200)
   run <file...>     replay scenario files and check their expectations
   doctor <file...>  find why a scenario's attributes would not reach Immuta, without running it
+  prove <file>      run the round-trip properties on a scenario's own configuration
   contract --target URL --token T   run the SCIM contract suite against a real endpoint
   import-schema <schema.json>  turn a Graph synchronizationSchema into scenario YAML
   export-schema <scenario>     print the Graph synchronizationSchema of a scenario's app
@@ -30,6 +32,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<ExitCode>> = 
   "export-schema": exportSchemaCommand,
   doctor: doctorCommand,
   contract: contractCommand,
+  prove: proveCommand,
 };
 
 /** Runs the CLI; never throws for bad input (it prints the problem and returns 2). */

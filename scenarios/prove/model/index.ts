@@ -6,3 +6,4 @@ export { expectedImmuta, projectValues, type ExpectedUser } from "./expected-imm
 export { classifyTarget, isCustomTarget, type TargetKind } from "./target-kind.ts";
 export { isEmpty, mappedValue, type SourceValue } from "./evaluate-source.ts";
 export { inScope } from "./process-user.ts";
+export { judgeAttributes, type AttributeVerdict, type VerdictKind } from "./verdicts.ts";
