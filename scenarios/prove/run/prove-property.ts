@@ -112,7 +112,9 @@ export async function replayFailure(
 ): Promise<Counterexample | null> {
   const session = new CaseSession(target.prove, target.setup, user);
   try {
-    for (const command of commands) {
+    for (const wrapped of commands) {
+      // fast-check hands back its wrappers around the commands that ran.
+      const command = (wrapped as unknown as { cmd?: StepCommand }).cmd ?? wrapped;
       if (!stepApplies(command.step, session.state.user)) continue;
       const failure = await session.step(command.step);
       if (failure) return { scenario: target.scenario, user, steps: session.steps, failure, seed };
