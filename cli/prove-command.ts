@@ -41,7 +41,8 @@ export async function proveCommand(args: string[], io: Io): Promise<ExitCode> {
   }
   if (positionals.length !== 1) throw new UsageError("prove needs exactly one scenario file");
   const runs = positiveInteger(values.runs ?? "100", "--runs");
-  const seed = values.seed === undefined ? Date.now() % 2_147_483_647 : positiveInteger(values.seed, "--seed");
+  const seed =
+    values.seed === undefined ? Date.now() % 2_147_483_647 : positiveInteger(values.seed, "--seed");
   let scenario;
   try {
     scenario = await loadScenarioFile(positionals[0] ?? "");
@@ -58,16 +59,27 @@ export async function proveCommand(args: string[], io: Io): Promise<ExitCode> {
 
 function positiveInteger(text: string, flag: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new UsageError(`${flag} must be a non-negative integer, got '${text}'`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new UsageError(`${flag} must be a non-negative integer, got '${text}'`);
   return value;
 }
 
-const MARK = { "round-trips": "✓", informational: "·", late: "✗", never: "✗", stale: "✗", resent: "✗", "other-key": "✗" } as const;
+const MARK = {
+  "round-trips": "✓",
+  informational: "·",
+  late: "✗",
+  never: "✗",
+  stale: "✗",
+  resent: "✗",
+  "other-key": "✗",
+} as const;
 
 function printReport(report: ProveReport, file: string, io: Io): void {
   const rate = report.seconds > 0 ? Math.round(report.cases / report.seconds) : report.cases;
   io.out(`# synclab prove ${file}`);
-  io.out(`${report.cases} cases in ${report.seconds.toFixed(2)} s (${rate} cases/s), seed ${report.seed} (replay with --seed ${report.seed})`);
+  io.out(
+    `${report.cases} cases in ${report.seconds.toFixed(2)} s (${rate} cases/s), seed ${report.seed} (replay with --seed ${report.seed})`,
+  );
   for (const verdict of report.verdicts) {
     io.out(`${MARK[verdict.kind]} ${verdict.target}: ${verdict.kind} (${verdict.why})`);
     if (verdict.required) for (const note of verdict.notes) io.out(`    note: ${note}`);
@@ -75,7 +87,8 @@ function printReport(report: ProveReport, file: string, io: Io): void {
   if (report.failure) {
     io.out("✗ the fakes and the model disagree:");
     for (const line of report.failure.what) io.out(`    ${line}`);
-    if (report.failure.file) io.out(`  counterexample: ${report.failure.file} (replay: synclab run ${report.failure.file})`);
+    if (report.failure.file)
+      io.out(`  counterexample: ${report.failure.file} (replay: synclab run ${report.failure.file})`);
   }
   io.out(`${report.ok ? "PASS" : "FAIL"} ${file}`);
 }

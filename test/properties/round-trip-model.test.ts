@@ -17,7 +17,10 @@ const generatedCase = generatedConfig.chain(({ scenario, sources }) => {
   const target: ProveTarget = proveTarget(scenarioSchema.parse(scenario), { seed: 7 });
   return fc.record({
     target: fc.constant(target),
-    user: userArbitrary(target.setup.model, USER).map((user) => ({ ...user, source: { ...sources, ...user.source } })),
+    user: userArbitrary(target.setup.model, USER).map((user) => ({
+      ...user,
+      source: { ...sources, ...user.source },
+    })),
     commands: commandsArbitrary(target, USER, 8),
   });
 });

@@ -52,9 +52,28 @@ describe("synclab prove counterexamples", () => {
   });
 
   it.each([
-    { args: ["prove", "scenarios/default.yaml", "--runs", "15", "--seed", String(SEED)], code: 0, shows: "✓ urn:ietf:params:scim:schemas:extension:custom:2.0:User:zipcode: round-trips" },
-    { args: ["prove", "scenarios/examples/wrong-scim-schema-row.yaml", "--runs", "5", "--seed", String(SEED)], code: 1, shows: "zipcode: never" },
-    { args: ["prove", "scenarios/examples/non-urn-attribute-second-cycle.yaml", "--runs", "5", "--seed", String(SEED)], code: 1, shows: "custom:country: late" },
+    {
+      args: ["prove", "scenarios/default.yaml", "--runs", "15", "--seed", String(SEED)],
+      code: 0,
+      shows: "✓ urn:ietf:params:scim:schemas:extension:custom:2.0:User:zipcode: round-trips",
+    },
+    {
+      args: ["prove", "scenarios/examples/wrong-scim-schema-row.yaml", "--runs", "5", "--seed", String(SEED)],
+      code: 1,
+      shows: "zipcode: never",
+    },
+    {
+      args: [
+        "prove",
+        "scenarios/examples/non-urn-attribute-second-cycle.yaml",
+        "--runs",
+        "5",
+        "--seed",
+        String(SEED),
+      ],
+      code: 1,
+      shows: "custom:country: late",
+    },
     { args: ["prove", "scenarios/no-such-file.yaml"], code: 2, shows: "cannot read the file" },
     { args: ["prove", "scenarios/default.yaml", "--runs", "many"], code: 2, shows: "--runs must be" },
   ])("exits $code for $args", async ({ args, code, shows }) => {

@@ -39,7 +39,9 @@ export function applyStep(state: ModelState, step: ModelStep): StepEffect {
       return { state: { ...state, config, initialNext: true }, sent: null };
     }
     case "setRows": {
-      const iams = state.config.iams.map((iam): ModelIam => (iam.id === step.iam ? { ...iam, rows: step.rows } : iam));
+      const iams = state.config.iams.map((iam): ModelIam =>
+        iam.id === step.iam ? { ...iam, rows: step.rows } : iam,
+      );
       return { state: { ...state, config: { ...state.config, iams } }, sent: null };
     }
     case "provision":
@@ -50,7 +52,10 @@ export function applyStep(state: ModelState, step: ModelStep): StepEffect {
         return { state, sent: null };
       }
       const processed = processUser(state);
-      return { state: { ...processed.state, changedSinceCycle: false, initialNext: false }, sent: processed.sent };
+      return {
+        state: { ...processed.state, changedSinceCycle: false, initialNext: false },
+        sent: processed.sent,
+      };
     }
   }
 }

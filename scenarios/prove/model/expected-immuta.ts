@@ -4,8 +4,7 @@ import { classifyTarget } from "./target-kind.ts";
 
 /** What one IAM must show for the user: absent, or its state and `iamAuthorizations` (null: not judged). */
 export type ExpectedUser =
-  | { exists: false }
-  | { exists: true; disabled: boolean; attributes: Record<string, string[]> | null };
+  { exists: false } | { exists: true; disabled: boolean; attributes: Record<string, string[]> | null };
 
 /**
  * What each IAM must show. The app's tenant URL is the first IAM's SCIM URL, so only it holds the
@@ -45,7 +44,9 @@ export function projectValues(state: ModelState, iam: ModelIam): Record<string, 
       if (kind.kind === "core" || kind.schema === null) continue;
       if (kind.kind === "nonUrn" && iam.nonUrnAttributePaths !== "nested") continue;
       const same =
-        iam.schemaUrnMatch === "exact" ? kind.schema === row.scimSchema : kind.schema.toLowerCase() === row.scimSchema.toLowerCase();
+        iam.schemaUrnMatch === "exact"
+          ? kind.schema === row.scimSchema
+          : kind.schema.toLowerCase() === row.scimSchema.toLowerCase();
       if (!same || values.length === 0) continue;
       const name = iam.attributeKeyCase === "lower" ? kind.name.toLowerCase() : kind.name;
       const key = `${row.prefix}.${name}`;

@@ -60,7 +60,10 @@ function create(state: ModelState): Processed {
   for (const mapping of state.config.mappings) {
     const value = mappedValue(mapping, read, "create");
     if (isEmpty(value) || mapping.reference) continue;
-    if (classifyTarget(mapping.target).kind === "nonUrn" && state.config.rules.createSkipsNonUrnCustomAttributes) {
+    if (
+      classifyTarget(mapping.target).kind === "nonUrn" &&
+      state.config.rules.createSkipsNonUrnCustomAttributes
+    ) {
       pending = true;
       continue;
     }
@@ -85,7 +88,8 @@ function update(state: ModelState): Processed {
   const disabling = !inScope(state);
   for (const mapping of state.config.mappings) {
     if (mapping.flow === "ObjectAddOnly" || mapping.reference) continue;
-    if (disabling && state.config.rules.disableSendsOnlyActive && mapping.target.toLowerCase() !== "active") continue;
+    if (disabling && state.config.rules.disableSendsOnlyActive && mapping.target.toLowerCase() !== "active")
+      continue;
     const key = mapping.target.toLowerCase();
     const current = readBack(state, mapping);
     const wanted = mappedValue(mapping, read, "update");
@@ -136,13 +140,16 @@ function readBack(state: ModelState, mapping: ModelMapping): readonly string[] {
 function stored(state: ModelState, mapping: ModelMapping, list: readonly string[]): readonly string[] {
   const current = state.target.values.get(mapping.target.toLowerCase())?.values ?? [];
   const appends =
-    mapping.multiValued && state.config.rules.multiValueAddAlways && state.config.iams[0]?.multiValueAdd === "append";
+    mapping.multiValued &&
+    state.config.rules.multiValueAddAlways &&
+    state.config.iams[0]?.multiValueAdd === "append";
   return appends ? [...new Set([...current, ...list])] : list;
 }
 
 /** Entra's change detection: the same values in any order, case-insensitive unless exact. */
 export function sameValues(a: readonly string[], b: readonly string[], caseExact: boolean): boolean {
-  const norm = (list: readonly string[]) => list.map((item) => (caseExact ? item : item.toLowerCase())).sort();
+  const norm = (list: readonly string[]) =>
+    list.map((item) => (caseExact ? item : item.toLowerCase())).sort();
   const left = norm(a);
   const right = norm(b);
   return left.length === right.length && left.every((item, index) => item === right[index]);

@@ -4,9 +4,28 @@ const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 /** RFC 7643 §4.1 core User attributes (and `externalId`, §3.1) a mapping may name directly. */
 const CORE = new Set(
   [
-    "userName", "name", "displayName", "nickName", "profileUrl", "title", "userType",
-    "preferredLanguage", "locale", "timezone", "active", "password", "emails", "phoneNumbers",
-    "ims", "photos", "addresses", "groups", "entitlements", "roles", "x509Certificates", "externalId",
+    "userName",
+    "name",
+    "displayName",
+    "nickName",
+    "profileUrl",
+    "title",
+    "userType",
+    "preferredLanguage",
+    "locale",
+    "timezone",
+    "active",
+    "password",
+    "emails",
+    "phoneNumbers",
+    "ims",
+    "photos",
+    "addresses",
+    "groups",
+    "entitlements",
+    "roles",
+    "x509Certificates",
+    "externalId",
   ].map((name) => name.toLowerCase()),
 );
 
@@ -28,13 +47,19 @@ export function classifyTarget(target: string): TargetKind {
   const extension = EXTENSION_URN.exec(target);
   if (extension?.[1] !== undefined && extension[2] !== undefined) {
     const schema = extension[1];
-    return { kind: "extension", schema, name: extension[2], enterprise: schema.toLowerCase() === ENTERPRISE.toLowerCase() };
+    return {
+      kind: "extension",
+      schema,
+      name: extension[2],
+      enterprise: schema.toLowerCase() === ENTERPRISE.toLowerCase(),
+    };
   }
   const head = /^[A-Za-z][\w-]*/.exec(target)?.[0] ?? "";
   if (CORE.has(head.toLowerCase()) && !target.includes(":")) return { kind: "core", name: target };
   const parts = target.split(":");
   // The fake Immuta keeps `custom:country` as custom.country (assumption nonUrnAttributePaths).
-  if (parts.length === 2 && parts[0] !== "" && parts[1] !== "") return { kind: "nonUrn", schema: parts[0] ?? null, name: parts[1] ?? "" };
+  if (parts.length === 2 && parts[0] !== "" && parts[1] !== "")
+    return { kind: "nonUrn", schema: parts[0] ?? null, name: parts[1] ?? "" };
   return { kind: "nonUrn", schema: null, name: target };
 }
 

@@ -26,8 +26,13 @@ export type Counterexample = {
  */
 export function counterexampleScenario(example: Counterexample): Record<string, unknown> {
   const { scenario, user, failure } = example;
-  const context = { userPrincipalName: user.userPrincipalName, iams: scenario.immuta.iams as IamConfigInput[] };
-  const steps: ScenarioStep[] = example.steps.slice(0, failure.stepIndex + 1).map((step) => toScenarioStep(step, context));
+  const context = {
+    userPrincipalName: user.userPrincipalName,
+    iams: scenario.immuta.iams as IamConfigInput[],
+  };
+  const steps: ScenarioStep[] = example.steps
+    .slice(0, failure.stepIndex + 1)
+    .map((step) => toScenarioStep(step, context));
   for (const disagreement of failure.disagreements) {
     if (Object.keys(disagreement.expect).length > 0) steps.push({ expect: disagreement.expect });
   }
@@ -36,7 +41,10 @@ export function counterexampleScenario(example: Counterexample): Record<string, 
     steps.push({ expect: { requests: ['GET /Users?filter=userName eq "*"', "GET /Users/*"] } });
   }
   return {
-    name: `Counterexample: ${failure.disagreements[0]?.what ?? "the fakes and the model disagree"}`.slice(0, 200),
+    name: `Counterexample: ${failure.disagreements[0]?.what ?? "the fakes and the model disagree"}`.slice(
+      0,
+      200,
+    ),
     description: [
       `Written by synclab prove (seed ${example.seed}). After step ${failure.stepIndex + 1} the fakes and the round-trip model disagree:`,
       ...failure.disagreements.map((disagreement) => `- ${disagreement.what}`),

@@ -1,5 +1,5 @@
 import type { CycleResult, ScimExchangeRecord } from "../../../emulator/entra/provisioning/index.ts";
-import { isJsonObject } from "../../../emulator/scim/json.ts";
+import { isJsonObject, type JsonObject } from "../../../emulator/scim/json.ts";
 import type { ScenarioExpect } from "../../loader/scenario-schema.ts";
 import type { ExpectedUser } from "../model/index.ts";
 import type { ObservedUser } from "./observe-immuta.ts";
@@ -16,22 +16,39 @@ export function judgeUser(
   const base = { user: where.userName, iam: where.iam };
   if (!expected.exists) {
     return observed.exists
-      ? [{ what: `IAM '${where.iam}' holds ${where.userName}, the model says it must not`, expect: { ...base, exists: false } }]
+      ? [
+          {
+            what: `IAM '${where.iam}' holds ${where.userName}, the model says it must not`,
+            expect: { ...base, exists: false },
+          },
+        ]
       : [];
   }
   if (!observed.exists) {
-    return [{ what: `IAM '${where.iam}' does not hold ${where.userName}`, expect: { ...base, exists: true } }];
+    return [
+      { what: `IAM '${where.iam}' does not hold ${where.userName}`, expect: { ...base, exists: true } },
+    ];
   }
   const problems: Disagreement[] = [];
   if (observed.disabled !== expected.disabled) {
-    problems.push({ what: `disabled is ${String(observed.disabled)}, the model says ${String(expected.disabled)}`, expect: { ...base, disabled: expected.disabled } });
+    problems.push({
+      what: `disabled is ${String(observed.disabled)}, the model says ${String(expected.disabled)}`,
+      expect: { ...base, disabled: expected.disabled },
+    });
   }
   if (expected.attributes === null) return problems;
   const wanted = expected.attributes;
-  const differing = Object.keys(wanted).filter((key) => !sameList(wanted[key] ?? [], Object.hasOwn(observed.attributes, key) ? observed.attributes[key] : undefined));
+  const differing = Object.keys(wanted).filter(
+    (key) =>
+      !sameList(
+        wanted[key] ?? [],
+        Object.hasOwn(observed.attributes, key) ? observed.attributes[key] : undefined,
+      ),
+  );
   const extra = Object.keys(observed.attributes).filter((key) => !Object.hasOwn(wanted, key));
   if (differing.length > 0 || extra.length > 0) {
-    const shown = (key: string) => JSON.stringify(Object.hasOwn(observed.attributes, key) ? observed.attributes[key] : null);
+    const shown = (key: string) =>
+      JSON.stringify(Object.hasOwn(observed.attributes, key) ? observed.attributes[key] : null);
     problems.push({
       what: [
         ...differing.map((key) => `${key} is ${shown(key)}, the model says ${JSON.stringify(wanted[key])}`),
@@ -60,16 +77,24 @@ function sameList(a: readonly string[], b: readonly string[] | undefined): boole
  */
 export function judgeLog(result: CycleResult, sent: readonly string[] | null, userId: string): string[] {
   const records = result.results.filter((item) => item.log.sourceIdentity.id === userId);
-  const logged = new Set(records.flatMap((item) => item.log.modifiedProperties.map((property) => property.displayName.toLowerCase())));
+  const logged = new Set(
+    records.flatMap((item) =>
+      item.log.modifiedProperties.map((property) => property.displayName.toLowerCase()),
+    ),
+  );
   const modelled = new Set((sent ?? []).map((name) => name.toLowerCase()));
   const problems: string[] = [];
   if (!sameSet(logged, modelled)) {
-    problems.push(`the log's modified properties are ${JSON.stringify([...logged].sort())}, the model says ${JSON.stringify([...modelled].sort())} were sent`);
+    problems.push(
+      `the log's modified properties are ${JSON.stringify([...logged].sort())}, the model says ${JSON.stringify([...modelled].sort())} were sent`,
+    );
   }
   const wire = new Set(records.flatMap((item) => item.exchanges.flatMap(wireTargets)));
   const namedOnWire = new Set([...logged].filter(isPlainName));
   if (!sameSet(wire, namedOnWire)) {
-    problems.push(`the requests carried ${JSON.stringify([...wire].sort())}, the log names ${JSON.stringify([...namedOnWire].sort())}`);
+    problems.push(
+      `the requests carried ${JSON.stringify([...wire].sort())}, the log names ${JSON.stringify([...namedOnWire].sort())}`,
+    );
   }
   return problems;
 }
@@ -87,16 +112,17 @@ function wireTargets(exchange: ScimExchangeRecord): string[] {
   if (exchange.method !== "PATCH" || !Array.isArray(body.Operations)) return [];
   return body.Operations.flatMap((operation) => {
     if (!isJsonObject(operation)) return [];
-    if (typeof operation.path === "string") return isPlainName(operation.path.toLowerCase()) ? [operation.path.toLowerCase()] : [];
+    if (typeof operation.path === "string")
+      return isPlainName(operation.path.toLowerCase()) ? [operation.path.toLowerCase()] : [];
     return isJsonObject(operation.value) ? keysOf(operation.value) : [];
   });
 }
 
-function keysOf(body: Record<string, unknown>): string[] {
+function keysOf(body: JsonObject): string[] {
   return Object.entries(body).flatMap(([key, value]) => {
     const lower = key.toLowerCase();
-    if (lower.startsWith("urn:") && isJsonObject(value as never)) {
-      return Object.keys(value as object).map((name) => `${lower}:${name.toLowerCase()}`);
+    if (lower.startsWith("urn:") && isJsonObject(value)) {
+      return Object.keys(value).map((name) => `${lower}:${name.toLowerCase()}`);
     }
     return isPlainName(lower) ? [lower] : [];
   });

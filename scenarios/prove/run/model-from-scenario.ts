@@ -6,7 +6,9 @@ import type { ModelConfig, ModelIam, ModelMapping } from "../model/index.ts";
 
 /** The model's view of a scenario's configuration: the app's user mappings, the IAMs, the switches. */
 export function modelConfigFrom(scenario: Scenario, config: ProvisioningConfig): ModelConfig {
-  const attributes = new Map(config.userAttributes.map((attribute) => [attribute.name.toLowerCase(), attribute]));
+  const attributes = new Map(
+    config.userAttributes.map((attribute) => [attribute.name.toLowerCase(), attribute]),
+  );
   const mappings = config.users.mappings.map((mapping): ModelMapping => {
     const attribute = attributes.get(mapping.target.toLowerCase());
     return {

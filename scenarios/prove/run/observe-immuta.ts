@@ -2,8 +2,7 @@ import type { World } from "../../world/build-world.ts";
 
 /** What an IAM shows for a user, read from the fake's state in-process or from `/bim` over HTTP. */
 export type ObservedUser =
-  | { exists: false }
-  | { exists: true; disabled: boolean; attributes: Record<string, string[]> };
+  { exists: false } | { exists: true; disabled: boolean; attributes: Record<string, string[]> };
 
 /** Reads the user of one IAM: in-process straight from the state (no HTTP), else `GET /bim/iam/{iamid}/user/{userid}`. */
 export async function observeImmuta(
@@ -18,6 +17,9 @@ export async function observeImmuta(
   const url = `${world.immutaOrigin}/bim/iam/${encodeURIComponent(options.iam)}/user/${encodeURIComponent(options.userName)}`;
   const response = await world.immutaFetch(new Request(url, { headers: { authorization: world.apiKey } }));
   if (response.status === 404) return { exists: false };
-  const body = (await response.json()) as { disabled?: boolean; iamAuthorizations?: Record<string, string[]> };
+  const body = (await response.json()) as {
+    disabled?: boolean;
+    iamAuthorizations?: Record<string, string[]>;
+  };
   return { exists: true, disabled: body.disabled === true, attributes: body.iamAuthorizations ?? {} };
 }

@@ -19,7 +19,8 @@ export async function performStep(
   const id = () => tenant.directory.user(upn)?.id ?? upn;
   switch (step.kind) {
     case "set": {
-      const value = step.value === null ? null : typeof step.value === "string" ? step.value : [...step.value];
+      const value =
+        step.value === null ? null : typeof step.value === "string" ? step.value : [...step.value];
       // Graph keeps extensionAttribute1-15 in onPremisesExtensionAttributes.
       const properties = ON_PREMISES_EXTENSION_ATTRIBUTES.includes(step.source)
         ? { onPremisesExtensionAttributes: { [step.source]: value } }

@@ -52,19 +52,33 @@ export class StepCommand implements fc.AsyncCommand<CommandModel, CaseSession> {
 export type ProveTarget = { scenario: Scenario; prove: ProveWorld; setup: CaseSetup };
 
 /** Builds the world and the model configuration for a scenario (once per run). */
-export function proveTarget(scenario: Scenario, options: { seed: number; expect?: CaseSetup["expect"] }): ProveTarget {
+export function proveTarget(
+  scenario: Scenario,
+  options: { seed: number; expect?: CaseSetup["expect"] },
+): ProveTarget {
   const prove = createProveWorld(scenario, { seed: options.seed });
   const model = modelConfigFrom(scenario, prove.config);
-  const setup: CaseSetup = { model, iams: scenario.immuta.iams, ...(options.expect ? { expect: options.expect } : {}) };
+  const setup: CaseSetup = {
+    model,
+    iams: scenario.immuta.iams,
+    ...(options.expect ? { expect: options.expect } : {}),
+  };
   // fast-check prints a failing case's values: the configuration, not the whole world.
-  const printed = JSON.stringify({ mappings: scenario.entra.app.users.mappings, iams: scenario.immuta.iams, quirks: scenario.entra.app.quirks, tenantUrl: scenario.entra.app.tenantUrl });
+  const printed = JSON.stringify({
+    mappings: scenario.entra.app.users.mappings,
+    iams: scenario.immuta.iams,
+    quirks: scenario.entra.app.quirks,
+    tenantUrl: scenario.entra.app.tenantUrl,
+  });
   return { scenario, prove, setup, [fc.toStringMethod]: () => printed } as ProveTarget;
 }
 
 /** A generated user of the configuration: a fixed name, random values (or none) for every settable source. */
 export function userArbitrary(config: ModelConfig, userPrincipalName: string): fc.Arbitrary<ModelUser> {
   const entries = settableSources(config).map((source) =>
-    fc.option<SourceValue>(source.multi ? multiValue : sourceValue, { freq: 5 }).map((value) => [source.name, value] as const),
+    fc
+      .option<SourceValue>(source.multi ? multiValue : sourceValue, { freq: 5 })
+      .map((value) => [source.name, value] as const),
   );
   return fc.tuple(...entries).map((values) => ({
     userPrincipalName,
@@ -79,7 +93,9 @@ export function userArbitrary(config: ModelConfig, userPrincipalName: string): f
 /** Steps as commands, printed as the scenario steps they stand for. */
 export function commandsArbitrary(target: ProveTarget, userPrincipalName: string, maxCommands: number) {
   const context = { userPrincipalName, iams: target.scenario.immuta.iams };
-  const command = stepArbitrary(target.setup.model).map((step) => new StepCommand(step, stepLine(toScenarioStep(step, context))));
+  const command = stepArbitrary(target.setup.model).map(
+    (step) => new StepCommand(step, stepLine(toScenarioStep(step, context))),
+  );
   return fc.commands([command], { maxCommands });
 }
 

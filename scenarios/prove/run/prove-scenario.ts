@@ -2,7 +2,14 @@ import fc from "fast-check";
 import type { Scenario } from "../../loader/scenario-schema.ts";
 import { judgeAttributes, type AttributeVerdict } from "../model/index.ts";
 import { writeCounterexample } from "./counterexample.ts";
-import { commandsArbitrary, proveTarget, replayFailure, runCommands, userArbitrary, type StepCommand } from "./prove-property.ts";
+import {
+  commandsArbitrary,
+  proveTarget,
+  replayFailure,
+  runCommands,
+  userArbitrary,
+  type StepCommand,
+} from "./prove-property.ts";
 import type { CaseSetup } from "./run-case.ts";
 
 export type ProveOptions = {
@@ -32,9 +39,14 @@ export type ProveReport = {
  * a run-unique prefix and deleted after each case.
  */
 export async function proveScenario(scenario: Scenario, options: ProveOptions): Promise<ProveReport> {
-  const target = proveTarget(scenario, { seed: options.seed, ...(options.expect ? { expect: options.expect } : {}) });
+  const target = proveTarget(scenario, {
+    seed: options.seed,
+    ...(options.expect ? { expect: options.expect } : {}),
+  });
   const domain = scenario.entra.users[0]?.userPrincipalName.split("@")[1] ?? "contoso.com";
-  const userName = target.prove.remote ? `synclab-prove-${options.seed}-${Date.now().toString(36)}@${domain}` : `prove@${domain}`;
+  const userName = target.prove.remote
+    ? `synclab-prove-${options.seed}-${Date.now().toString(36)}@${domain}`
+    : `prove@${domain}`;
   let cases = 0;
   const started = performance.now();
   const property = fc.asyncProperty(
@@ -51,12 +63,20 @@ export async function proveScenario(scenario: Scenario, options: ProveOptions): 
   let failure: ProveReport["failure"] = null;
   if (result.failed) {
     const counterexample = result.counterexample
-      ? await replayFailure(target, result.counterexample[0], result.counterexample[1] as Iterable<StepCommand>, options.seed)
+      ? await replayFailure(
+          target,
+          result.counterexample[0],
+          result.counterexample[1] as Iterable<StepCommand>,
+          options.seed,
+        )
       : null;
     const file = counterexample ? await writeCounterexample(options.out, counterexample) : null;
-    const what = counterexample?.failure.disagreements.map((disagreement) => disagreement.what) ?? [String(result.errorInstance)];
+    const what = counterexample?.failure.disagreements.map((disagreement) => disagreement.what) ?? [
+      String(result.errorInstance),
+    ];
     failure = { what, file };
   }
-  const ok = failure === null && verdicts.every((verdict) => !verdict.required || verdict.kind === "round-trips");
+  const ok =
+    failure === null && verdicts.every((verdict) => !verdict.required || verdict.kind === "round-trips");
   return { cases, seconds, seed: options.seed, verdicts, failure, ok };
 }

@@ -32,7 +32,10 @@ export type CaseSetup = {
 
 /** The user as Graph properties; `extensionAttributeN` sources live in onPremisesExtensionAttributes. */
 export function graphProperties(user: ModelUser): Record<string, JsonValue> {
-  const properties: Record<string, JsonValue> = { userPrincipalName: user.userPrincipalName, accountEnabled: user.accountEnabled };
+  const properties: Record<string, JsonValue> = {
+    userPrincipalName: user.userPrincipalName,
+    accountEnabled: user.accountEnabled,
+  };
   const onPremises: Record<string, JsonValue> = {};
   for (const [name, value] of Object.entries(user.source)) {
     if (value === null) continue;
@@ -95,7 +98,8 @@ export class CaseSession {
     const result = await performStep(world, { userPrincipalName: userName, iams: this.#setup.iams }, step);
     const disagreements: Disagreement[] = [];
     if (result) {
-      for (const what of judgeLog(result, effect.sent, this.#userId)) disagreements.push({ what, expect: {} });
+      for (const what of judgeLog(result, effect.sent, this.#userId))
+        disagreements.push({ what, expect: {} });
     }
     if (result || step.kind === "setRows") {
       for (const [iam, expected] of (this.#setup.expect ?? expectedImmuta)(this.#state)) {
@@ -111,12 +115,19 @@ export class CaseSession {
    * only what the model says (nothing, unless a documented rule keeps Entra re-sending).
    */
   async settle(): Promise<CaseFailure | null> {
-    return (await this.step({ kind: "cycle", run: "initial" })) ?? (await this.step({ kind: "cycle", run: "initial" }));
+    return (
+      (await this.step({ kind: "cycle", run: "initial" })) ??
+      (await this.step({ kind: "cycle", run: "initial" }))
+    );
   }
 }
 
 /** Runs a whole case, then the fixpoint; answers the first failure or null. */
-export async function runCase(prove: ProveWorld, setup: CaseSetup, proveCase: ProveCase): Promise<CaseFailure | null> {
+export async function runCase(
+  prove: ProveWorld,
+  setup: CaseSetup,
+  proveCase: ProveCase,
+): Promise<CaseFailure | null> {
   const session = new CaseSession(prove, setup, proveCase.user);
   for (const step of proveCase.steps) {
     const failure = await session.step(step);

@@ -10,7 +10,8 @@ export function toScenarioStep(
   const user = context.userPrincipalName;
   switch (step.kind) {
     case "set": {
-      const value = step.value === null ? null : typeof step.value === "string" ? step.value : [...step.value];
+      const value =
+        step.value === null ? null : typeof step.value === "string" ? step.value : [...step.value];
       return { updateUser: { user, set: { [step.source]: value } } };
     }
     case "provision":
@@ -38,7 +39,9 @@ export function toScenarioStep(
   }
 }
 
-function scenarioMapping(mapping: ModelMapping): Extract<ScenarioStep, { setMapping: unknown }>["setMapping"] {
+function scenarioMapping(
+  mapping: ModelMapping,
+): Extract<ScenarioStep, { setMapping: unknown }>["setMapping"] {
   const { source } = mapping;
   const from =
     source.type === "Direct"
@@ -59,6 +62,6 @@ function scenarioMapping(mapping: ModelMapping): Extract<ScenarioStep, { setMapp
 
 /** A step as one scenario line, e.g. `updateUser: {"user":"pat@contoso.com","set":{"city":"Oslo"}}`. */
 export function stepLine(step: ScenarioStep): string {
-  const [kind, argument] = Object.entries(step)[0] ?? ["?", null];
+  const [kind, argument] = Object.entries(step as Record<string, unknown>)[0] ?? ["?", null];
   return `${kind}: ${typeof argument === "string" ? argument : JSON.stringify(argument)}`;
 }
