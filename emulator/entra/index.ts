@@ -31,7 +31,7 @@ export { exportSchema } from "./schema/export-schema.ts";
 export { importSchema } from "./schema/import-schema.ts";
 export { formatSchemaProblem, SchemaImportError } from "./schema/schema-import-error.ts";
 export { createEntraApp } from "./graph/create-entra-app.ts";
-export { parseExpression, printExpression, type Expression } from "./expression/index.ts";
+export { evaluateExpression, parseExpression, printExpression, type Expression } from "./expression/index.ts";
 export { Directory } from "./directory/directory.ts";
 export { EntraError } from "./entra-error.ts";
 export { isExpressionError } from "./expression/expression-error.ts";

@@ -1,0 +1,77 @@
+import { pathToFileURL } from "node:url";
+import {
+  CaseSession,
+  loadScenarioFile,
+  proveTarget,
+  type ModelStep,
+  type ModelUser,
+} from "../scenarios/index.ts";
+
+/** One benchmark row, as the benchmark table prints it. */
+export type BenchRow = { figure: string; value: number; target: number; met: boolean };
+
+const USER: ModelUser = {
+  userPrincipalName: "bench@contoso.com",
+  source: { postalCode: "98052", mailNickname: "bench", displayName: "Bench User" },
+  accountEnabled: true,
+  softDeleted: false,
+  assigned: true,
+  purged: false,
+};
+
+const SEQUENCE: ModelStep[] = [
+  { kind: "provision" },
+  { kind: "set", source: "postalCode", value: "10001" },
+  { kind: "cycle", run: "incremental" },
+  { kind: "setAccountEnabled", enabled: false },
+  { kind: "cycle", run: "incremental" },
+  { kind: "setAccountEnabled", enabled: true },
+  { kind: "provision" },
+  { kind: "cycle", run: "initial" },
+];
+
+/** Runs `body` repeatedly for `seconds` after a warm-up; answers how many units per second. */
+async function rate(seconds: number, body: () => Promise<number>): Promise<number> {
+  const warmUntil = performance.now() + 1000;
+  while (performance.now() < warmUntil) await body();
+  let units = 0;
+  const started = performance.now();
+  while (performance.now() - started < seconds * 1000) units += await body();
+  return units / ((performance.now() - started) / 1000);
+}
+
+/**
+ * The prove rates on the seed example, in-process, one world reset per case: one-user one-step
+ * cases (provision on demand, judged against the model) and steps of sequences.
+ */
+export async function proveRateBench(options: { seconds?: number } = {}): Promise<BenchRow[]> {
+  const seconds = options.seconds ?? 3;
+  const target = proveTarget(await loadScenarioFile("scenarios/default.yaml"), { seed: 1 });
+  const oneStep = await rate(seconds, async () => {
+    const session = new CaseSession(target.prove, target.setup, USER);
+    if (await session.step({ kind: "provision" }))
+      throw new Error("the seed example disagrees with the model");
+    return 1;
+  });
+  const steps = await rate(seconds, async () => {
+    const session = new CaseSession(target.prove, target.setup, USER);
+    for (const step of SEQUENCE)
+      if (await session.step(step)) throw new Error("the seed example disagrees with the model");
+    return SEQUENCE.length;
+  });
+  return [
+    {
+      figure: "prove: one-user one-step cases/s",
+      value: Math.round(oneStep),
+      target: 1000,
+      met: oneStep >= 1000,
+    },
+    { figure: "prove: sequence steps/s", value: Math.round(steps), target: 100, met: steps >= 100 },
+  ];
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const row of await proveRateBench()) {
+    console.log(`${row.figure}: ${row.value} (target ${row.target}) ${row.met ? "met" : "NOT met"}`);
+  }
+}
