@@ -105,6 +105,18 @@ const generatedAttribute = (homes: number) =>
       mapping: { ...(multi !== null ? { source: multi } : mapping), apply },
     }));
 
+/**
+ * The other Immuta assumption switches the model follows, mostly at their defaults. `reject`
+ * modes (a 400 for a whole write) are left out: the model does not follow failed exports.
+ */
+const iamSwitches = fc.record({
+  echoExtensions: fc.constantFrom(true, true, true, false),
+  multiValueAdd: fc.constantFrom("append", "append", "replace"),
+  unknownAttributes: fc.constantFrom("ignore", "ignore", "store"),
+  enterpriseExtensionRows: fc.constantFrom("project", "project", "ignore"),
+  pathlessReplace: fc.constantFrom("apply", "apply", "without-active", "ignore"),
+});
+
 /** A case-variant of a URN as an Immuta row may spell it. */
 const caseVariant = (text: string) => fc.constantFrom(text, text, text.toLowerCase(), text.toUpperCase());
 
@@ -117,8 +129,8 @@ export type GeneratedConfig = {
 /**
  * Configurations: 1-5 custom extensions plus the enterprise extension and non-URN names, 1-6
  * mapped attributes (Direct, Constant, ToUpper/ToLower/Append, multi-valued), 1-3 IAMs with rows
- * pairing the extensions (in any case) with free-text prefixes, URN comparison switches, the
- * flag dialect on or off.
+ * pairing the extensions (in any case) with free-text prefixes, URN comparison and the other
+ * assumption switches, the flag dialect on or off.
  */
 export const generatedConfig: fc.Arbitrary<GeneratedConfig> = fc
   .uniqueArray(extensionName, { minLength: 1, maxLength: 5, selector: (name) => name.toLowerCase() })
@@ -144,6 +156,7 @@ export const generatedConfig: fc.Arbitrary<GeneratedConfig> = fc
           }),
           schemaUrnMatch: fc.constantFrom("case-insensitive", "exact"),
           attributeKeyCase: fc.constantFrom("keep", "keep", "lower"),
+          switches: iamSwitches,
         }),
         { minLength: 1, maxLength: 3, selector: (iam) => iam.id },
       ),
@@ -188,7 +201,11 @@ export const generatedConfig: fc.Arbitrary<GeneratedConfig> = fc
         iams: iams.map((iam) => ({
           id: iam.id,
           attributeSchema: iam.rows,
-          assumptions: { schemaUrnMatch: iam.schemaUrnMatch, attributeKeyCase: iam.attributeKeyCase },
+          assumptions: {
+            schemaUrnMatch: iam.schemaUrnMatch,
+            attributeKeyCase: iam.attributeKeyCase,
+            ...iam.switches,
+          },
         })),
       },
     };

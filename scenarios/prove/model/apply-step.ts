@@ -45,13 +45,13 @@ export function applyStep(state: ModelState, step: ModelStep): StepEffect {
       return { state: { ...state, config: { ...state.config, iams } }, sent: null };
     }
     case "provision":
-      return processUser(state);
+      return processUser(state, "demand");
     case "cycle": {
       const all = step.run === "initial" || state.initialNext;
       if (!all && !state.changedSinceCycle && !state.pending) {
         return { state, sent: null };
       }
-      const processed = processUser(state);
+      const processed = processUser(state, "cycle");
       return {
         state: { ...processed.state, changedSinceCycle: false, initialNext: false },
         sent: processed.sent,

@@ -33,7 +33,8 @@ export function expectedImmuta(state: ModelState): Map<string, ExpectedUser> {
  * attributes to Immuta",
  * https://documentation.immuta.com/immuta-expertise/58NxlslbivUyni30qbvW/immuta-expertise/integrations/sync-azure-entraid-attributes-to-immuta);
  * values are a unique list of strings. URNs compare case-insensitively (RFC 7643 §2.1) unless the
- * schemaUrnMatch assumption is exact; names keep their case unless attributeKeyCase is lower.
+ * schemaUrnMatch assumption is exact; names keep their case unless attributeKeyCase is lower; a
+ * row for the enterprise extension maps nothing under enterpriseExtensionRows: ignore.
  */
 export function projectValues(state: ModelState, iam: ModelIam): Record<string, string[]> {
   const out: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
@@ -43,6 +44,7 @@ export function projectValues(state: ModelState, iam: ModelIam): Record<string, 
       const kind = classifyTarget(target);
       if (kind.kind === "core" || kind.schema === null) continue;
       if (kind.kind === "nonUrn" && iam.nonUrnAttributePaths !== "nested") continue;
+      if (kind.kind === "extension" && kind.enterprise && iam.enterpriseExtensionRows === "ignore") continue;
       const same =
         iam.schemaUrnMatch === "exact"
           ? kind.schema === row.scimSchema

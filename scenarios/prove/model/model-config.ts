@@ -34,6 +34,8 @@ export type ModelIam = {
   multiValueAdd: "append" | "replace";
   nonUrnAttributePaths: "nested" | "reject";
   unknownAttributes: "ignore" | "reject" | "store";
+  enterpriseExtensionRows: "project" | "ignore";
+  pathlessReplace: "apply" | "without-active" | "ignore";
 };
 
 /** The Entra quirk switches the model follows (emulator/entra/quirks.ts names and sources them). */
@@ -42,6 +44,8 @@ export type ModelRules = {
   createSkipsNonUrnCustomAttributes: boolean;
   multiValueAddAlways: boolean;
   disableSendsOnlyActive: boolean;
+  mergedPathlessReplace: boolean;
+  flagIgnoredOnDemand: boolean;
 };
 
 export type ModelConfig = {
@@ -50,4 +54,6 @@ export type ModelConfig = {
   iams: readonly ModelIam[];
   rules: ModelRules;
   actions: { create: boolean; update: boolean; delete: boolean };
+  /** The tenant URL carries aadOptscim062020: cycles PATCH in the flag dialect. */
+  flagDialect: boolean;
 };

@@ -19,7 +19,7 @@ export function inScope(state: ModelState): boolean {
  * create when the target has no user, update what differs otherwise, disable when it left scope,
  * hard delete when it was purged. Not given the engine: written from the documented rules.
  */
-export function processUser(state: ModelState): Processed {
+export function processUser(state: ModelState, via: "demand" | "cycle"): Processed {
   const { target, user, config } = state;
   if (user.purged) {
     if (!target.exists || target.deleted || !config.actions.delete) return { state, sent: null };
@@ -30,7 +30,7 @@ export function processUser(state: ModelState): Processed {
     return create(state);
   }
   if (!config.actions.update) return { state, sent: null };
-  return update(state);
+  return update(state, via);
 }
 
 function reader(state: ModelState): (name: string) => SourceValue {
@@ -81,10 +81,11 @@ function create(state: ModelState): Processed {
  * Only-during-creation mappings do not flow; an emptied source sends nothing (known-issues, as
  * above) unless nothingSentOnClear is off. Out of scope, only `active` is sent (disableSendsOnlyActive).
  */
-function update(state: ModelState): Processed {
+function update(state: ModelState, via: "demand" | "cycle"): Processed {
   const read = reader(state);
   const values: Values = new Map(state.target.values);
   const sent: string[] = [];
+  const replaced: ModelMapping[] = [];
   const disabling = !inScope(state);
   for (const mapping of state.config.mappings) {
     if (mapping.flow === "ObjectAddOnly" || mapping.reference) continue;
@@ -103,15 +104,51 @@ function update(state: ModelState): Processed {
     if (current.length > 0 && sameValues(list, current, mapping.caseExact)) continue;
     values.set(key, { target: mapping.target, values: stored(state, mapping, list) });
     sent.push(mapping.target);
+    if (current.length > 0 && !appendsAlways(state, mapping) && !mapping.target.includes("["))
+      replaced.push(mapping);
   }
+  if (mergesPathless(state, via, replaced.length)) keepPathlessOut(state, values, replaced);
   const kept = sent.length > 0 ? keptByImmuta(state, values) : values;
   return { state: { ...state, target: { ...state.target, values: kept }, pending: false }, sent };
 }
 
 /**
+ * The flag dialect merges two or more replaces of values Entra read back into one path-less
+ * `replace` (Known issues with SCIM 2.0 protocol compliance,
+ * https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility);
+ * on-demand provisioning speaks the legacy dialect (flagIgnoredOnDemand). The fake Immuta's
+ * pathlessReplace assumption decides what of it is applied.
+ */
+function mergesPathless(state: ModelState, via: "demand" | "cycle", replaces: number): boolean {
+  const { config } = state;
+  const flag = config.flagDialect && (via === "cycle" || !config.rules.flagIgnoredOnDemand);
+  const mode = config.iams[0]?.pathlessReplace ?? "apply";
+  return flag && config.rules.mergedPathlessReplace && replaces > 1 && mode !== "apply";
+}
+
+/** pathlessReplace ignore: none of the merged replaces is stored; without-active: all but `active`. */
+function keepPathlessOut(state: ModelState, values: Values, replaced: readonly ModelMapping[]): void {
+  const onlyActive = state.config.iams[0]?.pathlessReplace === "without-active";
+  for (const mapping of replaced) {
+    const key = mapping.target.toLowerCase();
+    if (onlyActive && key !== "active") continue;
+    const before = state.target.values.get(key);
+    if (before) values.set(key, before);
+    else values.delete(key);
+  }
+}
+
+/** A multi-valued target that Entra always PATCHes with `Add` (multiValueAddAlways), never a replace. */
+function appendsAlways(state: ModelState, mapping: ModelMapping): boolean {
+  return mapping.multiValued && state.config.rules.multiValueAddAlways;
+}
+
+/**
  * Immuta stores a write's top-level names only if a schema defines them (RFC 7644 §3.3; the
- * unknownAttributes assumption): a non-URN `custom:country` is kept only while an attribute-schema
- * row maps `custom`, otherwise dropped, so Entra reads nothing back and sends it again.
+ * unknownAttributes assumption). A non-URN `custom:country` PATCHed under nonUrnAttributePaths:
+ * nested is stored as custom.country, so it is known; a bare name such as `costCenter` is kept
+ * only when a row's SCIM Schema names it or the user already held it, otherwise dropped, so Entra
+ * reads nothing back and sends it again.
  */
 function keptByImmuta(state: ModelState, values: Values): Values {
   const iam = state.config.iams[0];
@@ -120,16 +157,23 @@ function keptByImmuta(state: ModelState, values: Values): Values {
   const kept: Values = new Map();
   for (const [key, entry] of values) {
     const kind = classifyTarget(entry.target);
-    if (kind.kind === "nonUrn" && (kind.schema === null || !rows.has(kind.schema.toLowerCase()))) continue;
-    kept.set(key, entry);
+    const known =
+      kind.kind !== "nonUrn" ||
+      (kind.schema !== null && iam.nonUrnAttributePaths === "nested") ||
+      rows.has(kind.name.toLowerCase()) ||
+      state.target.values.has(key);
+    if (known) kept.set(key, entry);
   }
   return kept;
 }
 
-/** What Entra reads back for a mapping: nothing for extension attributes when Immuta does not echo them. */
+/**
+ * What Entra reads back for a mapping: nothing for URN extension attributes when Immuta does not
+ * echo them (echoExtensions); a non-URN `custom.country` is a plain top-level object and is echoed.
+ */
 function readBack(state: ModelState, mapping: ModelMapping): readonly string[] {
   const iam = state.config.iams[0];
-  if (iam && !iam.echoExtensions && classifyTarget(mapping.target).kind !== "core") return [];
+  if (iam && !iam.echoExtensions && classifyTarget(mapping.target).kind === "extension") return [];
   return state.target.values.get(mapping.target.toLowerCase())?.values ?? [];
 }
 
@@ -139,10 +183,7 @@ function readBack(state: ModelState, mapping: ModelMapping): readonly string[] {
  */
 function stored(state: ModelState, mapping: ModelMapping, list: readonly string[]): readonly string[] {
   const current = state.target.values.get(mapping.target.toLowerCase())?.values ?? [];
-  const appends =
-    mapping.multiValued &&
-    state.config.rules.multiValueAddAlways &&
-    state.config.iams[0]?.multiValueAdd === "append";
+  const appends = appendsAlways(state, mapping) && state.config.iams[0]?.multiValueAdd === "append";
   return appends ? [...new Set([...current, ...list])] : list;
 }
 

@@ -61,8 +61,18 @@ function judgeOne(config: ModelConfig, iam: ModelIam | undefined, mapping: Model
   if (!iam || !iam.syncAttributes)
     return verdict("never", "the IAM does not sync attributes (or SCIM is off)");
   if (mapping.reference) return verdict("never", "a reference attribute is sent as an id, not as text");
+  if (kind.kind === "nonUrn" && kind.schema === null && iam.unknownAttributes !== "store")
+    return verdict(
+      "never",
+      `a top-level name no SCIM schema defines: Immuta does not keep it (assumption unknownAttributes: ${iam.unknownAttributes}); name it urn:ietf:params:scim:schemas:extension:custom:2.0:User:${kind.name}`,
+    );
   if (rows.length === 0)
     return verdict("never", neverWhy(iam, kind.kind === "core" ? "" : (kind.schema ?? kind.name)));
+  if (kind.kind === "extension" && kind.enterprise && iam.enterpriseExtensionRows === "ignore")
+    return verdict(
+      "never",
+      "this IAM maps nothing from a row for the enterprise extension (assumption enterpriseExtensionRows: ignore)",
+    );
   if (mapping.flow === "ObjectAddOnly")
     return verdict("stale", "applied only during object creation: later changes never reach Immuta");
   if (kind.kind === "nonUrn" && config.rules.createSkipsNonUrnCustomAttributes) {
@@ -71,13 +81,18 @@ function judgeOne(config: ModelConfig, iam: ModelIam | undefined, mapping: Model
       "its name does not follow urn:ietf:params:scim:schemas:extension:<Name>:2.0:User:<attr>, so Entra leaves it out of the create and sends it with the next update",
     );
   }
+  if (mergesPathless(config, iam, mapping))
+    return verdict(
+      "stale",
+      `the tenant URL's aadOptscim062020 flag merges two or more replaces into one path-less replace, which this IAM ${iam.pathlessReplace === "ignore" ? "ignores" : "applies without active"} (assumption pathlessReplace: ${iam.pathlessReplace}): a change made together with another never arrives`,
+    );
   if (mapping.multiValued && config.rules.multiValueAddAlways && iam.multiValueAdd === "append") {
     return verdict(
       "stale",
       "multi-valued: Entra PATCHes with Add and Immuta appends, so a value removed in Entra stays in Immuta",
     );
   }
-  if (!iam.echoExtensions)
+  if (!iam.echoExtensions && kind.kind === "extension")
     return verdict(
       "resent",
       "Immuta does not return extension attributes, so Entra sends the same change every cycle",
@@ -85,6 +100,13 @@ function judgeOne(config: ModelConfig, iam: ModelIam | undefined, mapping: Model
   if (kind.kind !== "core" && name !== kind.name)
     return verdict("other-key", `Immuta lower-cases the name: it lands under ${keys.join(", ")}`);
   return verdict("round-trips", `reaches ${keys.join(", ")}`);
+}
+
+/** A single-valued change Entra may merge into a path-less replace that the IAM does not apply. */
+function mergesPathless(config: ModelConfig, iam: ModelIam, mapping: ModelMapping): boolean {
+  if (!config.flagDialect || !config.rules.mergedPathlessReplace || mapping.target.includes("[")) return false;
+  if (mapping.multiValued && config.rules.multiValueAddAlways) return false;
+  return iam.pathlessReplace === "ignore";
 }
 
 function claimingRows(iam: ModelIam, schema: string, nonUrn: boolean): ModelIam["rows"][number][] {

@@ -29,8 +29,11 @@ export function modelConfigFrom(scenario: Scenario, config: ProvisioningConfig):
       createSkipsNonUrnCustomAttributes: quirks.createSkipsNonUrnCustomAttributes,
       multiValueAddAlways: quirks.multiValueAddAlways,
       disableSendsOnlyActive: quirks.disableSendsOnlyActive,
+      mergedPathlessReplace: quirks.mergedPathlessReplace,
+      flagIgnoredOnDemand: quirks.flagIgnoredOnDemand,
     },
     actions: { ...config.users.actions },
+    flagDialect: /[?&]aadOptscim062020(?:[=&]|$)/i.test(scenario.entra.app.tenantUrl ?? ""),
   };
 }
 
@@ -46,6 +49,8 @@ export function modelIam(iam: IamConfig): ModelIam {
     multiValueAdd: iam.assumptions.multiValueAdd,
     nonUrnAttributePaths: iam.assumptions.nonUrnAttributePaths,
     unknownAttributes: iam.assumptions.unknownAttributes,
+    enterpriseExtensionRows: iam.assumptions.enterpriseExtensionRows,
+    pathlessReplace: iam.assumptions.pathlessReplace,
   };
 }
 
