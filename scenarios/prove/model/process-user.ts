@@ -1,7 +1,7 @@
 import { isEmpty, mappedValue, type SourceValue } from "./evaluate-source.ts";
 import type { ModelMapping } from "./model-config.ts";
 import type { ModelState, ModelTarget } from "./model-state.ts";
-import { classifyTarget } from "./target-kind.ts";
+import { classifyTarget, enterpriseAlias } from "./target-kind.ts";
 
 /** What one processing of the user did: the target names sent (as the log lists them), or null when nothing ran. */
 export type Processed = { state: ModelState; sent: string[] | null };
@@ -148,16 +148,23 @@ function appendsAlways(state: ModelState, mapping: ModelMapping): boolean {
  * unknownAttributes assumption). A non-URN `custom:country` PATCHed under nonUrnAttributePaths:
  * nested is stored as custom.country, so it is known; a bare name such as `costCenter` is kept
  * only when a row's SCIM Schema names it or the user already held it, otherwise dropped, so Entra
- * reads nothing back and sends it again.
+ * reads nothing back and sends it again. A bare name the enterprise extension defines lands there
+ * (enterpriseAlias) whatever the switch.
  */
 function keptByImmuta(state: ModelState, values: Values): Values {
   const iam = state.config.iams[0];
-  if (!iam || iam.unknownAttributes === "store") return values;
+  if (!iam) return values;
   const rows = new Set(iam.rows.map((row) => row.scimSchema.toLowerCase()));
   const kept: Values = new Map();
   for (const [key, entry] of values) {
+    const alias = enterpriseAlias(entry.target);
+    if (alias !== null) {
+      kept.set(alias.toLowerCase(), { target: alias, values: entry.values });
+      continue;
+    }
     const kind = classifyTarget(entry.target);
     const known =
+      iam.unknownAttributes === "store" ||
       kind.kind !== "nonUrn" ||
       (kind.schema !== null && iam.nonUrnAttributePaths === "nested") ||
       rows.has(kind.name.toLowerCase()) ||

@@ -63,6 +63,20 @@ export function classifyTarget(target: string): TargetKind {
   return { kind: "nonUrn", schema: null, name: target };
 }
 
+/** The simple attributes of the enterprise User extension (RFC 7643 §4.3). */
+const ENTERPRISE_ATTRIBUTES = ["employeeNumber", "costCenter", "organization", "division", "department"];
+
+/**
+ * The enterprise attribute a bare name such as `costCenter` lands in: RFC 7644 §3.10 lets a client
+ * omit an extension attribute's URN, so a server resolves an unqualified name that no core
+ * attribute has to the one extension that defines it. Entra still reads the name back at the top
+ * level, finds nothing, and sends it again.
+ */
+export function enterpriseAlias(target: string): string | null {
+  const name = ENTERPRISE_ATTRIBUTES.find((attribute) => attribute.toLowerCase() === target.toLowerCase());
+  return name === undefined ? null : `${ENTERPRISE}:${name}`;
+}
+
 /**
  * Attributes that exist only to become Immuta attributes: a custom extension (not core, not
  * enterprise) or a non-URN custom name. They must reach Immuta whether or not a row claims them.

@@ -1,5 +1,5 @@
 import type { ModelConfig, ModelIam, ModelMapping } from "./model-config.ts";
-import { classifyTarget, isCustomTarget } from "./target-kind.ts";
+import { classifyTarget, enterpriseAlias, isCustomTarget } from "./target-kind.ts";
 
 /** How one mapped attribute fares on the way to Immuta. */
 export type VerdictKind =
@@ -29,6 +29,8 @@ export function judgeAttributes(config: ModelConfig): AttributeVerdict[] {
 }
 
 function judgeOne(config: ModelConfig, iam: ModelIam | undefined, mapping: ModelMapping): AttributeVerdict {
+  const alias = enterpriseAlias(mapping.target);
+  if (alias !== null && iam) return judgeAlias(config, iam, mapping, alias);
   const kind = classifyTarget(mapping.target);
   const rows =
     iam && kind.kind !== "core" && kind.schema !== null
@@ -100,6 +102,35 @@ function judgeOne(config: ModelConfig, iam: ModelIam | undefined, mapping: Model
   if (kind.kind !== "core" && name !== kind.name)
     return verdict("other-key", `Immuta lower-cases the name: it lands under ${keys.join(", ")}`);
   return verdict("round-trips", `reaches ${keys.join(", ")}`);
+}
+
+/**
+ * A bare enterprise name (`costCenter`): Entra leaves it out of the create, then PATCHes it by that
+ * path, which Immuta resolves into the enterprise extension (RFC 7644 §3.10); Entra reads the
+ * top-level name back, finds nothing, and sends it again every cycle.
+ */
+function judgeAlias(config: ModelConfig, iam: ModelIam, mapping: ModelMapping, alias: string): AttributeVerdict {
+  const enterprise = classifyTarget(alias);
+  const name = enterprise.kind === "extension" ? enterprise.name : mapping.target;
+  const rows =
+    iam.enterpriseExtensionRows === "project" && enterprise.kind === "extension"
+      ? claimingRows(iam, enterprise.schema, false)
+      : [];
+  const keys = rows.map((row) => `${row.prefix}.${iam.attributeKeyCase === "lower" ? name.toLowerCase() : name}`);
+  const base = { target: mapping.target, required: true, keys, notes: notes(config, mapping) };
+  if (!iam.syncAttributes)
+    return { ...base, kind: "never", why: "the IAM does not sync attributes (or SCIM is off)" };
+  if (rows.length === 0)
+    return {
+      ...base,
+      kind: "never",
+      why: `Immuta stores an unqualified '${mapping.target}' in the enterprise extension (RFC 7644 §3.10), which no row of IAM '${iam.id}' maps; name it urn:ietf:params:scim:schemas:extension:custom:2.0:User:${mapping.target}`,
+    };
+  return {
+    ...base,
+    kind: "resent",
+    why: `Immuta stores an unqualified '${mapping.target}' in the enterprise extension (RFC 7644 §3.10), so it reaches ${keys.join(", ")} after the first update, and Entra, reading '${mapping.target}' back at the top level, sends it again every cycle`,
+  };
 }
 
 /** A single-valued change Entra may merge into a path-less replace that the IAM does not apply. */
