@@ -3,7 +3,7 @@
  *
  *   npm run bench              (or: npx tsx bench/main.ts)
  *
- * The start-up figures are measured here; the initial cycle and the SCIM throughput run as their
+ * The start-up figures are measured here; the initial cycle, the SCIM throughput and the prove rates run as their
  * own processes (each starts cold, as when run alone) and their summary lines are read back.
  */
 import { spawnSync } from "node:child_process";
@@ -52,5 +52,24 @@ function scimThroughput(): BenchRow {
   };
 }
 
-const rows = [...(await measureStartup()), initialCycle(), scimThroughput()];
+function proveRates(): BenchRow[] {
+  const output = runScript("bench/prove-rate.ts");
+  const row = (label: string, target: number, benchmark: string): BenchRow => {
+    const value = Number(new RegExp(`${label}: (\\d+)`).exec(output)?.[1]);
+    return {
+      benchmark,
+      figure: Number.isNaN(value) ? "failed" : `${value}/s`,
+      reference: `target ${target}/s`,
+      ratio: value / target,
+      target: `>= ${target}/s`,
+      met: Number.isNaN(value) ? undefined : value >= target,
+    };
+  };
+  return [
+    row("one-user one-step cases/s", 1000, "prove: one-user one-step cases, in-process"),
+    row("sequence steps/s", 100, "prove: steps of generated sequences, in-process"),
+  ];
+}
+
+const rows = [...(await measureStartup()), initialCycle(), scimThroughput(), ...proveRates()];
 console.log(`\n${formatBenchTable(rows)}`);

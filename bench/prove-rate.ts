@@ -30,10 +30,14 @@ const SEQUENCE: ModelStep[] = [
   { kind: "cycle", run: "initial" },
 ];
 
-/** Runs `body` repeatedly for `seconds` after a warm-up; answers how many units per second. */
+/**
+ * Runs `body` repeatedly for `seconds` after a warm-up; answers how many units per second. The
+ * warm-up lasts two seconds and at least 2,000 runs: the engine and both fakes run cold (and much
+ * slower) until the JIT has compiled their paths, which a busy machine stretches.
+ */
 async function rate(seconds: number, body: () => Promise<number>): Promise<number> {
-  const warmUntil = performance.now() + 1000;
-  while (performance.now() < warmUntil) await body();
+  const warmUntil = performance.now() + 2000;
+  for (let runs = 0; runs < 2000 || performance.now() < warmUntil; runs++) await body();
   let units = 0;
   const started = performance.now();
   while (performance.now() - started < seconds * 1000) units += await body();

@@ -28,13 +28,17 @@ const generatedCase = generatedConfig.chain(({ scenario, sources }) => {
 });
 
 describe("the whole Entra → Immuta path agrees with the round-trip model", () => {
-  it("holds after every step of generated sequences over generated configurations, and a second cycle sends only what the model says", async () => {
-    await fc.assert(
-      fc.asyncProperty(generatedCase, async ({ target, user, commands }) => {
-        await runCommands(target, user, commands);
-        expect(Object.keys(Object.prototype)).toEqual([]);
-      }),
-      { numRuns: RUNS },
-    );
-  }, Math.max(60_000, RUNS * 200));
+  it(
+    "holds after every step of generated sequences over generated configurations, and a second cycle sends only what the model says",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(generatedCase, async ({ target, user, commands }) => {
+          await runCommands(target, user, commands);
+          expect(Object.keys(Object.prototype)).toEqual([]);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    Math.max(60_000, RUNS * 200),
+  );
 });

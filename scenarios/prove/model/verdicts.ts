@@ -109,14 +109,21 @@ function judgeOne(config: ModelConfig, iam: ModelIam | undefined, mapping: Model
  * path, which Immuta resolves into the enterprise extension (RFC 7644 §3.10); Entra reads the
  * top-level name back, finds nothing, and sends it again every cycle.
  */
-function judgeAlias(config: ModelConfig, iam: ModelIam, mapping: ModelMapping, alias: string): AttributeVerdict {
+function judgeAlias(
+  config: ModelConfig,
+  iam: ModelIam,
+  mapping: ModelMapping,
+  alias: string,
+): AttributeVerdict {
   const enterprise = classifyTarget(alias);
   const name = enterprise.kind === "extension" ? enterprise.name : mapping.target;
   const rows =
     iam.enterpriseExtensionRows === "project" && enterprise.kind === "extension"
       ? claimingRows(iam, enterprise.schema, false)
       : [];
-  const keys = rows.map((row) => `${row.prefix}.${iam.attributeKeyCase === "lower" ? name.toLowerCase() : name}`);
+  const keys = rows.map(
+    (row) => `${row.prefix}.${iam.attributeKeyCase === "lower" ? name.toLowerCase() : name}`,
+  );
   const base = { target: mapping.target, required: true, keys, notes: notes(config, mapping) };
   if (!iam.syncAttributes)
     return { ...base, kind: "never", why: "the IAM does not sync attributes (or SCIM is off)" };
@@ -135,7 +142,8 @@ function judgeAlias(config: ModelConfig, iam: ModelIam, mapping: ModelMapping, a
 
 /** A single-valued change Entra may merge into a path-less replace that the IAM does not apply. */
 function mergesPathless(config: ModelConfig, iam: ModelIam, mapping: ModelMapping): boolean {
-  if (!config.flagDialect || !config.rules.mergedPathlessReplace || mapping.target.includes("[")) return false;
+  if (!config.flagDialect || !config.rules.mergedPathlessReplace || mapping.target.includes("["))
+    return false;
   if (mapping.multiValued && config.rules.multiValueAddAlways) return false;
   return iam.pathlessReplace === "ignore";
 }
