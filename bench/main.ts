@@ -3,8 +3,9 @@
  *
  *   npm run bench              (or: npx tsx bench/main.ts)
  *
- * The start-up figures are measured here; the initial cycle, the SCIM throughput and the prove rates run as their
- * own processes (each starts cold, as when run alone) and their summary lines are read back.
+ * The start-up figures are measured here; the initial cycle, the SCIM throughput and the prove
+ * rates run as their own processes (each starts cold, as when run alone) and their summary lines
+ * are read back.
  */
 import { spawnSync } from "node:child_process";
 import { formatBenchTable, type BenchRow } from "./bench-table.ts";

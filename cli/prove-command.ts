@@ -1,6 +1,7 @@
-import { parseArgs } from "node:util";
+import { parseArgs } from "./parse-options.ts";
 import { loadScenarioFile, proveScenario, ScenarioError, type ProveReport } from "../scenarios/index.ts";
 import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
+import { SCENARIO_SIZE_HELP, SCENARIO_SIZE_OPTION, scenarioLoadOptions } from "./scenario-size-option.ts";
 
 export const PROVE_HELP = `Usage: synclab prove <scenario.yaml> [--runs N] [--seed S] [--out DIR] [--json]
 
@@ -16,6 +17,7 @@ Options:
   --seed S     fast-check seed (default: from the clock; printed)
   --out DIR    where a counterexample scenario is written (default .)
   --json       print the report as JSON
+${SCENARIO_SIZE_HELP}
   -h, --help   show this help
 
 Exit: 0 every attribute that must reach Immuta round-trips, 1 one does not (or the fakes and the
@@ -31,6 +33,7 @@ export async function proveCommand(args: string[], io: Io): Promise<ExitCode> {
       out: { type: "string" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
+      ...SCENARIO_SIZE_OPTION,
     },
   });
   if (values.help) {
@@ -43,7 +46,7 @@ export async function proveCommand(args: string[], io: Io): Promise<ExitCode> {
     values.seed === undefined ? Date.now() % 2_147_483_647 : positiveInteger(values.seed, "--seed");
   let scenario;
   try {
-    scenario = await loadScenarioFile(positionals[0] ?? "");
+    scenario = await loadScenarioFile(positionals[0] ?? "", scenarioLoadOptions(values));
   } catch (error) {
     if (!(error instanceof ScenarioError)) throw error;
     io.err(error.message);
