@@ -15,6 +15,8 @@ export type ProveWorld = {
   remote: boolean;
   /** Forgets every user and restores the IAM settings; a fresh tenant holds just this user, assigned. */
   reset: (user: Record<string, JsonValue>) => void;
+  /** The case changed the app's configuration (a mapping step): the next reset copies it afresh. */
+  touchConfig: () => void;
 };
 
 export type ProveWorldOptions = { seed: number; networkFetch?: FetchLike };
@@ -50,17 +52,22 @@ export function createProveWorld(scenario: Scenario, options: ProveWorldOptions)
     apiKey: scenario.immuta.apiKey ?? immuta.state.apiKey,
     immutaFetch: routedFetch,
   };
+  // Copying the configuration is a sixth of a one-step case; only a case that changed it needs a new copy.
+  let caseConfig = structuredClone(config);
+  let touched = false;
   const reset = (user: Record<string, JsonValue>) => {
     immuta.state.reset();
     for (const input of iams) immuta.state.putIam(input);
     world.tenant = new EntraTenant({ runtime, fetch: routedFetch });
     const created = world.tenant.directory.createUser(user);
+    if (touched) caseConfig = structuredClone(config);
+    touched = false;
     world.app = world.tenant.addApp({
       displayName: scenario.entra.app.displayName,
-      config: structuredClone(config),
+      config: caseConfig,
       quirks: scenario.entra.app.quirks,
       assignments: [created.id],
     });
   };
-  return { world, config, remote, reset };
+  return { world, config, remote, reset, touchConfig: () => (touched = true) };
 }

@@ -91,6 +91,7 @@ export class CaseSession {
   async step(step: ModelStep): Promise<CaseFailure | null> {
     const stepIndex = this.steps.length;
     this.steps.push(step);
+    if (step.kind === "setMapping") this.#prove.touchConfig();
     const effect = applyStep(this.#state, step);
     this.#state = effect.state;
     const { world, remote } = this.#prove;
