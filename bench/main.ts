@@ -1,76 +1,56 @@
 /**
- * Runs every benchmark and prints one table: figure, reference, ratio, target, met.
+ * Runs the benchmarks and prints one table: figure, value, reference, ratio, target, met.
  *
- *   npm run bench              (or: npx tsx bench/main.ts)
+ *   npm run bench                     every benchmark
+ *   npm run bench -- cycles scale     only those (names below)
  *
- * The start-up figures are measured here; the initial cycle, the SCIM throughput and the prove
- * rates run as their own processes (each starts cold, as when run alone) and their summary lines
- * are read back.
+ * Each benchmark runs in a process of its own, so it starts cold as when run alone and one's heap
+ * does not weigh on the next; its rows come back as one JSON line (see printRows).
  */
 import { spawnSync } from "node:child_process";
-import { formatBenchTable, type BenchRow } from "./bench-table.ts";
-import { measureStartup } from "./startup.ts";
+import { printRows, ROWS_MARKER, type BenchRow } from "./support/bench-row.ts";
 
-/** Runs a benchmark script with tsx and returns what it printed (a failed run prints nothing to parse). */
-function runScript(file: string, args: string[] = []): string {
-  const result = spawnSync(process.execPath, ["--import", "tsx", file, ...args], {
+const BENCHMARKS = {
+  startup: "bench/startup.ts",
+  cycles: "bench/initial-cycle.ts",
+  throughput: "bench/scim-throughput.ts",
+  replay: "bench/scenario-replay.ts",
+  scale: "bench/scale.ts",
+  prove: "bench/prove-rate.ts",
+} as const;
+
+type BenchmarkName = keyof typeof BENCHMARKS;
+
+function isBenchmarkName(name: string): name is BenchmarkName {
+  return Object.hasOwn(BENCHMARKS, name);
+}
+
+/** Runs one benchmark script; a failed run gives one row that says so. */
+function run(name: BenchmarkName): BenchRow[] {
+  const file = BENCHMARKS[name];
+  console.error(`running ${file} ...`);
+  const result = spawnSync(process.execPath, ["--import", "tsx", file], {
     encoding: "utf8",
+    env: { ...process.env, SYNCLAB_BENCH_ROWS: "json" },
     stdio: ["ignore", "pipe", "inherit"],
-    maxBuffer: 16 * 1024 * 1024,
+    maxBuffer: 64 * 1024 * 1024,
   });
-  process.stdout.write(result.stdout);
-  if (result.status !== 0) {
-    console.error(`${file} exited ${String(result.status)}; its row shows no figure`);
-    return "";
-  }
-  return result.stdout;
+  const lines = result.stdout.split("\n");
+  for (const line of lines) if (line !== "" && !line.startsWith(ROWS_MARKER)) console.error(line);
+  const rows = lines.find((line) => line.startsWith(ROWS_MARKER));
+  if (result.status === 0 && rows !== undefined)
+    return JSON.parse(rows.slice(ROWS_MARKER.length)) as BenchRow[];
+  const failed = { value: Number.NaN, unit: "", reference: "", ratio: null, target: "", met: false };
+  return [{ figure: `${file} exited ${String(result.status ?? result.signal)}`, ...failed }];
 }
 
-function initialCycle(): BenchRow {
-  const output = runScript("bench/initial-cycle.ts");
-  const figure = Number(/mapped attributes: (\d+) ms/.exec(output)?.[1]);
-  const floor = Number(/take (\d+) ms here/.exec(output)?.[1]);
-  return {
-    benchmark: "initial cycle, 10,000 users x 10 attributes",
-    figure: Number.isNaN(figure) ? "failed" : `${figure} ms`,
-    reference: `Request+Response floor ${floor} ms`,
-    ratio: figure / floor,
-    target: "about 1 s (<= 1,000 ms)",
-    met: Number.isNaN(figure) ? undefined : figure <= 1000,
-  };
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !isBenchmarkName(name));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark ${unknown.join(", ")}; choose from ${Object.keys(BENCHMARKS).join(", ")}`);
+  process.exit(2);
 }
-
-function scimThroughput(): BenchRow {
-  const output = runScript("bench/scim-throughput.ts");
-  const percent = Number(/slowest SCIM scenario at (\d+)% of its bare baseline/.exec(output)?.[1]);
-  return {
-    benchmark: "fake Immuta SCIM req/s over loopback (slowest)",
-    figure: Number.isNaN(percent) ? "failed" : `${percent}% of bare`,
-    reference: "bare Hono handler 100%",
-    ratio: percent / 100,
-    target: ">= 50% of bare",
-    met: Number.isNaN(percent) ? undefined : percent >= 50,
-  };
-}
-
-function proveRates(): BenchRow[] {
-  const output = runScript("bench/prove-rate.ts");
-  const row = (label: string, target: number, benchmark: string): BenchRow => {
-    const value = Number(new RegExp(`${label}: (\\d+)`).exec(output)?.[1]);
-    return {
-      benchmark,
-      figure: Number.isNaN(value) ? "failed" : `${value}/s`,
-      reference: `target ${target}/s`,
-      ratio: value / target,
-      target: `>= ${target}/s`,
-      met: Number.isNaN(value) ? undefined : value >= target,
-    };
-  };
-  return [
-    row("one-user one-step cases/s", 1000, "prove: one-user one-step cases, in-process"),
-    row("sequence steps/s", 100, "prove: steps of generated sequences, in-process"),
-  ];
-}
-
-const rows = [...(await measureStartup()), initialCycle(), scimThroughput(), ...proveRates()];
-console.log(`\n${formatBenchTable(rows)}`);
+const names = asked.length > 0 ? asked.filter(isBenchmarkName) : (Object.keys(BENCHMARKS) as BenchmarkName[]);
+const rows = names.flatMap(run);
+printRows(rows);
+process.exitCode = rows.every((row) => row.met) ? 0 : 1;

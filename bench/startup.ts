@@ -9,9 +9,8 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { formatBenchTable, type BenchRow } from "./bench-table.ts";
+import { isMain, printRows, type BenchRow } from "./support/bench-row.ts";
 
 const BIN = "bin/synclab.js";
 const DEADLINE_MS = 30_000;
@@ -87,13 +86,14 @@ export async function measureStartup(runs = 5): Promise<BenchRow[]> {
   const starts: number[] = [];
   for (let index = 0; index < runs; index++) starts.push(await timeNpmStart());
   const start = median(starts);
-  const row = (benchmark: string, figure: number, reference: [string, number], target: number): BenchRow => ({
-    benchmark,
-    figure: `${figure.toFixed(2)} s`,
+  const row = (figure: string, value: number, reference: [string, number], target: number): BenchRow => ({
+    figure,
+    value,
+    unit: "s",
     reference: `${reference[0]} ${reference[1].toFixed(2)} s`,
-    ratio: figure / reference[1],
-    target: `<= ${target} s`,
-    met: figure <= target,
+    ratio: value / reference[1],
+    target: `≤ ${target} s`,
+    met: value <= target,
   });
   return [
     row("npm start until both ports answer", start, ["npm --version", npm], 1.2),
@@ -102,7 +102,7 @@ export async function measureStartup(runs = 5): Promise<BenchRow[]> {
   ];
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });
-  console.log(formatBenchTable(await measureStartup(Number(values.runs))));
+  printRows(await measureStartup(Number(values.runs)));
 }

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { pathToFileURL } from "node:url";
-import { didYouMean } from "../scenarios/index.ts";
 import { EXIT, processIo, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 
 export const MAIN_HELP = `synclab: local fakes of Microsoft Entra ID provisioning and Immuta's SCIM server.
@@ -42,6 +41,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<ExitCode
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
+    // Loaded only here: the scenario layer is heavy, and --help must start at once.
+    const { didYouMean } = await import("../scenarios/index.ts");
     io.err(`synclab: unknown command '${name}'${didYouMean(name, Object.keys(COMMANDS))}\n\n${MAIN_HELP}`);
     return EXIT.badInput;
   }

@@ -19,18 +19,36 @@ export type BenchRow = {
   met: boolean;
 };
 
-/** Prints rows as one table. */
+/** Marks the line of JSON rows a benchmark prints when bench/main.ts runs it as a child. */
+export const ROWS_MARKER = "@@bench-rows ";
+
+/**
+ * Prints rows as one table; under bench/main.ts (SYNCLAB_BENCH_ROWS=json in the environment) as
+ * one line of JSON after ROWS_MARKER instead, which main.ts collects into its single table.
+ */
 export function printRows(rows: readonly BenchRow[]): void {
-  console.table(
-    rows.map((row) => ({
-      figure: row.figure,
-      value: `${round(row.value)} ${row.unit}`,
-      reference: row.reference,
-      ratio: row.ratio === null ? "" : round(row.ratio),
-      target: row.target,
-      met: row.met ? "yes" : "NO",
-    })),
+  if (process.env.SYNCLAB_BENCH_ROWS === "json") {
+    console.log(`${ROWS_MARKER}${JSON.stringify(rows)}`);
+    return;
+  }
+  const header = ["figure", "value", "reference", "ratio", "target", "met"];
+  const cells = rows.map((row) => [
+    row.figure,
+    Number.isNaN(row.value) ? "failed" : `${round(row.value)} ${row.unit}`,
+    row.reference,
+    row.ratio === null || Number.isNaN(row.ratio) ? "" : String(round(row.ratio)),
+    row.target,
+    row.met ? "yes" : "NO",
+  ]);
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...cells.map((line) => (line[column] ?? "").length)),
   );
+  const line = (values: string[]) =>
+    values
+      .map((value, column) => value.padEnd(widths[column] ?? 0))
+      .join("  ")
+      .trimEnd();
+  console.log([line(header), line(widths.map((width) => "-".repeat(width))), ...cells.map(line)].join("\n"));
 }
 
 /** True when the module at `moduleUrl` is the script node was started with. */

@@ -31,7 +31,16 @@ export { exportSchema } from "./schema/export-schema.ts";
 export { importSchema } from "./schema/import-schema.ts";
 export { formatSchemaProblem, SchemaImportError } from "./schema/schema-import-error.ts";
 export { createEntraApp } from "./graph/create-entra-app.ts";
-export { evaluateExpression, parseExpression, printExpression, type Expression } from "./expression/index.ts";
+export {
+  COMPARISON_OPERATORS,
+  evaluateExpression,
+  FUNCTIONS,
+  parseExpression,
+  printExpression,
+  type CallExpression,
+  type Expression,
+  type FunctionSignature,
+} from "./expression/index.ts";
 export { Directory } from "./directory/directory.ts";
 export { EntraError } from "./entra-error.ts";
 export { isExpressionError } from "./expression/expression-error.ts";
@@ -44,4 +53,3 @@ export {
 } from "./directory/entra-user.ts";
 export { toGraphAttributeMapping } from "./schema/attribute-mapping-json.ts";
 export { type SynchronizationSchema, type GraphObjectMapping } from "./schema/synchronization-schema.ts";
-export { expressionArbitrary } from "./expression/expression-arbitrary.ts";

@@ -17,7 +17,7 @@ export {
   type AttributeDefinition,
   type AttributeType,
 } from "./schema/attribute-definition.ts";
-export { type Filter } from "./filter/filter-ast.ts";
+export { COMPARE_OPS, type AttrPath, type CompareValue, type Filter } from "./filter/filter-ast.ts";
 export { matchesFilter } from "./filter/match-filter.ts";
 export { parseFilter } from "./filter/parse-filter.ts";
 export { applyPatch } from "./patch/apply-patch.ts";

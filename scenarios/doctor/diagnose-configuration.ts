@@ -194,20 +194,36 @@ export function diagnoseConfiguration(input: DoctorConfiguration): Configuration
       fix: null,
     });
   }
+  const extensions = diagnoseMappings(input, mappings, iam ?? iams[0], add);
+  const declared = [...(input.declaredTargets ?? input.mappings.map((mapping) => mapping.target))];
+  for (const config of iam ? [iam] : iams) {
+    diagnoseIam({ iam: config, index: iams.indexOf(config), extensions, declared, add });
+  }
+  return findings;
+}
+
+/**
+ * The findings of each user mapping, and the custom extension schemas the mappings use with their
+ * targets (for the attribute-schema rows to be checked against).
+ */
+function diagnoseMappings(
+  input: DoctorConfiguration,
+  mappings: DoctorConfiguration["mappings"],
+  iam: IamConfig | undefined,
+  add: (finding: ConfigurationFinding) => void,
+): Map<string, string[]> {
   const extensions = new Map<string, string[]>();
   for (const mapping of mappings) {
     const path = parseTargetPath(mapping.target);
     const attribute = input.attributes.find(
       (candidate) => candidate.name.toLowerCase() === mapping.target.toLowerCase(),
     );
-    findings.push(
-      ...diagnoseMapping({
-        mapping: { target: mapping.target, ...(mapping.source ? { source: mapping.source } : {}), attribute },
-        iam: iam ?? iams[0],
-        multiValuedSources: input.multiValuedSources ?? new Set(),
-        emptySources: input.emptySources ?? new Set(),
-      }),
-    );
+    diagnoseMapping({
+      mapping: { target: mapping.target, ...(mapping.source ? { source: mapping.source } : {}), attribute },
+      iam,
+      multiValuedSources: input.multiValuedSources ?? new Set(),
+      emptySources: input.emptySources ?? new Set(),
+    }).forEach(add);
     if (path.kind === "extension" && CUSTOM_EXTENSION.test(path.schema)) {
       extensions.set(path.schema, [...(extensions.get(path.schema) ?? []), mapping.target]);
       if (attribute?.multiValued && input.multiValueAddAlways) {
@@ -222,11 +238,7 @@ export function diagnoseConfiguration(input: DoctorConfiguration): Configuration
       }
     }
   }
-  const declared = [...(input.declaredTargets ?? input.mappings.map((mapping) => mapping.target))];
-  for (const config of iam ? [iam] : iams) {
-    diagnoseIam({ iam: config, index: iams.indexOf(config), extensions, declared, add });
-  }
-  return findings;
+  return extensions;
 }
 
 function diagnoseIam(options: {
@@ -293,6 +305,18 @@ function diagnoseIam(options: {
       fix: `{ scimSchema: ${schema}, prefix: ${rows[0]?.prefix ?? "entraid_attributes"} }`,
     });
   }
+  diagnoseUnusedRows(iam, index, extensions, declared, add);
+}
+
+/** An info finding for each attribute-schema row that matches no attribute the app maps. */
+function diagnoseUnusedRows(
+  iam: IamConfig,
+  index: number,
+  extensions: Map<string, string[]>,
+  declared: string[],
+  add: (finding: ConfigurationFinding) => void,
+): void {
+  const rows = iam.attributeSchema;
   rows.forEach((candidate, at) => {
     const schema = candidate.scimSchema.toLowerCase();
     const used =
@@ -304,7 +328,7 @@ function diagnoseIam(options: {
         severity: "info",
         code: "row-maps-nothing",
         message: `IAM '${iam.id}' row ${candidate.scimSchema} matches no attribute the app maps`,
-        subject: row(at),
+        subject: { kind: "row", iam: index, row: at },
         targets: [],
         fix: null,
       });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { expressionArbitrary } from "../../emulator/entra/index.ts";
+import { expressionArbitrary } from "../arbitraries/expression-arbitrary.ts";
 import { printExpression } from "../../emulator/entra/index.ts";
 import { defaultObjectMapping } from "../../emulator/entra/index.ts";
 import {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Expression } from "./expression-ast.ts";
-import { expressionArbitrary } from "./expression-arbitrary.ts";
+import { expressionArbitrary } from "../../../test/arbitraries/expression-arbitrary.ts";
 import { ExpressionError } from "./expression-error.ts";
 import type { AttributeMappingSource } from "./graph-expression.ts";
 import { fromMappingSource, toMappingSource } from "./graph-expression.ts";

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Expression } from "./expression-ast.ts";
 import { printExpression } from "./expression-ast.ts";
-import { expressionArbitrary } from "./expression-arbitrary.ts";
+import { expressionArbitrary } from "../../../test/arbitraries/expression-arbitrary.ts";
 import { ExpressionError } from "./expression-error.ts";
 import { MAX_EXPRESSION_LENGTH, parseExpression } from "./parse-expression.ts";
 import { stripPositions } from "./strip-positions.ts";

@@ -4,7 +4,7 @@ import type { JsonObject } from "../json.ts";
 import { ScimError } from "../scim-error.ts";
 import { URN } from "../urns.ts";
 import type { AttrPath, CompareOp, CompareValue, Filter } from "./filter-ast.ts";
-import { attrNameArbitrary, buildFilterArbitrary } from "./filter-arbitrary.ts";
+import { attrNameArbitrary, buildFilterArbitrary } from "../../../test/arbitraries/filter-arbitrary.ts";
 import { matchesFilter } from "./match-filter.ts";
 import { parseFilter } from "./parse-filter.ts";
 

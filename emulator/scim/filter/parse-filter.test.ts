@@ -4,7 +4,7 @@ import { ScimError } from "../scim-error.ts";
 import { URN } from "../urns.ts";
 import type { AttrPath, CompareValue, Filter } from "./filter-ast.ts";
 import { COMPARE_OPS } from "./filter-ast.ts";
-import { filterArbitrary } from "./filter-arbitrary.ts";
+import { filterArbitrary } from "../../../test/arbitraries/filter-arbitrary.ts";
 import { parseFilter } from "./parse-filter.ts";
 import { printFilter } from "./print-filter.ts";
 

@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { attrNameArbitrary, attrPathArbitrary, buildFilterArbitrary } from "../filter/filter-arbitrary.ts";
+import {
+  attrNameArbitrary,
+  attrPathArbitrary,
+  buildFilterArbitrary,
+} from "../../../test/arbitraries/filter-arbitrary.ts";
 import { getOwn, isJsonObject, setOwn, type JsonObject, type JsonValue } from "../json.ts";
 import { printPath } from "../path/print-path.ts";
 import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA } from "../schema/core-schemas.ts";

@@ -1,7 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Filter } from "../filter/filter-ast.ts";
-import { attrNameArbitrary, attrPathArbitrary, buildFilterArbitrary } from "../filter/filter-arbitrary.ts";
+import {
+  attrNameArbitrary,
+  attrPathArbitrary,
+  buildFilterArbitrary,
+} from "../../../test/arbitraries/filter-arbitrary.ts";
 import { ScimError } from "../scim-error.ts";
 import { URN } from "../urns.ts";
 import { parsePath, type PatchPath } from "./parse-path.ts";

@@ -147,6 +147,132 @@ export function formatNetDateTime(date: Date, format: string): string | undefine
   return out;
 }
 
+/** The input being parsed, the read position and the calendar fields read so far. */
+type ParseState = {
+  readonly input: string;
+  pos: number;
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  pm: boolean | undefined;
+  offsetMinutes: number;
+};
+
+/** Reads `min` to `max` digits at the read position. */
+function readDigits(state: ParseState, min: number, max: number): number | undefined {
+  const match = new RegExp(`^\\d{${min},${max}}`).exec(state.input.slice(state.pos));
+  if (!match) return undefined;
+  state.pos += match[0].length;
+  return Number(match[0]);
+}
+
+/** Reads the first of `choices` the input continues with (ignoring case); its index. */
+function readWord(state: ParseState, choices: readonly string[]): number | undefined {
+  const rest = state.input.slice(state.pos).toLowerCase();
+  const index = choices.findIndex((choice) => rest.startsWith(choice.toLowerCase()));
+  if (index === -1) return undefined;
+  state.pos += choices[index]?.length ?? 0;
+  return index;
+}
+
+/** Reads a UTC offset in the given form into `offsetMinutes`; false when it is required and absent. */
+function readOffset(state: ParseState, form: "z" | "zz" | "zzz" | "K"): boolean {
+  const rest = state.input.slice(state.pos);
+  if (form === "K" && /^Z/i.test(rest)) {
+    state.pos += 1;
+    return true;
+  }
+  const pattern =
+    form === "z" ? /^([+-])(\d{1,2})/ : form === "zz" ? /^([+-])(\d{2})/ : /^([+-])(\d{2}):?(\d{2})/;
+  const match = pattern.exec(rest);
+  if (!match) return form === "K";
+  const sign = match[1] === "-" ? -1 : 1;
+  state.offsetMinutes = sign * (Number(match[2]) * 60 + Number(match[3] ?? "0"));
+  state.pos += match[0].length;
+  return true;
+}
+
+/** Matches a literal of the format; false on mismatch. */
+function matchLiteral(state: ParseState, text: string): boolean {
+  // Whitespace in the format matches any run of whitespace (assumed, as .NET is lenient here).
+  for (const c of text) {
+    if (/\s/.test(c)) {
+      while (/\s/.test(state.input[state.pos] ?? "x")) state.pos += 1;
+    } else if (state.input[state.pos] === c) {
+      state.pos += 1;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Reads one specifier into the state; undefined on mismatch. */
+function readSpecifier(state: ParseState, letter: string, n: number): number | undefined {
+  let value: number | undefined;
+  switch (letter) {
+    case "y":
+      value = n <= 2 ? readDigits(state, n, 2) : readDigits(state, Math.max(n, 4), Math.max(n, 4));
+      if (value !== undefined && n <= 2) value += value < 50 ? 2000 : 1900; // .NET TwoDigitYearMax 2049
+      if (value !== undefined) state.year = value;
+      break;
+    case "M":
+      value =
+        n <= 2
+          ? readDigits(state, n, 2)
+          : readWord(state, n === 3 ? MONTHS.map((m) => m.slice(0, 3)) : MONTHS);
+      if (value !== undefined) state.month = n <= 2 ? value : value + 1;
+      break;
+    case "d":
+      value =
+        n <= 2 ? readDigits(state, n, 2) : readWord(state, n === 3 ? DAYS.map((d) => d.slice(0, 3)) : DAYS);
+      if (value !== undefined && n <= 2) state.day = value;
+      break;
+    case "h":
+    case "H":
+      value = readDigits(state, Math.min(n, 2), 2);
+      if (value !== undefined) state.hour = value;
+      break;
+    case "m":
+      value = readDigits(state, Math.min(n, 2), 2);
+      if (value !== undefined) state.minute = value;
+      break;
+    case "s":
+      value = readDigits(state, Math.min(n, 2), 2);
+      if (value !== undefined) state.second = value;
+      break;
+    case "f":
+    case "F": {
+      const start = state.pos;
+      value = letter === "f" ? readDigits(state, n, n) : (readDigits(state, 0, n) ?? 0);
+      const written = state.input.slice(start, state.pos);
+      if (value !== undefined)
+        state.millisecond = written === "" ? 0 : Math.floor(Number(`0.${written}`) * 1000);
+      break;
+    }
+    case "t": {
+      const index = readWord(state, n === 1 ? ["A", "P"] : ["AM", "PM"]);
+      value = index;
+      if (index !== undefined) state.pm = index === 1;
+      break;
+    }
+    case "z":
+      value = readOffset(state, n === 1 ? "z" : n === 2 ? "zz" : "zzz") ? 0 : undefined;
+      break;
+    case "K":
+      value = readOffset(state, "K") ? 0 : undefined;
+      break;
+    case "g":
+      value = readWord(state, ["A.D.", "AD"]);
+      break;
+  }
+  return value;
+}
+
 /**
  * Parses `text` exactly as `format` describes (like .NET DateTime.ParseExact with
  * AllowLeadingWhite | AllowTrailingWhite, the Learn default for FormatDateTime). Offsets
@@ -155,117 +281,29 @@ export function formatNetDateTime(date: Date, format: string): string | undefine
 export function parseNetDateTimeExact(text: string, format: string): Date | undefined {
   const tokens = tokenizeDateTimeFormat(format);
   if (tokens === undefined) return undefined;
-  const input = text.trim();
-  let pos = 0;
-  let year = 1;
-  let month = 1;
-  let day = 1;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  let millisecond = 0;
-  let pm: boolean | undefined;
-  let offsetMinutes = 0;
-
-  const digits = (min: number, max: number): number | undefined => {
-    const match = new RegExp(`^\\d{${min},${max}}`).exec(input.slice(pos));
-    if (!match) return undefined;
-    pos += match[0].length;
-    return Number(match[0]);
+  const state: ParseState = {
+    input: text.trim(),
+    pos: 0,
+    year: 1,
+    month: 1,
+    day: 1,
+    hour: 0,
+    minute: 0,
+    second: 0,
+    millisecond: 0,
+    pm: undefined,
+    offsetMinutes: 0,
   };
-  const word = (choices: readonly string[]): number | undefined => {
-    const rest = input.slice(pos).toLowerCase();
-    const index = choices.findIndex((choice) => rest.startsWith(choice.toLowerCase()));
-    if (index === -1) return undefined;
-    pos += choices[index]?.length ?? 0;
-    return index;
-  };
-  const offset = (form: "z" | "zz" | "zzz" | "K"): boolean => {
-    const rest = input.slice(pos);
-    if (form === "K" && /^Z/i.test(rest)) {
-      pos += 1;
-      return true;
-    }
-    const pattern =
-      form === "z" ? /^([+-])(\d{1,2})/ : form === "zz" ? /^([+-])(\d{2})/ : /^([+-])(\d{2}):?(\d{2})/;
-    const match = pattern.exec(rest);
-    if (!match) return form === "K";
-    const sign = match[1] === "-" ? -1 : 1;
-    offsetMinutes = sign * (Number(match[2]) * 60 + Number(match[3] ?? "0"));
-    pos += match[0].length;
-    return true;
-  };
-
   for (const token of tokens) {
     if (token.kind === "literal") {
-      // Whitespace in the format matches any run of whitespace (assumed, as .NET is lenient here).
-      for (const c of token.text) {
-        if (/\s/.test(c)) {
-          while (/\s/.test(input[pos] ?? "x")) pos += 1;
-        } else if (input[pos] === c) {
-          pos += 1;
-        } else {
-          return undefined;
-        }
-      }
-      continue;
+      if (!matchLiteral(state, token.text)) return undefined;
+    } else if (readSpecifier(state, token.letter, token.count) === undefined) {
+      return undefined;
     }
-    const n = token.count;
-    let value: number | undefined;
-    switch (token.letter) {
-      case "y":
-        value = n <= 2 ? digits(n, 2) : digits(Math.max(n, 4), Math.max(n, 4));
-        if (value !== undefined && n <= 2) value += value < 50 ? 2000 : 1900; // .NET TwoDigitYearMax 2049
-        if (value !== undefined) year = value;
-        break;
-      case "M":
-        value = n <= 2 ? digits(n, 2) : word(n === 3 ? MONTHS.map((m) => m.slice(0, 3)) : MONTHS);
-        if (value !== undefined) month = n <= 2 ? value : value + 1;
-        break;
-      case "d":
-        value = n <= 2 ? digits(n, 2) : word(n === 3 ? DAYS.map((d) => d.slice(0, 3)) : DAYS);
-        if (value !== undefined && n <= 2) day = value;
-        break;
-      case "h":
-      case "H":
-        value = digits(Math.min(n, 2), 2);
-        if (value !== undefined) hour = value;
-        break;
-      case "m":
-        value = digits(Math.min(n, 2), 2);
-        if (value !== undefined) minute = value;
-        break;
-      case "s":
-        value = digits(Math.min(n, 2), 2);
-        if (value !== undefined) second = value;
-        break;
-      case "f":
-      case "F": {
-        const start = pos;
-        value = token.letter === "f" ? digits(n, n) : (digits(0, n) ?? 0);
-        const written = input.slice(start, pos);
-        if (value !== undefined) millisecond = written === "" ? 0 : Math.floor(Number(`0.${written}`) * 1000);
-        break;
-      }
-      case "t": {
-        const index = word(n === 1 ? ["A", "P"] : ["AM", "PM"]);
-        value = index;
-        if (index !== undefined) pm = index === 1;
-        break;
-      }
-      case "z":
-        value = offset(n === 1 ? "z" : n === 2 ? "zz" : "zzz") ? 0 : undefined;
-        break;
-      case "K":
-        value = offset("K") ? 0 : undefined;
-        break;
-      case "g":
-        value = word(["A.D.", "AD"]);
-        break;
-    }
-    if (value === undefined) return undefined;
   }
-  if (pos !== input.length) return undefined;
+  if (state.pos !== state.input.length) return undefined;
+  const { year, month, day, minute, second, millisecond, pm, offsetMinutes } = state;
+  let hour = state.hour;
   if (pm !== undefined) {
     if (hour < 1 || hour > 12) return undefined;
     hour = (hour % 12) + (pm ? 12 : 0);

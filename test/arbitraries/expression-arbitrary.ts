@@ -1,9 +1,12 @@
 import fc from "fast-check";
 import type { Arbitrary } from "fast-check";
-import type { CallExpression, Expression } from "./expression-ast.ts";
-import { COMPARISON_OPERATORS } from "./expression-ast.ts";
-import type { FunctionSignature } from "./functions.ts";
-import { FUNCTIONS } from "./functions.ts";
+import {
+  COMPARISON_OPERATORS,
+  FUNCTIONS,
+  type CallExpression,
+  type Expression,
+  type FunctionSignature,
+} from "../../emulator/entra/index.ts";
 
 /** Options of {@link expressionArbitrary}. */
 export type ExpressionArbitraryOptions = {

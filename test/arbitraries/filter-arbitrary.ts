@@ -1,7 +1,11 @@
 import fc from "fast-check";
-import { URN } from "../urns.ts";
-import type { AttrPath, CompareValue, Filter } from "./filter-ast.ts";
-import { COMPARE_OPS } from "./filter-ast.ts";
+import {
+  COMPARE_OPS,
+  URN,
+  type AttrPath,
+  type CompareValue,
+  type Filter,
+} from "../../emulator/scim/index.ts";
 
 /**
  * Names that are grammatical (RFC 7643 §2.1 ATTRNAME) but collide with Object.prototype members or
