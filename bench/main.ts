@@ -16,6 +16,7 @@ const BENCHMARKS = {
   throughput: "bench/scim-throughput.ts",
   replay: "bench/scenario-replay.ts",
   scale: "bench/scale.ts",
+  prove: "bench/prove-rate.ts",
 } as const;
 
 type BenchmarkName = keyof typeof BENCHMARKS;

@@ -10,6 +10,7 @@ Commands:
   serve             serve both fakes on 127.0.0.1 (Entra :4100, Immuta :4200)
   run <file...>     replay scenario files and check their expectations
   doctor <file...>  find why a scenario's attributes would not reach Immuta, without running it
+  prove <file>      run the round-trip properties on a scenario's own configuration
   contract --target URL --token T   run the SCIM contract suite against a real endpoint
   import-schema <schema.json>  turn a Graph synchronizationSchema into scenario YAML
   export-schema <scenario>     print the Graph synchronizationSchema of a scenario's app
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   doctor: async () => (await import("./doctor-command.ts")).doctorCommand,
   contract: async () => (await import("./contract-command.ts")).contractCommand,
   "import-log": async () => (await import("./import-log-command.ts")).importLogCommand,
+  prove: async () => (await import("./prove-command.ts")).proveCommand,
 };
 
 /** Runs the CLI; never throws for bad input (it prints the problem and returns 2). */

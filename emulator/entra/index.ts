@@ -40,6 +40,7 @@ export { createEntraApp, renderGraphEdgeError } from "./graph/create-entra-app.t
 export { DROPPED_RECORDS_HEADER } from "./graph/routes/audit-log-routes.ts";
 export {
   COMPARISON_OPERATORS,
+  evaluateExpression,
   FUNCTIONS,
   parseExpression,
   printExpression,

@@ -201,7 +201,9 @@ function adjust(parsed: PatchOperation[], assumptions: Assumptions): PatchOperat
   const operations = pathless(parsed, assumptions.pathlessReplace);
   if (assumptions.multiValueAdd !== "replace") return operations;
   return operations.map((operation) =>
-    operation.op === "add" && operation.path?.attr.uri && Array.isArray(operation.value)
+    operation.op === "add" &&
+    (operation.path?.attr.uri || operation.path?.attr.subAttr) &&
+    Array.isArray(operation.value)
       ? { ...operation, op: "replace" as const }
       : operation,
   );

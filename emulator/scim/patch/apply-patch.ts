@@ -251,7 +251,16 @@ function applyToSubAttribute(
   } else {
     const normalized = normalizeValue(subDefinition, value, options, label);
     if (parents.length === 0) parents.push({});
-    for (const parent of parents) setMember(parent, subAttr, subDefinition, normalized, label);
+    for (const parent of parents) {
+      // RFC 7644 §3.5.2.1: an add to a multi-valued attribute adds its values; schemaless (e.g. a
+      // non-URN `custom.aliases`), an array that is already there is multi-valued.
+      const existing =
+        op === "add" && subDefinition === null && Array.isArray(normalized)
+          ? getMember(parent, subAttr)
+          : undefined;
+      const written = Array.isArray(existing) ? appendDistinct(existing, toArray(normalized)) : normalized;
+      setMember(parent, subAttr, subDefinition, written, label);
+    }
   }
   return multiValued ? parents : parents[0];
 }
