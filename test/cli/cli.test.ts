@@ -86,7 +86,7 @@ describe("synclab CLI", () => {
     };
     expect(result.findings.find((finding) => finding.code === "non-urn-attribute-no-row")).toMatchObject({
       fix: "urn:ietf:params:scim:schemas:extension:custom:2.0:User:costCenter",
-      line: 17,
+      line: 18,
     });
     expect(result.landings).toContainEqual(expect.objectContaining({ target: "costCenter", keys: [] }));
   });

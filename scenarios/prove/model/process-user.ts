@@ -21,6 +21,12 @@ export function inScope(state: ModelState): boolean {
  */
 export function processUser(state: ModelState, via: "demand" | "cycle"): Processed {
   const { target, user, config } = state;
+  if (
+    !user.purged &&
+    (inScope(state) || target.exists) &&
+    severalIntoOne(state, target.exists && !target.deleted)
+  )
+    return { state, sent: [] };
   if (user.purged) {
     if (!target.exists || target.deleted || !config.actions.delete) return { state, sent: null };
     return { state: { ...state, target: { ...target, deleted: true } }, sent: [] };
@@ -31,6 +37,22 @@ export function processUser(state: ModelState, via: "demand" | "cycle"): Process
   }
   if (!config.actions.update) return { state, sent: null };
   return update(state, via);
+}
+
+/**
+ * Several values for a single-valued target fail the whole object before anything is sent:
+ * Entra logs SchemaPropertyCanOnlyAcceptValue
+ * (https://learn.microsoft.com/entra/identity/monitoring-health/howto-analyze-provisioning-logs)
+ * and the target keeps what it had.
+ */
+function severalIntoOne(state: ModelState, updating: boolean): boolean {
+  const read = reader(state);
+  return state.config.mappings.some((mapping) => {
+    if (mapping.multiValued || mapping.reference) return false;
+    if (updating && mapping.flow === "ObjectAddOnly") return false;
+    const value = mappedValue(mapping, read, updating ? "update" : "create");
+    return Array.isArray(value) && value.length > 1;
+  });
 }
 
 function reader(state: ModelState): (name: string) => SourceValue {

@@ -166,8 +166,25 @@ function neverWhy(iam: ModelIam, schema: string): string {
   return `no attribute-schema row of IAM '${iam.id}' has the SCIM Schema '${schema}'`;
 }
 
+/** User properties that are collections (https://learn.microsoft.com/graph/api/resources/user). */
+const LIST_SOURCES = new Set([
+  "businessphones",
+  "imaddresses",
+  "othermails",
+  "proxyaddresses",
+  "approleassignments",
+]);
+
 function notes(config: ModelConfig, mapping: ModelMapping): string[] {
   const out: string[] = [];
+  if (
+    !mapping.multiValued &&
+    mapping.source.type === "Direct" &&
+    LIST_SOURCES.has(mapping.source.attribute.toLowerCase())
+  )
+    out.push(
+      `a user whose ${mapping.source.attribute} holds several values fails with SchemaPropertyCanOnlyAcceptValue (the target is single-valued) and nothing of it is sent`,
+    );
   if (config.rules.nothingSentOnClear)
     out.push("clearing the source keeps the old value in Immuta (Entra can't provision null values)");
   if (!mapping.caseExact) out.push("a change of case only is not sent (Exact case off)");
