@@ -18,6 +18,7 @@ export const DEFAULT_SCENARIO = "scenarios/default.yaml";
 export const SERVE_HELP = `Usage: synclab serve [--scenario FILE] [--entra-port N] [--immuta-port N] [--ui-port N]
                     [--host H] [--entra-https-port N|off] [--cert FILE --key FILE]
                     [--allow-host H]... [--cors-origin O]... [--journal-entries N] [--journal-bytes N]
+                    [--log-records N] [--log-bytes N] [--scim-connect-timeout MS] [--scim-response-timeout MS]
 
 Serves both fakes, loaded with the scenario's configuration (its steps are not run):
   fake Entra (Graph API under /v1.0)                 default http://127.0.0.1:4100
@@ -39,6 +40,10 @@ Options:
   --cors-origin O    let pages of origin O (e.g. http://localhost:5173) call the fakes (repeatable)
   --journal-entries N  SCIM exchanges the Immuta journal keeps (default 10000; 0 turns it off)
   --journal-bytes N  bytes the Immuta journal keeps (default 33554432)
+  --log-records N    provisioning log records each job keeps (default 10000)
+  --log-bytes N      bytes of record JSON each job's provisioning log keeps (default 67108864)
+  --scim-connect-timeout MS   how long Entra waits for a SCIM response to start (default 10000)
+  --scim-response-timeout MS  how long Entra waits for a whole SCIM response (default 60000)
   -h, --help         show this help`;
 
 /** Both fakes, listening; `entraTls` is the fake Entra over https, when asked for. */
@@ -67,6 +72,10 @@ export type ServeOptions = {
   corsOrigins?: readonly string[];
   /** Overrides of the scenario's `immuta.journal`. */
   journal?: Partial<JournalSize>;
+  /** Overrides of the scenario's `entra.provisioningLog`. */
+  provisioningLog?: { maxRecords?: number; maxBytes?: number };
+  /** Overrides of the scenario's `entra.scimTimeouts`. */
+  scimTimeouts?: { connectMs?: number; responseMs?: number };
 };
 
 /**
@@ -77,6 +86,10 @@ export async function startServers(options: ServeOptions): Promise<Served> {
   const scenario =
     typeof options.scenario === "string" ? await loadScenarioFile(options.scenario) : options.scenario;
   if (options.journal) scenario.immuta.journal = { ...scenario.immuta.journal, ...options.journal };
+  if (options.provisioningLog)
+    scenario.entra.provisioningLog = { ...scenario.entra.provisioningLog, ...options.provisioningLog };
+  if (options.scimTimeouts)
+    scenario.entra.scimTimeouts = { ...scenario.entra.scimTimeouts, ...options.scimTimeouts };
   const edge = edgePolicy(options);
   const random = seededRandom(scenario.seed);
   const runtime: Runtime = { clock: () => new Date(), random, newId: () => uuidFrom(random) };
@@ -159,6 +172,10 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
       "cors-origin": { type: "string", multiple: true, default: [] },
       "journal-entries": { type: "string" },
       "journal-bytes": { type: "string" },
+      "log-records": { type: "string" },
+      "log-bytes": { type: "string" },
+      "scim-connect-timeout": { type: "string" },
+      "scim-response-timeout": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -186,10 +203,7 @@ export async function serveCommand(args: string[], io: Io): Promise<ExitCode> {
       ...(httpsPort === null ? {} : { tls: { port: httpsPort, cert: values.cert, key: values.key } }),
       allowHosts: values["allow-host"],
       corsOrigins: values["cors-origin"].map((origin) => corsOrigin(origin)),
-      journal: {
-        ...count(values["journal-entries"], "--journal-entries", "entries"),
-        ...count(values["journal-bytes"], "--journal-bytes", "bytes"),
-      },
+      ...boundsFrom(values),
     });
   } catch (error) {
     if (error instanceof ScenarioError) {
@@ -250,12 +264,40 @@ function corsOrigin(text: string): string {
   return url.origin;
 }
 
-function count(text: string | undefined, flag: string, field: "entries" | "bytes"): Partial<JournalSize> {
+/** The journal, provisioning-log and SCIM-timeout flags as ServeOptions; only the flags given. */
+function boundsFrom(
+  values: Partial<Record<"journal-entries" | "journal-bytes" | "log-records" | "log-bytes", string>> &
+    Partial<Record<"scim-connect-timeout" | "scim-response-timeout", string>>,
+): Pick<ServeOptions, "journal" | "provisioningLog" | "scimTimeouts"> {
+  return {
+    journal: {
+      ...count(values["journal-entries"], "--journal-entries", "entries"),
+      ...count(values["journal-bytes"], "--journal-bytes", "bytes"),
+    },
+    provisioningLog: {
+      ...count(values["log-records"], "--log-records", "maxRecords", 1),
+      ...count(values["log-bytes"], "--log-bytes", "maxBytes", 1),
+    },
+    scimTimeouts: {
+      ...count(values["scim-connect-timeout"], "--scim-connect-timeout", "connectMs", 1),
+      ...count(values["scim-response-timeout"], "--scim-response-timeout", "responseMs", 1),
+    },
+  };
+}
+
+function count<F extends string>(
+  text: string | undefined,
+  flag: string,
+  field: F,
+  min = 0,
+): { [K in F]?: number } {
   if (text === undefined) return {};
   const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < 0)
-    throw new UsageError(`${flag} must be a whole number, got '${text}'`);
-  return { [field]: value };
+  if (!Number.isSafeInteger(value) || value < min)
+    throw new UsageError(
+      `${flag} must be a whole number${min > 0 ? ` of at least ${min}` : ""}, got '${text}'`,
+    );
+  return { [field]: value } as { [K in F]?: number };
 }
 
 function port(text: string, flag: string): number {

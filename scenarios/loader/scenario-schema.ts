@@ -148,6 +148,19 @@ export const stepSchema = z.unknown().transform((value, context): ScenarioStep =
   return { [kind]: result.data } as ScenarioStep;
 });
 
+/** Bounds of each job's provisioning log, a ring by count and bytes (docs/security.md, "Limits"). */
+const provisioningLogSchema = z.strictObject({
+  maxRecords: z.number().int().min(1).optional(),
+  maxBytes: z.number().int().min(1).optional(),
+  maxValueChars: z.number().int().min(1).optional(),
+});
+
+/** Deadlines of the fake Entra's outgoing SCIM calls, in milliseconds (quirk scimClientTimeouts). */
+const scimTimeoutsSchema = z.strictObject({
+  connectMs: z.number().int().min(1).optional(),
+  responseMs: z.number().int().min(1).optional(),
+});
+
 /** The scenario schema around a step schema: one for validating, one for the JSON Schema. */
 function scenarioWith<S extends z.ZodType>(step: S) {
   return z.strictObject({
@@ -160,6 +173,8 @@ function scenarioWith<S extends z.ZodType>(step: S) {
       app: appSchema.default(appSchema.parse({})),
       users: z.array(userSchema).default([]),
       groups: z.array(groupSchema).default([]),
+      provisioningLog: provisioningLogSchema.optional(),
+      scimTimeouts: scimTimeoutsSchema.optional(),
     }),
     immuta: immutaSchema,
     steps: z.array(step).default([]),

@@ -60,7 +60,8 @@ export function buildWorld(scenario: Scenario, options: WorldOptions): World {
   const tenant = new EntraTenant({
     runtime,
     exchange: routedExchange,
-    ...(options.scimTimeouts ? { scimTimeouts: options.scimTimeouts } : {}),
+    logLimits: definedOnly(scenario.entra.provisioningLog ?? {}),
+    scimTimeouts: { ...definedOnly(scenario.entra.scimTimeouts ?? {}), ...options.scimTimeouts },
     ...(scenario.entra.tenantId ? { tenantId: scenario.entra.tenantId } : {}),
   });
   const firstIam = immuta.state.iams()[0];
@@ -117,4 +118,11 @@ function requireUserId(tenant: EntraTenant, idOrUpn: string): string {
   const user = tenant.directory.user(idOrUpn);
   if (!user) throw new Error(`no user '${idOrUpn}' in the scenario's directory`);
   return user.id;
+}
+
+/** The members that are set: zod's optional keys read as `undefined`, the options leave them out. */
+function definedOnly<T extends Record<string, number | undefined>>(values: T): { [K in keyof T]?: number } {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: number;
+  };
 }
