@@ -25,6 +25,23 @@ describe("fake Entra hardening", () => {
     expect(world.tenant.directory.users().length).toBe(before);
   });
 
+  it("takes a smaller body limit as an option of createEntraApp", async () => {
+    const world = buildWorld(parseScenario("name: small\nentra: {}\nimmuta:\n  iams: [{ id: entra }]\n"), {
+      runtime: createDeterministicRuntime(1),
+    });
+    const app = createEntraApp(world.tenant, { bodyBytes: 100 });
+    const body = JSON.stringify({ userPrincipalName: "big@contoso.com", displayName: "x".repeat(200) });
+    const response = await app.fetch(
+      new Request("http://graph.test/v1.0/users", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      }),
+    );
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("RequestEntityTooLarge");
+  });
+
   it("reads a body just under 4 MB and judges what it says", async () => {
     const world = createGraphWorld();
     const reply = await world.call("POST", "/v1.0/users", {

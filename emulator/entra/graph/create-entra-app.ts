@@ -24,7 +24,12 @@ import { registerUserRoutes } from "./routes/user-routes.ts";
  * the browser-safety policy of a served fake (Host, Origin and CORS, JSON writes): with it, CORS
  * answers only the origins it names; without it (in-process), any origin, as Graph does.
  */
-export type EntraAppOptions = { requestId?: () => string; edge?: EdgePolicy };
+export type EntraAppOptions = {
+  requestId?: () => string;
+  edge?: EdgePolicy;
+  /** Largest request body accepted (default GRAPH_BODY_BYTES, Graph's 4 MB); larger ones get 413. */
+  bodyBytes?: number;
+};
 
 /**
  * The fake Entra's Graph-shaped HTTP API under /v1.0 (a Hono app that never listens). A script
@@ -42,7 +47,7 @@ export function createEntraApp(tenant: EntraTenant, options: EntraAppOptions = {
     const ids = requestIds(request, { newId, now: tenant.runtime.clock });
     let response: Response;
     try {
-      response = await route(inBatch ? request : await boundRequestBody(request), inBatch);
+      response = await route(inBatch ? request : await boundRequestBody(request, options.bodyBytes), inBatch);
     } catch (error) {
       if (!(error instanceof EntraError)) throw error;
       response = error.toResponse();
