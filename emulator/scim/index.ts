@@ -11,7 +11,12 @@ export {
   type JsonObject,
 } from "./json.ts";
 export { ScimError, type ScimType } from "./scim-error.ts";
-export { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from "./schema/core-schemas.ts";
+export {
+  ENTERPRISE_USER_SCHEMA,
+  GROUP_SCHEMA,
+  USER_SCHEMA,
+  WRITABLE_USER_ATTRIBUTES,
+} from "./schema/core-schemas.ts";
 export {
   type SchemaDefinition,
   type AttributeDefinition,

@@ -173,3 +173,11 @@ export const GROUP_SCHEMA: SchemaDefinition = {
     ),
   ],
 };
+
+/**
+ * The core User attributes a client may write, by name: every attribute of the schema but the
+ * server-assigned `id` and `meta` (RFC 7643 §3.1).
+ */
+export const WRITABLE_USER_ATTRIBUTES: readonly string[] = USER_SCHEMA.attributes
+  .map((attribute) => attribute.name)
+  .filter((name) => name !== "id" && name !== "meta");

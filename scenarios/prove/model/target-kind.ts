@@ -1,33 +1,10 @@
+import { WRITABLE_USER_ATTRIBUTES } from "../../../emulator/scim/index.ts";
+
 const EXTENSION_URN = /^(urn:ietf:params:scim:schemas:extension:[^:]+:2\.0:User):([^:]+)$/i;
 const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
 /** RFC 7643 §4.1 core User attributes (and `externalId`, §3.1) a mapping may name directly. */
-const CORE = new Set(
-  [
-    "userName",
-    "name",
-    "displayName",
-    "nickName",
-    "profileUrl",
-    "title",
-    "userType",
-    "preferredLanguage",
-    "locale",
-    "timezone",
-    "active",
-    "password",
-    "emails",
-    "phoneNumbers",
-    "ims",
-    "photos",
-    "addresses",
-    "groups",
-    "entitlements",
-    "roles",
-    "x509Certificates",
-    "externalId",
-  ].map((name) => name.toLowerCase()),
-);
+const CORE = new Set(WRITABLE_USER_ATTRIBUTES.map((name) => name.toLowerCase()));
 
 /** Where a target attribute lives in the SCIM user and whether Entra puts it in a create. */
 export type TargetKind =

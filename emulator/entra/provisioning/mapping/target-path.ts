@@ -1,32 +1,15 @@
-import { findKey, isJsonObject, setOwn, type JsonObject, type JsonValue } from "../../../scim/index.ts";
+import {
+  findKey,
+  isJsonObject,
+  setOwn,
+  WRITABLE_USER_ATTRIBUTES,
+  type JsonObject,
+  type JsonValue,
+} from "../../../scim/index.ts";
 
-/** Core User attributes (RFC 7643 §4.1) a mapping may target by plain name. */
+/** Core User attributes (RFC 7643 §4.1) a mapping may target by plain name, and a group's `members`. */
 const CORE_USER_ATTRIBUTES = new Set(
-  [
-    "userName",
-    "name",
-    "displayName",
-    "nickName",
-    "profileUrl",
-    "title",
-    "userType",
-    "preferredLanguage",
-    "locale",
-    "timezone",
-    "active",
-    "password",
-    "emails",
-    "phoneNumbers",
-    "ims",
-    "photos",
-    "addresses",
-    "groups",
-    "entitlements",
-    "roles",
-    "x509Certificates",
-    "externalId",
-    "members",
-  ].map((name) => name.toLowerCase()),
+  [...WRITABLE_USER_ATTRIBUTES, "members"].map((name) => name.toLowerCase()),
 );
 
 /** `urn:ietf:params:scim:schemas:extension:<Name>:2.0:User:<attr>` or the enterprise extension. */
