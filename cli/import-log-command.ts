@@ -1,10 +1,11 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { parseArgs } from "./parse-options.ts";
 import { buildSkeleton } from "./import-log/build-skeleton.ts";
 import { LogImportError, readLogExport } from "./import-log/read-log-export.ts";
 import { renderSkeleton } from "./import-log/render-skeleton.ts";
 import { schemaComment } from "./import-log/schema-comment.ts";
-import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
+import { EXIT, type ExitCode, type Io } from "./exit-codes.ts";
+import { readOneFile } from "./read-one-file.ts";
 
 export const IMPORT_LOG_HELP = `Usage: synclab import-log <export.json> [--out FILE]
 
@@ -33,16 +34,14 @@ export async function importLogCommand(args: string[], io: Io): Promise<ExitCode
     io.out(IMPORT_LOG_HELP);
     return EXIT.ok;
   }
-  const [file, ...rest] = positionals;
-  if (file === undefined) throw new UsageError("import-log needs a provisioning log export (JSON)");
-  if (rest.length > 0) throw new UsageError(`import-log takes one export file, got ${positionals.length}`);
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    io.err(`${file}: cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    return EXIT.badInput;
-  }
+  const input = await readOneFile(
+    "import-log",
+    positionals,
+    { needs: "a provisioning log export (JSON)", takes: "one export file" },
+    io,
+  );
+  if (!input) return EXIT.badInput;
+  const { file, text } = input;
   try {
     const skeleton = buildSkeleton(readLogExport(text), file);
     const schema = schemaComment(values.out);

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { parseArgs } from "./parse-options.ts";
 import { stringify } from "yaml";
 import { defaultObjectMapping, defaultProvisioningConfig } from "../emulator/entra/index.ts";
@@ -14,7 +13,8 @@ import { createDeterministicRuntime } from "../emulator/runtime/index.ts";
 import { loadScenarioFile } from "../scenarios/index.ts";
 import { ScenarioError } from "../scenarios/index.ts";
 import { buildWorld } from "../scenarios/index.ts";
-import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
+import { EXIT, type ExitCode, type Io } from "./exit-codes.ts";
+import { readOneFile } from "./read-one-file.ts";
 
 export const IMPORT_SCHEMA_HELP = `Usage: synclab import-schema <schema.json> [--scenario FILE]
 
@@ -42,17 +42,14 @@ export async function importSchemaCommand(args: string[], io: Io): Promise<ExitC
     io.out(IMPORT_SCHEMA_HELP);
     return EXIT.ok;
   }
-  const [file, ...rest] = positionals;
-  if (file === undefined) throw new UsageError("import-schema needs a schema JSON file");
-  if (rest.length > 0) throw new UsageError(`import-schema takes one schema file, got ${positionals.length}`);
-
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    io.err(`${file}: cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    return EXIT.badInput;
-  }
+  const input = await readOneFile(
+    "import-schema",
+    positionals,
+    { needs: "a schema JSON file", takes: "one schema file" },
+    io,
+  );
+  if (!input) return EXIT.badInput;
+  const { file, text } = input;
   let base: ProvisioningConfig;
   try {
     base = values.scenario === undefined ? defaultConfig() : await scenarioConfig(values.scenario);
