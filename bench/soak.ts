@@ -5,10 +5,14 @@
  * window's throughput within 20% of the first's.
  *
  *   npx tsx bench/soak.ts [--seconds 120] [--window 10] [--connections 8] [--rss-bound-mb 512]
+ *                         [--profile-dir DIR]   (the served child writes a V8 CPU profile there)
  *
  * Traffic, in a fixed rotation: Graph PATCH of alice's postalCode (now and then 100 KB long), provision
  * on demand (a SCIM PATCH, a journal entry and a log record each), GET of the provisioning log,
- * Graph GET /users, SCIM GET by filter, SCIM PATCH, /bim/user, and a cycle start.
+ * Graph GET /users, SCIM GET by filter, /bim/user, a SCIM POST of a new user, a cycle start, and a
+ * SCIM DELETE of the oldest user the soak created once it keeps more than KEPT_USERS of them.
+ * The stored data therefore stays about the same size while users come and go, so growth over the
+ * run is the fakes' own bookkeeping (rings, indexes, caches), which is what the soak is for.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -38,20 +42,27 @@ type Window = {
   errors: number;
 };
 
-export type SoakOptions = { seconds: number; window: number; connections: number; rssBoundMb: number };
+export type SoakOptions = {
+  seconds: number;
+  window: number;
+  connections: number;
+  rssBoundMb: number;
+  profileDir?: string | undefined;
+};
 
 const EXTENSION = "urn:ietf:params:scim:schemas:extension:custom:2.0:User";
 
+/** Users the soak's own POSTs keep in Immuta before it deletes the oldest: a CI job's tenant size. */
+const KEPT_USERS = 500;
+
 /** Starts `synclab serve` on free ports and reads the URLs, token and ids from its banner. */
-async function startServed(): Promise<Served> {
+async function startServed(profileDir?: string): Promise<Served> {
+  const profile = profileDir === undefined ? [] : ["--cpu-prof", "--cpu-prof-dir", profileDir];
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "cli/main.ts", "serve", "--entra-port", "0", "--immuta-port", "0"].concat([
-      "--ui-port",
-      "0",
-      "--entra-https-port",
-      "off",
-    ]),
+    [...profile, "--import", "tsx", "cli/main.ts", "serve", "--entra-port", "0", "--immuta-port", "0"].concat(
+      ["--ui-port", "0", "--entra-https-port", "off"],
+    ),
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   let banner = "";
@@ -104,7 +115,11 @@ function cpuMs(pid: number | undefined): number {
 }
 
 /** The request of turn `n` in the rotation; `log` marks the provisioning-log query. */
-function requestFor(served: Served, n: number): { url: string; init: RequestInit; log?: boolean } {
+function requestFor(
+  served: Served,
+  n: number,
+  created: string[],
+): { url: string; init: RequestInit; log?: boolean; creates?: boolean } {
   const json = (method: string, body: unknown, auth?: string) => ({
     method,
     headers: { "content-type": "application/json", ...(auth ? { authorization: auth } : {}) },
@@ -112,7 +127,7 @@ function requestFor(served: Served, n: number): { url: string; init: RequestInit
   });
   const scimAuth = `Bearer ${served.scimToken}`;
   const postalCode = n % 97 === 0 ? "9".repeat(100_000) : String(10_000 + (n % 90_000));
-  switch (n % 9) {
+  switch (n % 10) {
     case 0:
       return { url: `${served.graph}/users/alice@contoso.com`, init: json("PATCH", { postalCode }) };
     case 1:
@@ -141,6 +156,15 @@ function requestFor(served: Served, n: number): { url: string; init: RequestInit
       return {
         url: `${served.scimUrl}/Users`,
         init: json("POST", { ...body, [EXTENSION]: { zipcode: postalCode.slice(0, 20_000) } }, scimAuth),
+        creates: true,
+      };
+    }
+    case 8: {
+      const oldest = created.length > KEPT_USERS ? created.shift() : undefined;
+      if (oldest === undefined) return { url: `${served.graph}/users?$top=10`, init: {} };
+      return {
+        url: `${served.scimUrl}/Users/${oldest}`,
+        init: { method: "DELETE", headers: { authorization: scimAuth } },
       };
     }
     default:
@@ -151,14 +175,16 @@ function requestFor(served: Served, n: number): { url: string; init: RequestInit
 /** Runs the rotation from `connections` loops until `until`; counts into the live window. */
 async function drive(served: Served, options: SoakOptions & { until: number }, live: Live): Promise<void> {
   let turn = 0;
+  const created: string[] = [];
   const worker = async () => {
     while (performance.now() < options.until) {
       const n = turn++;
-      const { url, init, log } = requestFor(served, n);
+      const { url, init, log, creates } = requestFor(served, n, created);
       const started = performance.now();
       try {
         const response = await fetch(url, init);
-        await response.arrayBuffer();
+        const text = await response.text();
+        if (creates && response.status === 201) created.push((JSON.parse(text) as { id: string }).id);
         if (response.status >= 500) live.errors += 1;
         live.statuses.set(response.status, (live.statuses.get(response.status) ?? 0) + 1);
       } catch {
@@ -177,7 +203,7 @@ type Live = { done: number; errors: number; logMs: number[]; statuses: Map<numbe
 export async function runSoak(
   options: SoakOptions,
 ): Promise<{ windows: Window[]; statuses: Map<number, number> }> {
-  const served = await startServed();
+  const served = await startServed(options.profileDir);
   const live: Live = { done: 0, errors: 0, logMs: [], statuses: new Map() };
   const windows: Window[] = [];
   const started = performance.now();
@@ -206,7 +232,9 @@ export async function runSoak(
     await drive(served, { ...options, until }, live);
   } finally {
     clearInterval(sampler);
+    const exited = new Promise((resolve) => served.child.once("exit", resolve));
     served.child.kill("SIGTERM");
+    await exited;
   }
   return { windows, statuses: live.statuses };
 }
@@ -241,6 +269,7 @@ if (isMain(import.meta.url)) {
       window: { type: "string", default: "10" },
       connections: { type: "string", default: "8" },
       "rss-bound-mb": { type: "string", default: "512" },
+      "profile-dir": { type: "string" },
     },
   });
   const options: SoakOptions = {
@@ -248,6 +277,7 @@ if (isMain(import.meta.url)) {
     window: Number(values.window),
     connections: Number(values.connections),
     rssBoundMb: Number(values["rss-bound-mb"]),
+    profileDir: values["profile-dir"],
   };
   console.log(summary(await runSoak(options), options));
 }

@@ -62,4 +62,32 @@ describe("bounded provisioning log", () => {
     expect(engine.logs).toHaveLength(engine.log.limits.maxRecords);
     expect(pluck((JSON.parse(text) as { value: unknown }).value, "id")).toHaveLength(5);
   });
+
+  it("knows whether its records are in time order without a scan, and forgets it when cleared", () => {
+    const ring = new ProvisioningLogRing();
+    ring.push(record("a", "2026-01-01T00:00:01Z"));
+    ring.push(record("b", "2026-01-01T00:00:01Z"));
+    expect(ring.inTimeOrder).toBe(true);
+    ring.push(record("c", "2026-01-01T00:00:00Z"));
+    expect(ring.inTimeOrder).toBe(false);
+    ring.clear();
+    expect(ring.inTimeOrder).toBe(true);
+  });
+
+  it.each([
+    ["in time order", ["01", "02", "03", "04"], "$top=2", ["r3", "r2"], true],
+    ["after the clock went back", ["01", "04", "02", "03"], "$top=2", ["r1", "r3"], true],
+    ["the last page", ["01", "02", "03", "04"], "$top=2&$skiptoken=2", ["r1", "r0"], false],
+    ["filtered", ["01", "02", "03", "04"], "$top=1&$filter=id eq 'r1'", ["r1"], false],
+  ])("pages the log newest first %s", async (_, seconds, query, ids, more) => {
+    const world = createGraphWorld();
+    const app = createEntraApp(world.tenant);
+    seconds.forEach((second, index) =>
+      world.app.engine.log.push(record(`r${String(index)}`, `2026-01-01T00:00:${second}Z`)),
+    );
+    const response = await app.request(`http://entra.synclab.test/v1.0/auditLogs/provisioning?${query}`);
+    const body = (await response.json()) as { value: unknown; "@odata.nextLink"?: string };
+    expect(pluck(body.value, "id")).toEqual(ids);
+    expect(body["@odata.nextLink"] !== undefined).toBe(more);
+  });
 });

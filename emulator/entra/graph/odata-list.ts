@@ -21,24 +21,45 @@ import type { ODataResource } from "./odata-resource.ts";
 export function listResponse(
   request: Request,
   context: string,
-  items: JsonObject[],
+  items: Iterable<JsonObject>,
   resource: ODataResource,
 ): JsonObject {
   const query = readListQuery(request, resource);
-  const { filter, search } = query;
-  let matched = filter === null ? items : items.filter((item) => matchesODataFilter(filter, item));
-  if (search !== null) matched = matched.filter((item) => matchesSearch(search, item));
-  if (query.orderby.length > 0) matched = sortBy(matched, query.orderby);
+  const { matched, more } = matchedPage(items, query);
   const page = matched.slice(query.skip, query.skip + query.top).map((item) => shape(item, query, resource));
   const body: JsonObject = { "@odata.context": `${graphBase(request)}/$metadata#${context}` };
   if (query.count) body["@odata.count"] = matched.length;
-  if (query.skip + query.top < matched.length) {
+  if (more) {
     const next = new URL(request.url);
     next.searchParams.set("$skiptoken", String(query.skip + query.top));
     body["@odata.nextLink"] = next.href;
   }
   body.value = page;
   return body;
+}
+
+/**
+ * The items that match, sorted when `$orderby` asks, and whether any match lies past the page.
+ * Without `$orderby` and `$count` only the page and one item more are needed, so a long
+ * collection (a provisioning log at its bound) is read no further than that.
+ */
+function matchedPage(
+  items: Iterable<JsonObject>,
+  query: ListQuery,
+): { matched: JsonObject[]; more: boolean } {
+  const { filter, search } = query;
+  const matches = (item: JsonObject) =>
+    (filter === null || matchesODataFilter(filter, item)) && (search === null || matchesSearch(search, item));
+  const end = query.skip + query.top;
+  const whole = query.orderby.length > 0 || query.count;
+  const matched: JsonObject[] = [];
+  for (const item of items) {
+    if (!matches(item)) continue;
+    matched.push(item);
+    if (!whole && matched.length > end) break;
+  }
+  const sorted = query.orderby.length > 0 ? sortBy(matched, query.orderby) : matched;
+  return { matched: sorted, more: end < sorted.length };
 }
 
 /** One entity with `@odata.context` (`...$metadata#users/$entity`), `$select` and `$expand` applied. */

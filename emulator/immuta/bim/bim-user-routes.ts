@@ -23,25 +23,19 @@ export function registerBimUserRoutes(app: Hono, state: ImmutaState): void {
     if (iamid !== null) findIam(state, iamid);
     const includeDisabled = parseBoolean(params, "includeDisabled", false);
     const [userid, email, name] = [params.get("userid"), params.get("email"), params.get("name")];
-    const rows = state
+    const candidates = state
       .iams()
       .filter((iam) => iamid === null || iam.config.id === iamid)
-      .flatMap((iam) => [...iam.users.all()].map((user) => toRow(iam, user)))
-      .filter(
-        (row) =>
-          (includeDisabled || !row.user.disabled) &&
-          containsIgnoringCase(row.user.userid, userid) &&
-          containsIgnoringCase(row.email, email) &&
-          containsIgnoringCase(row.name, name),
-      );
-    const direction = page.sortOrder === "desc" ? -1 : 1;
-    const field = page.sortField;
-    // Without sortField: Immuta id order, so that paging with offset is stable.
-    rows.sort(
-      (left, right) =>
-        direction * (field === null ? 0 : compareKeys(sortKey(left, field), sortKey(right, field))) ||
-        left.user.immutaId - right.user.immutaId,
-    );
+      .flatMap((iam) => [...iam.users.all()].map((user) => ({ iam, user })))
+      .filter(({ user }) => (includeDisabled || !user.disabled) && containsIgnoringCase(user.userid, userid));
+    // Names and emails are read from the SCIM resource: only when a filter or the sort needs them.
+    const rows: UserRow[] =
+      email === null && name === null && page.sortField === null
+        ? candidates
+        : candidates
+            .map(({ iam, user }) => toRow(iam, user))
+            .filter((row) => containsIgnoringCase(row.email, email) && containsIgnoringCase(row.name, name));
+    sortRows(rows, page);
     return c.json({
       hits: rows.slice(page.offset, page.offset + page.size).map((row) => render(row.iam, row.user)),
       count: rows.length,
@@ -80,18 +74,38 @@ export function registerBimUserRoutes(app: Hono, state: ImmutaState): void {
   }
 }
 
-type UserRow = { iam: Iam; user: ImmutaUser; name: string; email: string | null };
+type UserRow = { iam: Iam; user: ImmutaUser; name?: string; email?: string | null };
+type NamedRow = UserRow & { name: string; email: string | null };
 
-function toRow(iam: Iam, user: ImmutaUser): UserRow {
+/**
+ * Sorted by the page's field, then by Immuta id, so that paging with offset is stable (without a
+ * sortField: Immuta id order). Users are stored in creation order, which is Immuta id order, so
+ * the plain listing is checked in one pass rather than sorted on every request.
+ */
+function sortRows(rows: UserRow[], page: { sortField: UserSortField | null; sortOrder: string }): void {
+  const field = page.sortField;
+  const byId = (left: UserRow, right: UserRow) => left.user.immutaId - right.user.immutaId;
+  if (field === null) {
+    if (rows.some((row, index) => index > 0 && byId(rows[index - 1] as UserRow, row) > 0)) rows.sort(byId);
+    return;
+  }
+  const direction = page.sortOrder === "desc" ? -1 : 1;
+  rows.sort(
+    (left, right) =>
+      direction * compareKeys(sortKey(left, field), sortKey(right, field)) || byId(left, right),
+  );
+}
+
+function toRow(iam: Iam, user: ImmutaUser): NamedRow {
   return { iam, user, name: immutaNameOf(user), email: immutaEmailOf(user) };
 }
 
 function sortKey(row: UserRow, field: UserSortField): string | number | null {
   switch (field) {
     case "name":
-      return row.name.toLowerCase();
+      return (row.name ?? immutaNameOf(row.user)).toLowerCase();
     case "email":
-      return row.email?.toLowerCase() ?? null;
+      return (row.email === undefined ? immutaEmailOf(row.user) : row.email)?.toLowerCase() ?? null;
     case "username":
       return row.user.userid.toLowerCase();
     case "iamid":

@@ -8,13 +8,16 @@ import { listResponse } from "../odata-list.ts";
 /** Response header: how many records the apps' bounded provisioning logs have dropped in total. */
 export const DROPPED_RECORDS_HEADER = "x-synclab-dropped-records";
 
+/** One job's kept records, oldest first, and whether their times never go back. */
+type KeptLog = { readonly records: readonly ProvisioningLogRecord[]; readonly inTimeOrder: boolean };
+
 /**
- * Newest first from logs each kept oldest first: a merge, not a sort. Ties go to the later app,
- * then the later record, as one list in app order sorted newest first would have them.
+ * Newest first from logs each kept oldest first: a lazy merge, so a page of `$top` records reads
+ * that many and not the whole log. Ties go to the later app, then the later record, as one list in
+ * app order sorted newest first would have them.
  */
-function newestFirst(logs: readonly (readonly ProvisioningLogRecord[])[]): ProvisioningLogRecord[] {
+function* newestFirst(logs: readonly (readonly ProvisioningLogRecord[])[]): Generator<ProvisioningLogRecord> {
   const cursors = logs.map((log) => log.length - 1);
-  const merged: ProvisioningLogRecord[] = [];
   for (;;) {
     let pick = -1;
     let pickTime = "";
@@ -25,24 +28,19 @@ function newestFirst(logs: readonly (readonly ProvisioningLogRecord[])[]): Provi
         pickTime = record.activityDateTime;
       }
     });
-    if (pick === -1) return merged;
+    if (pick === -1) return;
     const at = cursors[pick] ?? 0;
     const record = logs[pick]?.[at];
-    if (record !== undefined) merged.push(record);
+    if (record !== undefined) yield record;
     cursors[pick] = at - 1;
   }
 }
 
-function inTimeOrder(log: readonly ProvisioningLogRecord[]): boolean {
-  return log.every(
-    (record, index) => index === 0 || (log[index - 1]?.activityDateTime ?? "") <= record.activityDateTime,
-  );
-}
-
 // Only a clock moved back makes a log out of time order; then sort as a whole list would.
-function sortedNewestFirst(logs: readonly (readonly ProvisioningLogRecord[])[]): ProvisioningLogRecord[] {
-  if (logs.every(inTimeOrder)) return newestFirst(logs);
-  return logs
+function sortedNewestFirst(logs: readonly KeptLog[]): Iterable<ProvisioningLogRecord> {
+  const records = logs.map((log) => log.records);
+  if (logs.every((log) => log.inTimeOrder)) return newestFirst(records);
+  return records
     .flat()
     .map((record, index) => ({ record, index }))
     .sort((a, b) => b.record.activityDateTime.localeCompare(a.record.activityDateTime) || b.index - a.index)
@@ -61,9 +59,7 @@ export function registerAuditLogRoutes(app: Hono, tenant: EntraTenant): void {
   const resources = graphResources(tenant);
   app.get("/v1.0/auditLogs/provisioning", (c) => {
     const engines = tenant.apps().map(({ engine }) => engine);
-    const records = sortedNewestFirst(engines.map((engine) => engine.logs)).map(
-      (record) => record as unknown as JsonObject,
-    );
+    const records = sortedNewestFirst(engines.map((engine) => engine.log)) as Iterable<JsonObject>;
     const dropped = engines.reduce((sum, engine) => sum + engine.log.dropped, 0);
     c.header(DROPPED_RECORDS_HEADER, String(dropped));
     return c.json(listResponse(c.req.raw, "auditLogs/provisioning", records, resources.provisioning));

@@ -59,6 +59,7 @@ export class ProvisioningLogRing {
   #sizes: number[] = [];
   #bytes = 0;
   #dropped = 0;
+  #inTimeOrder = true;
 
   constructor(limits: Partial<LogRingLimits> = {}) {
     this.limits = { ...DEFAULT_LOG_LIMITS, ...limits };
@@ -67,6 +68,14 @@ export class ProvisioningLogRing {
   /** The kept records, oldest first. */
   get records(): readonly ProvisioningLogRecord[] {
     return this.#records;
+  }
+
+  /**
+   * Whether no kept record is older than the one before it (only a clock moved back breaks it);
+   * kept on every push so that a reader need not scan the whole ring to know.
+   */
+  get inTimeOrder(): boolean {
+    return this.#inTimeOrder;
   }
 
   get dropped(): number {
@@ -81,6 +90,8 @@ export class ProvisioningLogRing {
   push(record: ProvisioningLogRecord): void {
     const kept = truncateValues(record, this.limits.maxValueChars) as ProvisioningLogRecord;
     const size = Buffer.byteLength(JSON.stringify(kept));
+    const last = this.#records.at(-1);
+    if (last !== undefined && last.activityDateTime > kept.activityDateTime) this.#inTimeOrder = false;
     this.#records.push(kept);
     this.#sizes.push(size);
     this.#bytes += size;
@@ -92,6 +103,7 @@ export class ProvisioningLogRing {
       this.#bytes -= this.#sizes.shift() ?? 0;
       this.#dropped += 1;
     }
+    if (this.#records.length <= 1) this.#inTimeOrder = true;
   }
 
   /** Forgets every record (the dropped count stays). */
@@ -99,5 +111,6 @@ export class ProvisioningLogRing {
     this.#records = [];
     this.#sizes = [];
     this.#bytes = 0;
+    this.#inTimeOrder = true;
   }
 }
