@@ -52,9 +52,10 @@ export default tseslint.config(
     },
   },
   {
-    // Node's globals in the plain-JavaScript build scripts are checked by tsc (checkJs), and
-    // JSON.parse or a dynamic import is typed by a JSDoc cast, which the unsafe-any rules don't see.
-    files: ["scripts/**/*.js", "bin/**/*.js"],
+    // Node's globals in the plain-JavaScript scripts (build, bin, the soak's memory probe) are checked
+    // by tsc (checkJs), and JSON.parse or a dynamic import is typed by a JSDoc cast, which the
+    // unsafe-any rules don't see.
+    files: ["scripts/**/*.js", "bin/**/*.js", "bench/**/*.js"],
     rules: { "no-undef": "off", "@typescript-eslint/no-unsafe-assignment": "off" },
   },
   {

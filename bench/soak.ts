@@ -1,5 +1,5 @@
 /**
- * Soak: both fakes served as `npm start` serves them (a child process), loaded with mixed traffic
+ * Soak: both fakes served as `npm start` serves them (the compiled bin, in a child process), loaded with mixed traffic
  * for a while; prints the server's RSS, throughput and log-query latency every window. Not a timed
  * test: the bar (docs/benchmarks.md, "Soak") is RSS within its bound at the end and the last
  * window's throughput within 20% of the first's.
@@ -15,7 +15,9 @@
  * run is the fakes' own bookkeeping (rings, indexes, caches), which is what the soak is for.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { isMain } from "./support/bench-row.ts";
 
@@ -27,6 +29,8 @@ type Served = {
   scimToken: string;
   apiKey: string;
   jobPath: string;
+  /** Where the child's memory probe writes its `process.memoryUsage()`. */
+  probeFile: string;
 };
 
 /**
@@ -36,6 +40,8 @@ type Served = {
 type Window = {
   second: number;
   rssMb: number;
+  /** The live JS heap: in use right after a full collection (bench/support/memory-probe.js). */
+  heapMb: number;
   rps: number;
   cpuMsPerRequest: number;
   logP50Ms: number;
@@ -58,12 +64,23 @@ const KEPT_USERS = 500;
 /** Starts `synclab serve` on free ports and reads the URLs, token and ids from its banner. */
 async function startServed(profileDir?: string): Promise<Served> {
   const profile = profileDir === undefined ? [] : ["--cpu-prof", "--cpu-prof-dir", profileDir];
+  const probe = ["--expose-gc", "--import", "./bench/support/memory-probe.js"];
+  const probeFile = join(mkdtempSync(join(tmpdir(), "synclab-soak-")), "memory.json");
   const child = spawn(
     process.execPath,
-    [...profile, "--import", "tsx", "cli/main.ts", "serve", "--entra-port", "0", "--immuta-port", "0"].concat(
-      ["--ui-port", "0", "--entra-https-port", "off"],
-    ),
-    { stdio: ["ignore", "pipe", "inherit"] },
+    [
+      ...profile,
+      "--import",
+      "tsx",
+      ...probe,
+      "cli/main.ts",
+      "serve",
+      "--entra-port",
+      "0",
+      "--immuta-port",
+      "0",
+    ].concat(["--ui-port", "0", "--entra-https-port", "off"]),
+    { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, SYNCLAB_MEMORY_PROBE: probeFile } },
   );
   let banner = "";
   await new Promise<void>((resolve, reject) => {
@@ -88,6 +105,7 @@ async function startServed(profileDir?: string): Promise<Served> {
     scimToken: grab(/SCIM token (\S+)/),
     apiKey: grab(/Immuta API key\s+(\S+)/),
     jobPath: `/servicePrincipals/${sp}/synchronization/jobs/${job}`,
+    probeFile,
   };
 }
 
@@ -96,6 +114,16 @@ function rssMb(pid: number | undefined): number {
   try {
     const status = readFileSync(`/proc/${String(pid)}/status`, "utf8");
     return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** The server's live JS heap in MB (after a full collection), as its memory probe last wrote it; 0 before. */
+function heapMb(probeFile: string): number {
+  try {
+    const usage = JSON.parse(readFileSync(probeFile, "utf8")) as { heapUsed?: number };
+    return (usage.heapUsed ?? 0) / 1024 / 1024;
   } catch {
     return 0;
   }
@@ -217,6 +245,7 @@ export async function runSoak(
     const window: Window = {
       second: Math.round((performance.now() - started) / 1000),
       rssMb: Math.round(rssMb(served.child.pid)),
+      heapMb: Math.round(heapMb(served.probeFile)),
       rps: Math.round(live.done / options.window),
       cpuMsPerRequest,
       logP50Ms: Math.round((sorted[sorted.length >> 1] ?? 0) * 10) / 10,
@@ -224,7 +253,7 @@ export async function runSoak(
     };
     windows.push(window);
     console.log(
-      `t=${window.second}s rss=${window.rssMb} MB throughput=${window.rps} req/s cpu=${window.cpuMsPerRequest} ms/req log p50=${window.logP50Ms} ms 5xx/errors=${window.errors}`,
+      `t=${window.second}s rss=${window.rssMb} MB live heap=${window.heapMb} MB throughput=${window.rps} req/s cpu=${window.cpuMsPerRequest} ms/req log p50=${window.logP50Ms} ms 5xx/errors=${window.errors}`,
     );
     Object.assign(live, { done: 0, errors: 0, logMs: [] });
   }, options.window * 1000);
@@ -251,6 +280,7 @@ function summary(
   const errors = windows.reduce((sum, window) => sum + window.errors, 0);
   return [
     `soak over ${options.seconds} s, ${options.connections} connections:`,
+    `  live heap ${first.heapMb} MB -> ${last.heapMb} MB`,
     `  RSS ${first.rssMb} MB -> ${last.rssMb} MB (bound ${options.rssBoundMb} MB: ${last.rssMb <= options.rssBoundMb ? "met" : "NOT met"})`,
     `  throughput ${first.rps} -> ${last.rps} req/s (last/first ${ratio.toFixed(2)}, bar >= 0.8: ${ratio >= 0.8 ? "met" : "NOT met"})`,
     `  server CPU per request ${first.cpuMsPerRequest} -> ${last.cpuMsPerRequest} ms (machine load does not move it)`,

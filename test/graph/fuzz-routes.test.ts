@@ -37,52 +37,76 @@ function snapshot(world: GraphWorld): string {
   );
 }
 
-/** Every route of the Graph app, with `:name` slots the property fills. */
-const ROUTES = [
-  "/v1.0/users",
-  "/v1.0/users/:id",
-  "/v1.0/users/:id/manager",
-  "/v1.0/users/:id/manager/$ref",
-  "/v1.0/users/:id/memberOf",
-  "/v1.0/users/:id/directReports",
-  "/v1.0/users/:id/appRoleAssignments",
-  "/v1.0/users/$count",
-  "/v1.0/groups",
-  "/v1.0/groups/:id",
-  "/v1.0/groups/:id/members",
-  "/v1.0/groups/:id/members/$ref",
-  "/v1.0/groups/:id/members/:id/$ref",
-  "/v1.0/servicePrincipals",
-  "/v1.0/servicePrincipals/:sp",
-  "/v1.0/servicePrincipals/:sp/appRoleAssignedTo",
-  "/v1.0/servicePrincipals/:sp/appRoleAssignedTo/:id",
-  "/v1.0/servicePrincipals/:sp/synchronization/secrets",
-  "/v1.0/servicePrincipals/:sp/synchronization/templates",
-  "/v1.0/servicePrincipals/:sp/synchronization/jobs",
-  "JOB",
-  "JOB/schema",
-  "JOB/schema/directories",
-  "JOB/provisionOnDemand",
-  "JOB/validateCredentials",
-  "JOB/start",
-  "JOB/restart",
-  "JOB/pause",
-  "/v1.0/directory/deletedItems/microsoft.graph.user",
-  "/v1.0/directory/deletedItems/:id",
-  "/v1.0/directory/deletedItems/:id/restore",
-  "/v1.0/auditLogs/provisioning",
-  "/v1.0/$batch",
-  "/v1.0/$metadata",
-  "/v1.0/nothing",
-  "/_synclab/entra",
-  "/_synclab/entra/servicePrincipals/:sp/quirks/:id",
-] as const;
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-/** Mostly ids that exist, so requests get past lookup; now and then hostile or random ones. */
+/**
+ * Every route of the Graph app with the methods it serves, and `:kind` slots the property fills
+ * with an id of that kind (a user, a group, the service principal, ...) most of the time, so that
+ * requests get past routing and lookup into the routes' own validation.
+ */
+const ROUTES: readonly (readonly [string, readonly Method[]])[] = [
+  ["/v1.0/users", ["GET", "POST"]],
+  ["/v1.0/users/:user", ["GET", "PATCH", "DELETE"]],
+  ["/v1.0/users/:user/manager", ["GET"]],
+  ["/v1.0/users/:user/manager/$ref", ["PUT", "DELETE"]],
+  ["/v1.0/users/:user/memberOf", ["GET"]],
+  ["/v1.0/users/:user/directReports", ["GET"]],
+  ["/v1.0/users/:user/appRoleAssignments", ["GET", "POST"]],
+  ["/v1.0/users/$count", ["GET"]],
+  ["/v1.0/groups", ["GET", "POST"]],
+  ["/v1.0/groups/:group", ["GET", "PATCH", "DELETE"]],
+  ["/v1.0/groups/:group/members", ["GET"]],
+  ["/v1.0/groups/:group/members/$ref", ["POST"]],
+  ["/v1.0/groups/:group/members/:user/$ref", ["DELETE"]],
+  ["/v1.0/servicePrincipals", ["GET"]],
+  ["/v1.0/servicePrincipals/:sp", ["GET"]],
+  ["/v1.0/servicePrincipals/:sp/appRoleAssignedTo", ["GET", "POST"]],
+  ["/v1.0/servicePrincipals/:sp/appRoleAssignedTo/:assignment", ["DELETE"]],
+  ["/v1.0/servicePrincipals/:sp/synchronization/secrets", ["PUT"]],
+  ["/v1.0/servicePrincipals/:sp/synchronization/templates", ["GET"]],
+  ["/v1.0/servicePrincipals/:sp/synchronization/jobs", ["GET", "POST"]],
+  ["JOB", ["GET"]],
+  ["JOB/schema", ["GET", "PUT"]],
+  ["JOB/schema/directories", ["GET"]],
+  ["JOB/provisionOnDemand", ["POST"]],
+  ["JOB/validateCredentials", ["POST"]],
+  ["JOB/start", ["POST"]],
+  ["JOB/restart", ["POST"]],
+  ["JOB/pause", ["POST"]],
+  ["/v1.0/directory/deletedItems/microsoft.graph.user", ["GET"]],
+  ["/v1.0/directory/deletedItems/microsoft.graph.group", ["GET"]],
+  ["/v1.0/directory/deletedItems/:deleted", ["GET", "DELETE"]],
+  ["/v1.0/directory/deletedItems/:deleted/restore", ["POST"]],
+  ["/v1.0/auditLogs/provisioning", ["GET"]],
+  ["/v1.0/$batch", ["POST"]],
+  ["/v1.0/$metadata", ["GET"]],
+  ["/v1.0/nothing", ["GET"]],
+  ["/_synclab/entra", ["GET"]],
+  ["/_synclab/entra/servicePrincipals/:sp/quirks/:quirk", ["PUT"]],
+];
+
+const SLOT = /:(user|group|sp|assignment|deleted|quirk)/g;
+
+/** Ids of each slot's kind; the capitalised ones are named at request time from the world. */
+const OWN_IDS: Record<string, readonly string[]> = {
+  user: ["alice@contoso.com", "ALICE", "bob@contoso.com"],
+  group: ["GROUP"],
+  sp: ["SP"],
+  assignment: ["ASSIGNMENT"],
+  deleted: ["DELETED", "ALICE"],
+  quirk: ["pathlessReplace", "scimClientTimeouts", "nonsense"],
+};
+
+/** A slot's own kind of id most of the time; now and then a hostile or a random one. */
 const id = fc.oneof(
-  { arbitrary: fc.constantFrom("alice@contoso.com", "ALICE", "bob@contoso.com", "GROUP", "SP"), weight: 6 },
-  { arbitrary: fc.constantFrom("__proto__", "constructor", "%E0%A4%A", "keepAliveProbe", "x"), weight: 1 },
-  { arbitrary: fc.string({ maxLength: 12 }).map(encodeURIComponent), weight: 1 },
+  { arbitrary: fc.nat({ max: 9 }).map((pick) => ({ own: pick })), weight: 6 },
+  {
+    arbitrary: fc
+      .constantFrom("__proto__", "constructor", "%E0%A4%A", "keepAliveProbe", "x")
+      .map((raw) => ({ raw })),
+    weight: 1,
+  },
+  { arbitrary: fc.string({ maxLength: 12 }).map((raw) => ({ raw: encodeURIComponent(raw) })), weight: 1 },
 );
 
 const query = fc.option(
@@ -173,16 +197,53 @@ const body = fc.option(
   { nil: undefined },
 );
 
+/** A route with one of its own methods most of the time, any method now and then. */
+const routed = fc.constantFrom(...ROUTES).chain(([route, methods]) =>
+  fc.record({
+    route: fc.constant(route),
+    method: fc.oneof(
+      { arbitrary: fc.constantFrom(...methods), weight: 6 },
+      { arbitrary: fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"), weight: 1 },
+    ),
+  }),
+);
+
 const request = fc.record({
-  method: fc.oneof(
-    { arbitrary: fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE"), weight: 6 },
-    { arbitrary: fc.constantFrom("HEAD", "OPTIONS"), weight: 1 },
-  ),
-  route: fc.constantFrom(...ROUTES),
+  routed,
   ids: fc.array(id, { minLength: 3, maxLength: 3 }),
   query,
   body,
 });
+
+/** The route's path with the job's place and each `:kind` slot filled from the generated ids. */
+async function fillSlots(
+  world: GraphWorld,
+  route: string,
+  ids: readonly ({ own: number } | { raw: string })[],
+): Promise<string> {
+  // An assignment's id is Graph's, read the way a client reads it.
+  const assigned = route.includes(":assignment")
+    ? await world.call("GET", `/v1.0/servicePrincipals/${world.sp}/appRoleAssignedTo`)
+    : undefined;
+  const names: Record<string, string> = {
+    ALICE: world.tenant.directory.user("alice@contoso.com")?.id ?? "",
+    GROUP: world.tenant.directory.groups()[0]?.id ?? "",
+    SP: world.sp,
+    ASSIGNMENT: String(assigned?.json?.value?.[0]?.id ?? "ASSIGNMENT"),
+    DELETED:
+      world.tenant.directory.users({ includeDeleted: true }).find((user) => user.deletedDateTime)?.id ?? "",
+  };
+  let slot = 0;
+  return route
+    .replace("JOB", `/v1.0/servicePrincipals/${world.sp}/synchronization/jobs/${world.job}`)
+    .replace(SLOT, (_, kind: string) => {
+      const pick = ids[slot++ % ids.length] ?? { raw: "" };
+      if ("raw" in pick) return pick.raw;
+      const own = OWN_IDS[kind] ?? [""];
+      const value = own[pick.own % own.length] ?? "";
+      return names[value] ?? value;
+    });
+}
 
 describe("fuzzing every route of the fake Entra's Graph API", () => {
   it("never answers 5xx, answers in Graph's error shape, keeps answering, and a 4xx changes nothing", async () => {
@@ -201,28 +262,15 @@ describe("fuzzing every route of the fake Entra's Graph API", () => {
     await fc.assert(
       fc.asyncProperty(request, async (input) => {
         if (!intact(world, tenantUrl)) world = createGraphWorld();
-        const names: Record<string, string> = {
-          ALICE: world.tenant.directory.user("alice@contoso.com")?.id ?? "",
-          GROUP: world.tenant.directory.groups()[0]?.id ?? "",
-          SP: world.sp,
-        };
-        const [first = "", second = "", third = ""] = input.ids.map((value) => names[value] ?? value);
-        const path = input.route
-          .replace("JOB", `/v1.0/servicePrincipals/${world.sp}/synchronization/jobs/${world.job}`)
-          .replace(":sp", second)
-          .replace(":id", first)
-          .replace(":id", third);
+        const { route, method } = input.routed;
+        const path = await fillSlots(world, route, input.ids);
         const before = snapshot(world);
-        const withBody = input.body !== undefined && !["GET", "HEAD"].includes(input.method);
-        const reply = await world.call(
-          input.method,
-          `${path}${input.query}`,
-          withBody ? input.body : undefined,
-        );
+        const withBody = input.body !== undefined && !["GET", "HEAD"].includes(method);
+        const reply = await world.call(method, `${path}${input.query}`, withBody ? input.body : undefined);
         sent += 1;
         statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
         expect(reply.status).toBeLessThan(500);
-        if (reply.status >= 400 && input.method !== "HEAD") {
+        if (reply.status >= 400 && method !== "HEAD") {
           expect(reply.json).toMatchObject({
             error: { code: expect.any(String), message: expect.any(String) },
           });

@@ -40,13 +40,16 @@ const SEGMENTS = [
 
 const BY_LOWER = new Map<string, string>(SEGMENTS.map((segment) => [segment.toLowerCase(), segment]));
 
-/** Type-cast segments that narrow to what the collection holds anyway: dropped. */
-const NO_OP_CASTS: Readonly<Record<string, readonly string[]>> = {
-  members: ["microsoft.graph.user"],
-  memberOf: ["microsoft.graph.group"],
-  directReports: ["microsoft.graph.user"],
-  manager: ["microsoft.graph.user"],
-};
+/**
+ * Type-cast segments that narrow to what the collection holds anyway: dropped. A Map, so that a
+ * segment such as `__proto__` or `constructor` before a cast is no collection at all.
+ */
+const NO_OP_CASTS: ReadonlyMap<string, readonly string[]> = new Map([
+  ["members", ["microsoft.graph.user"]],
+  ["memberOf", ["microsoft.graph.group"]],
+  ["directReports", ["microsoft.graph.user"]],
+  ["manager", ["microsoft.graph.user"]],
+]);
 
 /**
  * Graph's URL forms mapped to the one the routes use
@@ -80,7 +83,7 @@ export function canonicalPath(pathname: string, tenant: EntraTenant): string {
       out.push(segment);
       continue;
     }
-    if (NO_OP_CASTS[out.at(-1) ?? ""]?.includes(known)) continue;
+    if (NO_OP_CASTS.get(out.at(-1) ?? "")?.includes(known)) continue;
     out.push(known);
   }
   return out.join("/") || "/";
