@@ -1,10 +1,5 @@
-import {
-  CaseSession,
-  loadScenarioFile,
-  proveTarget,
-  type ModelStep,
-  type ModelUser,
-} from "../scenarios/index.ts";
+import { loadScenarioFile } from "../scenarios/index.ts";
+import { CaseSession, proveTarget, type ModelStep, type ModelUser } from "../scenarios/prove/index.ts";
 import { isMain, printRows, type BenchRow } from "./support/bench-row.ts";
 
 const USER: ModelUser = {

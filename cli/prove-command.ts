@@ -1,5 +1,6 @@
 import { parseArgs } from "./parse-options.ts";
-import { loadScenarioFile, proveScenario, ScenarioError, type ProveReport } from "../scenarios/index.ts";
+import { loadScenarioFile, ScenarioError } from "../scenarios/index.ts";
+import { proveScenario, type ProveReport } from "../scenarios/prove/index.ts";
 import { EXIT, UsageError, type ExitCode, type Io } from "./exit-codes.ts";
 import { SCENARIO_SIZE_HELP, SCENARIO_SIZE_OPTION, scenarioLoadOptions } from "./scenario-size-option.ts";
 

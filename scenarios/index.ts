@@ -27,18 +27,3 @@ export { toAttributeMapping } from "./world/scenario-mapping.ts";
 export { MAX_ALIAS_COUNT } from "./loader/parse-yaml.ts";
 export { keysAt } from "./loader/schema-keys.ts";
 export { stepKind } from "./steps/step-table.ts";
-export {
-  proveScenario,
-  proveTarget,
-  commandsArbitrary,
-  runCommands,
-  userArbitrary,
-  CaseSession,
-  generatedConfig,
-  expectedImmuta,
-  type ProveReport,
-  type ProveTarget,
-  type ModelState,
-  type ModelStep,
-  type ModelUser,
-} from "./prove/index.ts";

@@ -66,6 +66,12 @@ describe("room boundaries", () => {
       "../scenarios/doctor/diagnose-configuration.ts",
       "scenarios/index.ts",
     ],
+    [
+      "the doctor reaches into prove's runner",
+      "scenarios/doctor/probe.ts",
+      "../prove/run/prove-scenario.ts",
+      "scenarios/prove/index.ts",
+    ],
   ])("fails lint when %s", async (_case, filePath, specifier, expected) => {
     const errors = await boundaryErrors(filePath, specifier);
     expect(errors).toHaveLength(1);
@@ -80,6 +86,7 @@ describe("room boundaries", () => {
       "emulator/entra/graph/probe.ts",
       "../provisioning/index.ts",
     ],
+    ["the CLI uses prove's own entry point", "cli/probe.ts", "../scenarios/prove/index.ts"],
   ])("passes lint when %s", async (_case, filePath, specifier) => {
     expect(await boundaryErrors(filePath, specifier)).toEqual([]);
   });

@@ -1,14 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { scenarioSchema } from "../../scenarios/index.ts";
 import {
   commandsArbitrary,
   generatedConfig,
   proveTarget,
   runCommands,
-  scenarioSchema,
   userArbitrary,
   type ProveTarget,
-} from "../../scenarios/index.ts";
+} from "../../scenarios/prove/index.ts";
 
 const USER = "pat@contoso.com";
 // A few hundred cases in `npm test`; FC_RUNS raises (or lowers) it, and the time allowed with it.

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../cli/main.ts";
-import { expectedImmuta, loadScenarioFile, proveScenario, type ModelState } from "../../scenarios/index.ts";
+import { loadScenarioFile } from "../../scenarios/index.ts";
+import { expectedImmuta, proveScenario, type ModelState } from "../../scenarios/prove/index.ts";
 
 const SEED = Number(process.env.FC_SEED ?? 42);
 const dirs: string[] = [];
