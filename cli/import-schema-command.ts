@@ -12,7 +12,7 @@ import { formatSchemaProblem, SchemaImportError } from "../emulator/entra/index.
 import { createDeterministicRuntime } from "../emulator/runtime/index.ts";
 import { loadScenarioFile } from "../scenarios/index.ts";
 import { ScenarioError } from "../scenarios/index.ts";
-import { buildWorld } from "../scenarios/index.ts";
+import { buildWorld, scenarioSource } from "../scenarios/index.ts";
 import { EXIT, type ExitCode, type Io } from "./exit-codes.ts";
 import { readOneFile } from "./read-one-file.ts";
 
@@ -132,18 +132,9 @@ function toScenarioAttribute(attribute: TargetAttribute): Record<string, unknown
 }
 
 function toScenarioMapping(mapping: AttributeMapping): Record<string, unknown> {
-  const { source } = mapping;
-  const from =
-    source.type === "Direct"
-      ? { source: source.attribute }
-      : source.type === "Constant"
-        ? { constant: source.value }
-        : source.type === "Expression"
-          ? { expression: source.expression }
-          : { none: true };
   return {
     target: mapping.target,
-    ...from,
+    ...scenarioSource(mapping.source),
     ...(mapping.defaultValue === null ? {} : { defaultValue: mapping.defaultValue }),
     ...(mapping.flowType === "ObjectAddOnly" ? { apply: "onCreate" } : {}),
     ...(mapping.matchingPriority === 0 ? {} : { matchingPriority: mapping.matchingPriority }),

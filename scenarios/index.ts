@@ -23,7 +23,7 @@ export { expectSchema, STEP_KINDS, type STEP_SCHEMAS } from "./steps/step-schema
 export { buildScenarioJsonSchema, SCENARIO_JSON_SCHEMA_PATH } from "./loader/scenario-json-schema.ts";
 export { matchesLine, requestLine } from "./steps/request-line.ts";
 export { mappingSchema } from "./loader/mapping-schema.ts";
-export { toAttributeMapping } from "./world/scenario-mapping.ts";
+export { scenarioSource, toAttributeMapping } from "./world/scenario-mapping.ts";
 export { MAX_ALIAS_COUNT } from "./loader/parse-yaml.ts";
 export { keysAt } from "./loader/schema-keys.ts";
 export { stepKind } from "./steps/step-table.ts";

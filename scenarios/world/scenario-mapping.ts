@@ -21,6 +21,22 @@ export function toAttributeMapping(mapping: ScenarioMapping): AttributeMapping {
   };
 }
 
+/** The scenario keys that name a mapping's source: the inverse of toAttributeMapping's source. */
+export function scenarioSource(
+  source: AttributeMapping["source"],
+): { source: string } | { constant: string } | { expression: string } | { none: true } {
+  switch (source.type) {
+    case "Direct":
+      return { source: source.attribute };
+    case "Constant":
+      return { constant: source.value };
+    case "Expression":
+      return { expression: source.expression };
+    case "None":
+      return { none: true };
+  }
+}
+
 /** A scenario user as Graph properties and an optional object id (the rest is scenario-only). */
 export function graphUser(
   input: Scenario["entra"]["users"][number],

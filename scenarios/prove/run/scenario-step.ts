@@ -1,5 +1,6 @@
 import type { IamConfigInput } from "../../../emulator/immuta/index.ts";
 import type { ScenarioStep } from "../../loader/scenario-schema.ts";
+import { scenarioSource } from "../../world/scenario-mapping.ts";
 import type { JsonValue } from "../../../emulator/scim/index.ts";
 import type { ModelMapping, ModelStep } from "../model/index.ts";
 
@@ -46,18 +47,9 @@ export function toScenarioStep(
 function scenarioMapping(
   mapping: ModelMapping,
 ): Extract<ScenarioStep, { setMapping: unknown }>["setMapping"] {
-  const { source } = mapping;
-  const from =
-    source.type === "Direct"
-      ? { source: source.attribute }
-      : source.type === "Constant"
-        ? { constant: source.value }
-        : source.type === "Expression"
-          ? { expression: source.expression }
-          : { none: true as const };
   return {
     target: mapping.target,
-    ...from,
+    ...scenarioSource(mapping.source),
     defaultValue: mapping.defaultValue,
     apply: mapping.flow === "ObjectAddOnly" ? "onCreate" : "always",
     matchingPriority: 0,
