@@ -68,6 +68,16 @@ describe("parseScenario", () => {
     expect(error.message).toMatch(/^case\.yaml:\d+:\d+: /);
   });
 
+  it.each([
+    ["an empty file", ""],
+    ["a file of comments only", "# nothing here yet\n\n"],
+    ["a file that is only null", "null\n"],
+  ])("answers %s with a located problem, not a crash", (_, text) => {
+    const error = problemsOf(text);
+    expect(error.code).toBe("invalid-scenario");
+    expect(error.problems[0]).toMatchObject({ code: "invalid-type", line: 1, column: 1 });
+  });
+
   it("names the expected step kinds for an unknown step", () => {
     const error = problemsOf(`${VALID}  - jump: high\n`);
     expect(error.problems[0]?.message).toContain("provision");

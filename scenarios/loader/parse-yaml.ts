@@ -105,6 +105,7 @@ function enclosingStart(
 ): number | undefined {
   let found: number | undefined;
   visit(document, (_, node) => {
+    if (node === null) return undefined;
     const range = (node as Node).range;
     if (!range || !wanted(node as Node)) return undefined;
     if (range[0] <= offset && offset <= range[2] && (found === undefined || range[0] > found))
@@ -147,6 +148,8 @@ function checkAliases(document: Document): YamlProblem[] {
   const problems: YamlProblem[] = [];
   let aliases = 0;
   visit(document, (_, node) => {
+    // An empty file's document has no contents: the visitor then meets a null node.
+    if (node === null) return undefined;
     const anchor = (node as { anchor?: string }).anchor;
     if (isAlias(node)) {
       aliases += 1;
