@@ -56,7 +56,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<ExitCode
       io.err(`synclab ${name}: ${(error as Error).message}\nRun 'synclab ${name} --help' for usage.`);
       return EXIT.badInput;
     }
-    throw error;
+    // A bug, not bad input: say so in one line and give the stack, not Node's dump of a minified line.
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.err(`synclab ${name}: internal error (a bug in synclab; please report it with this trace)\n${stack}`);
+    return EXIT.failed;
   }
 }
 
