@@ -10,7 +10,6 @@ import {
   type Scenario,
 } from "../scenarios/index.ts";
 import { junitReport } from "./run/junit-report.ts";
-import { printLines } from "./run/print-lines.ts";
 import { mergeHar, readJournalHar } from "./run/run-har.ts";
 import { buildScenarioResult, runTotal, type ScenarioResult } from "./run/scenario-result.ts";
 import { textReport, totalLine, wantsColor } from "./run/text-report.ts";
@@ -69,7 +68,8 @@ export async function runCommand(args: string[], io: Io): Promise<ExitCode> {
     const result = buildScenarioResult(file, report);
     results.push(result);
     if (values.har !== undefined) journals.push(await readJournalHar(report.world));
-    if (!values.json) printLines(io, textReport(result, { quiet: values.quiet ?? false, color }));
+    if (!values.json)
+      for (const line of textReport(result, { quiet: values.quiet ?? false, color })) io.out(line);
   }
   const total = runTotal(results);
   if (values.json) io.out(JSON.stringify({ ok: total.failed === 0, total, scenarios: results }, null, 2));
