@@ -34,22 +34,27 @@ export type ScenarioResult = {
 
 /** The JSON-ready result of a scenario run from the file it was loaded from. */
 export function buildScenarioResult(file: string, report: ScenarioReport): ScenarioResult {
-  const steps = report.steps.map((step): StepResult => ({
-    index: step.index,
-    kind: step.kind,
-    ok: step.ok,
-    title: step.lines[0] ?? step.kind,
-    lines: step.lines.slice(1),
-    requests: step.exchanges.map((exchange) => ({
-      method: exchange.method,
-      url: exchange.url,
-      status: exchange.status,
-      requestBody: exchange.requestBody,
-      responseBody: exchange.responseBody ?? null,
-    })),
-    log: step.logs,
-    expectations: step.expectations,
-  }));
+  const steps = report.steps.map((step): StepResult => {
+    const result: StepResult = {
+      index: step.index,
+      kind: step.kind,
+      ok: step.ok,
+      title: step.lines[0] ?? step.kind,
+      lines: step.lines.slice(1),
+      requests: [],
+      log: step.logs,
+      expectations: step.expectations,
+    };
+    return readOnFirstUse(result, "requests", () =>
+      step.exchanges.map((exchange) => ({
+        method: exchange.method,
+        url: exchange.url,
+        status: exchange.status,
+        requestBody: exchange.requestBody,
+        responseBody: exchange.responseBody ?? null,
+      })),
+    );
+  });
   const all = steps.flatMap((step) => step.expectations);
   const failed = all.filter((item) => !item.ok).length;
   return {
@@ -59,6 +64,24 @@ export function buildScenarioResult(file: string, report: ScenarioReport): Scena
     steps,
     expectations: { passed: all.length - failed, failed },
   };
+}
+
+/**
+ * Computes a member when it is first read, in its place among the others (JSON keeps the order).
+ * Only `--json` reads the requests, and each body is parsed from its text as it is read: 40,002
+ * bodies after a 10,000-user cycle, for a text report that shows none of them.
+ */
+function readOnFirstUse<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): T {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const value = compute();
+      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+      return value;
+    },
+  });
+  return target;
 }
 
 /** How many scenarios passed and failed. */

@@ -16,6 +16,8 @@ export function textReport(result: ScenarioResult, options: TextOptions): string
   const failed = result.steps.filter((step) => !step.ok).length;
   const verdict = result.ok ? paint("green", "PASS") : paint("red", "FAIL");
   lines.push(`${verdict} ${result.file}: ${result.steps.length} steps, ${failed} failed`);
+  // Without colour the marks stay as they are; a 10,000-user cycle prints 30,000 lines.
+  if (!options.color) return lines;
   return lines.map((line) =>
     line.replace(
       /^(\s*)([✓✗]) /u,

@@ -8,6 +8,7 @@ import { checkReferences } from "./check-references.ts";
 import { explainIssue, type Unlocated } from "./explain-issue.ts";
 import { partialScenario } from "./partial-scenario.ts";
 import { parseYaml } from "./parse-yaml.ts";
+import { readPlainYaml } from "./read-plain-yaml.ts";
 import { readScenarioText, type LoadOptions } from "./read-scenario-text.ts";
 import { resolveProfiles } from "./resolve-profiles.ts";
 import { ScenarioError, type ScenarioProblem } from "./scenario-error.ts";
@@ -33,6 +34,10 @@ export function positionIn(text: string, path: (string | number)[]): { line: num
  * user properties, names, the schema file) and located at its key or value; nothing runs.
  */
 export function parseScenario(text: string, file = "<scenario>"): Scenario {
+  const plain = readPlainYaml(text);
+  const quick = plain && validScenario(plain.data, file);
+  if (quick) return quick;
+  // A problem, or YAML beyond plain data: read again with positions, so each problem has its place.
   const parsed = parseYaml(text);
   if (!parsed.ok) {
     const problems = parsed.problems.map(({ code, offset, message }) => {
@@ -57,6 +62,14 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
   const locate = createLocator(parsed.document, parsed.lineCounter);
   const located = problems.map(({ at, ...problem }) => ({ ...problem, ...locate(problem.path, at) }));
   throw new ScenarioError("invalid-scenario", file, sorted(dedupe(located)));
+}
+
+/** The scenario when the data is valid and every check passes; `undefined` at the first problem. */
+function validScenario(data: unknown, file: string): Scenario | undefined {
+  const result = scenarioSchema.safeParse(data);
+  if (!result.success || checkReferences(result.data).length > 0) return undefined;
+  const resolved = [...resolveSchemaDocument(result.data, file), ...resolveProfiles(result.data, file)];
+  return resolved.length === 0 ? result.data : undefined;
 }
 
 const SCHEMA_PATH = ["entra", "app", "schema"];

@@ -10,9 +10,7 @@ export function printProvisioning(result: CycleResult, baseUrl: string): string[
   ];
 }
 
+// One replace per log record rather than a split and join of its lines: a large cycle has 10,000.
 function indent(text: string): string {
-  return text
-    .split("\n")
-    .map((line) => `  ${line}`)
-    .join("\n");
+  return `  ${text.replaceAll("\n", "\n  ")}`;
 }

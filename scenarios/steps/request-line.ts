@@ -3,12 +3,18 @@ import type { ScimExchangeRecord } from "../../emulator/entra/index.ts";
 /** `METHOD /path?query` relative to the tenant URL, query decoded, as expectations write it. */
 export function requestLine(exchange: ScimExchangeRecord, baseUrl: string): string {
   const url = new URL(exchange.url);
-  const base = new URL(baseUrl);
-  const path = url.pathname.startsWith(base.pathname)
-    ? url.pathname.slice(base.pathname.length) || "/"
-    : url.pathname;
+  const basePath = basePathOf(baseUrl);
+  const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || "/" : url.pathname;
   const query = [...url.searchParams].map(([key, value]) => `${key}=${value}`).join("&");
   return `${exchange.method} ${decodeURIComponent(path)}${query ? `?${query}` : ""}`;
+}
+
+/** The last tenant URL's path: a cycle's 20,000 request lines share one tenant URL, parsed once. */
+let lastBase = { url: "", path: "" };
+
+function basePathOf(baseUrl: string): string {
+  if (lastBase.url !== baseUrl) lastBase = { url: baseUrl, path: new URL(baseUrl).pathname };
+  return lastBase.path;
 }
 
 /** An expected request line; `*` stands for any text (e.g. the random GUID of the keep-alive probe). */
