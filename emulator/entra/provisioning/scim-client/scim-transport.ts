@@ -162,11 +162,10 @@ class RecordedExchange implements ScimExchangeRecord {
     this.status = fields.status;
     this.responseText = fields.responseText;
     const { networkError, timedOut, retryAfter } = fields;
-    Object.assign(this, {
-      ...(networkError !== undefined ? { networkError } : {}),
-      ...(timedOut !== undefined ? { timedOut } : {}),
-      ...(retryAfter !== undefined ? { retryAfter } : {}),
-    });
+    // Set only when present, so that the record has no undefined members.
+    if (networkError !== undefined) this.networkError = networkError;
+    if (timedOut !== undefined) this.timedOut = timedOut;
+    if (retryAfter !== undefined) this.retryAfter = retryAfter;
     this.#requestText = fields.requestText;
   }
 
