@@ -1,7 +1,12 @@
 import type { Runtime } from "../../runtime/index.ts";
 import { Directory } from "../directory/directory.ts";
 import type { Quirks, QuirkName } from "../quirks.ts";
-import { ProvisioningEngine, type CycleOptions, type CycleResult, type RestartScope } from "../provisioning/index.ts";
+import {
+  ProvisioningEngine,
+  type CycleOptions,
+  type CycleResult,
+  type RestartScope,
+} from "../provisioning/index.ts";
 import type { AttributeMapping, ProvisioningConfig } from "../provisioning/index.ts";
 import type { ProvisioningJob } from "../provisioning/index.ts";
 import { fetchExchange, type ExchangeLike, type FetchLike } from "../provisioning/index.ts";
