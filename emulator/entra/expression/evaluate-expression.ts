@@ -86,35 +86,60 @@ function evaluateCall(node: CallExpression, state: EvaluationState): ExpressionV
   const problem = checkArgumentCount(signature, node.args.length);
   if (problem !== undefined) throw new ExpressionError("wrong-argument-count", node.start, problem);
 
-  const cache = new Map<number, ExpressionValue>();
-  const call: FunctionCall = {
-    node,
-    context: state.context,
-    count: node.args.length,
-    has: (index) => (node.args[index] ?? null) !== null,
-    argNode: (index) => node.args[index] ?? null,
-    arg: (index) => {
-      if (cache.has(index)) return cache.get(index) ?? null;
-      const arg = node.args[index] ?? null;
-      const value = arg === null ? null : evaluateNode(arg, state);
-      cache.set(index, value);
-      return value;
-    },
-    fail: (detail) => {
-      throw new ExpressionError("evaluation-failed", node.start, detail);
-    },
-    markRedacted: () => {
-      state.redacted = true;
-    },
-    ignoreFlow: () => {
-      throw new IgnoreFlow();
-    },
-  };
+  const call = new Call(node, state);
   try {
     return implementation(call);
   } catch (error) {
     if (error instanceof ExpressionError || error instanceof IgnoreFlow) throw error;
     throw new ExpressionError("evaluation-failed", node.start, `${node.name}: ${String(error)}`);
+  }
+}
+
+/**
+ * One call's view for its implementation, as a class: its methods live on the prototype, so a call
+ * builds one object instead of six closures.
+ */
+class Call implements FunctionCall {
+  readonly node: CallExpression;
+  readonly context: EvaluationContext;
+  readonly count: number;
+  readonly #state: EvaluationState;
+  #cache: Map<number, ExpressionValue> | undefined;
+
+  constructor(node: CallExpression, state: EvaluationState) {
+    this.node = node;
+    this.context = state.context;
+    this.count = node.args.length;
+    this.#state = state;
+  }
+
+  has(index: number): boolean {
+    return (this.node.args[index] ?? null) !== null;
+  }
+
+  argNode(index: number): Expression | null {
+    return this.node.args[index] ?? null;
+  }
+
+  arg(index: number): ExpressionValue {
+    const cache = (this.#cache ??= new Map<number, ExpressionValue>());
+    if (cache.has(index)) return cache.get(index) ?? null;
+    const arg = this.node.args[index] ?? null;
+    const value = arg === null ? null : evaluateNode(arg, this.#state);
+    cache.set(index, value);
+    return value;
+  }
+
+  fail(detail: string): never {
+    throw new ExpressionError("evaluation-failed", this.node.start, detail);
+  }
+
+  markRedacted(): void {
+    this.#state.redacted = true;
+  }
+
+  ignoreFlow(): never {
+    throw new IgnoreFlow();
   }
 }
 

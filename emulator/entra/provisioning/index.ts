@@ -2,6 +2,7 @@ export {
   ProvisioningEngine,
   ON_DEMAND_GROUP_MEMBER_LIMIT,
   RESTART_SCOPES,
+  type CycleOptions,
   type RestartCriteria,
   type RestartScope,
 } from "./engine/provisioning-engine.ts";

@@ -1,7 +1,12 @@
 import type { Runtime } from "../../runtime/index.ts";
 import { Directory } from "../directory/directory.ts";
 import type { Quirks, QuirkName } from "../quirks.ts";
-import { ProvisioningEngine, type CycleResult, type RestartScope } from "../provisioning/index.ts";
+import {
+  ProvisioningEngine,
+  type CycleOptions,
+  type CycleResult,
+  type RestartScope,
+} from "../provisioning/index.ts";
 import type { AttributeMapping, ProvisioningConfig } from "../provisioning/index.ts";
 import type { ProvisioningJob } from "../provisioning/index.ts";
 import { fetchExchange, type ExchangeLike, type FetchLike } from "../provisioning/index.ts";
@@ -127,13 +132,13 @@ export class EntraTenant {
   }
 
   /**
-   * Runs one cycle (Graph `start`) and records it as the job's last execution; `keepExchanges:
-   * false` leaves the exchanges out of the result (see ProvisioningEngine.runCycle).
+   * Runs one cycle (Graph `start`) and records it as the job's last execution; the options say what
+   * the result keeps (see ProvisioningEngine.runCycle).
    */
   runCycle(
     app: TenantApp,
     kind?: "initial" | "incremental",
-    options: { keepExchanges?: boolean } = {},
+    options: CycleOptions = {},
   ): Promise<CycleResult> {
     return runJobCycle(app, this.runtime.clock, kind, options);
   }

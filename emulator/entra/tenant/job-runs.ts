@@ -1,4 +1,4 @@
-import type { CycleResult, RestartCriteria, RestartScope } from "../provisioning/index.ts";
+import type { CycleOptions, CycleResult, RestartCriteria, RestartScope } from "../provisioning/index.ts";
 import type { TenantApp } from "./tenant-app.ts";
 
 /**
@@ -19,7 +19,7 @@ export async function runJobCycle(
   app: TenantApp,
   now: () => Date,
   kind?: "initial" | "incremental",
-  options: { keepExchanges?: boolean } = {},
+  options: CycleOptions = {},
 ): Promise<CycleResult> {
   app.job.status = "Active";
   const started = now().toISOString();

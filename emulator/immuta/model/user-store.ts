@@ -1,5 +1,5 @@
 import { ScimError } from "../../scim/index.ts";
-import { getMember, type JsonObject } from "../../scim/index.ts";
+import { getMember, type JsonObject, type JsonValue } from "../../scim/index.ts";
 import type { Authorizations } from "./authorizations.ts";
 
 /** One Immuta user that came in over SCIM, with the SCIM resource Immuta keeps (`profile.scim`). */
@@ -23,6 +23,9 @@ export type ImmutaUser = {
   bimAuthorizations: Authorizations;
 };
 
+/** How many distinct `schemas` lists a store shares; lists past it are kept per user. */
+const SHARED_SCHEMA_LISTS = 64;
+
 /**
  * The users of one IAM with O(1) lookups by SCIM id, userName and externalId.
  * userName is unique case-insensitively (RFC 7643 §4.1.1: caseExact false, uniqueness server);
@@ -33,6 +36,8 @@ export class UserStore {
   readonly #byUserName = new Map<string, string>();
   /** externalId → the one user's id, or a set when several share it (most are unique: no set each). */
   readonly #byExternalId = new Map<string, string | Set<string>>();
+  /** The distinct `schemas` lists stored, each once (see put). */
+  readonly #schemaLists = new Map<string, JsonValue[]>();
 
   get size(): number {
     return this.#byId.size;
@@ -66,8 +71,12 @@ export class UserStore {
     }
   }
 
-  /** Inserts or replaces a user, keeping the indexes in step. */
+  /**
+   * Inserts or replaces a user, keeping the indexes in step. The `schemas` list most users share is
+   * stored once (equal lists become one frozen array).
+   */
   put(user: ImmutaUser): void {
+    this.#share(user);
     const previous = this.#byId.get(user.scimId);
     if (previous) this.#unindex(previous);
     this.#byId.set(user.scimId, user);
@@ -87,6 +96,18 @@ export class UserStore {
     this.#byId.clear();
     this.#byUserName.clear();
     this.#byExternalId.clear();
+  }
+
+  #share(user: ImmutaUser): void {
+    const schemas = user.resource.schemas;
+    if (!Array.isArray(schemas) || !schemas.every((schema) => typeof schema === "string")) return;
+    const key = schemas.join("\n");
+    const shared = this.#schemaLists.get(key);
+    if (shared !== undefined) user.resource.schemas = shared;
+    else if (this.#schemaLists.size < SHARED_SCHEMA_LISTS) {
+      Object.freeze(schemas);
+      this.#schemaLists.set(key, schemas);
+    }
   }
 
   #unindex(user: ImmutaUser): void {

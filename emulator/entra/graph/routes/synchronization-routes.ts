@@ -67,8 +67,8 @@ export function registerSynchronizationRoutes(app: Hono, tenant: EntraTenant): v
   app.post(`${JOB}/start`, async (c) => {
     const target = job(c);
     await readJson(c.req.raw, { optional: true });
-    // The answer is 204 with no body: nothing reads the cycle's exchanges.
-    await tenant.runCycle(target, undefined, { keepExchanges: false });
+    // The answer is 204 with no body: nothing reads the cycle's result (the log records are in the job's log).
+    await tenant.runCycle(target, undefined, { keepResults: false });
     return c.body(null, 204);
   });
 

@@ -54,6 +54,9 @@ export type RestartScope = (typeof RESTART_SCOPES)[number];
 /** Restart options: Graph's `resetScope`, or `resetLinks` as a shorthand for forgetting the links. */
 export type RestartCriteria = { resetScope?: RestartScope | readonly RestartScope[]; resetLinks?: boolean };
 
+/** What a cycle's result keeps (see ProvisioningEngine.runCycle); both default to true. */
+export type CycleOptions = { keepExchanges?: boolean; keepResults?: boolean };
+
 /**
  * The provisioning service for one job
  * (https://learn.microsoft.com/entra/identity/app-provisioning/how-provisioning-works): test
@@ -162,7 +165,9 @@ export class ProvisioningEngine {
    */
   #oneAtATime<T>(work: () => Promise<T>): Promise<T> {
     const result = this.#queue.then(work, work);
-    this.#queue = result.catch(() => undefined);
+    // The queue waits for the run to end but keeps nothing of it: a cycle's result can hold a log
+    // record per object, which must be freed once the caller drops it.
+    this.#queue = result.then(ignore, ignore);
     return result;
   }
 
@@ -213,26 +218,23 @@ export class ProvisioningEngine {
    * entitled, escrowed and pending ones, and hard deletes. Users first, then groups, then
    * memberships. Without a kind: initial after a (re)start, incremental otherwise. With
    * `keepExchanges: false` the result lists no exchanges (each object's are dropped once judged),
-   * for a caller that reads only the log records, such as Graph `start`.
+   * for a caller that reads only the log records; with `keepResults: false` it lists no objects
+   * either (their records stay in the job's bounded log), for a caller that reads nothing of it,
+   * such as Graph `start`.
    */
-  runCycle(
-    kind?: "initial" | "incremental",
-    options: { keepExchanges?: boolean } = {},
-  ): Promise<CycleResult> {
+  runCycle(kind?: "initial" | "incremental", options: CycleOptions = {}): Promise<CycleResult> {
     return this.#oneAtATime(() => this.#runCycle(kind, options));
   }
 
-  async #runCycle(
-    kind: "initial" | "incremental" | undefined,
-    options: { keepExchanges?: boolean },
-  ): Promise<CycleResult> {
+  async #runCycle(kind: "initial" | "incremental" | undefined, options: CycleOptions): Promise<CycleResult> {
     const effective = kind ?? (this.#watermark < 0 ? "initial" : "incremental");
     const run = this.#startRun(effective);
-    const keep = options.keepExchanges ?? true;
+    const keepResults = options.keepResults ?? true;
+    const keep = keepResults && (options.keepExchanges ?? true);
     const exchanges: ScimExchangeRecord[] = [];
     const results: ObjectResult[] = [];
     const collect = (result: ObjectResult | null) => {
-      if (!result) return;
+      if (!result || !keepResults) return;
       results.push(keep ? result : { log: result.log, exchanges: [] });
       if (keep) exchanges.push(...result.exchanges);
     };
@@ -342,6 +344,8 @@ export class ProvisioningEngine {
     return user.id;
   }
 }
+
+function ignore(): void {}
 
 function byName(attributes: readonly TargetAttribute[]): Map<string, TargetAttribute> {
   const map = new Map<string, TargetAttribute>();

@@ -5,7 +5,7 @@ import type { Outcome } from "../log/log-record.ts";
 import type { ErrorInformation } from "../log/provisioning-log.ts";
 import { skippedOutcome } from "../log/log-steps.ts";
 import { diff, displayValue, toTargetValue } from "../mapping/attribute-diff.ts";
-import { readUserSource } from "../mapping/source-attributes.ts";
+import { readUserSource, type SourceValue } from "../mapping/source-attributes.ts";
 import { buildTargetEntries } from "../mapping/target-entries.ts";
 import { readTargetValue } from "../mapping/target-path.ts";
 import {
@@ -57,8 +57,19 @@ export async function exportUser(
   const label = typeof upnValue === "string" ? upnValue : user.id;
   const run = new ObjectRun(state, cycle, { id: user.id, displayName: label, type: "User" });
   const reason = cycle.snapshot.userOutOfScope(user);
-  const read = (name: string) => readUserSource(user, name, reason !== null);
-  return exportObject(USER_EXPORT, run, { user, label, read, force, reason });
+  return exportObject(USER_EXPORT, run, {
+    user,
+    label,
+    read: sourceOf(user, reason !== null),
+    force,
+    reason,
+  });
+}
+
+// A function returning the reader: under tsx an arrow bound to a name is wrapped to keep its name,
+// which costs more than the read itself in a cycle of thousands of users.
+function sourceOf(user: EntraUser, softDeleted: boolean): (name: string) => SourceValue {
+  return (name) => readUserSource(user, name, softDeleted);
 }
 
 const USER_EXPORT: ExportStrategy<UserSubject, UserCreatePlan> = {
@@ -133,8 +144,7 @@ function announce(run: ObjectRun, { user, label, reason }: UserSubject): void {
 function screen(run: ObjectRun, { label, reason, force }: UserSubject): Outcome | "match" {
   const { job } = run;
   const anchor = run.state.anchors.get(run.identity.id);
-  const skip = (code: ErrorInformation["errorCode"], text: string) =>
-    skippedOutcome("other", code, text, anchor?.targetId ?? "");
+  const skip = skipper(anchor?.targetId ?? "");
   if (!job.config.users.enabled) return skip("ImportSkipped", "User provisioning is disabled for this app.");
   if (reason === null) return "match";
   if (!anchor) {
@@ -156,6 +166,10 @@ function screen(run: ObjectRun, { label, reason, force }: UserSubject): Outcome 
     return skip("NotEffectivelyEntitled", text);
   }
   return "match";
+}
+
+function skipper(targetId: string): (code: ErrorInformation["errorCode"], text: string) => Outcome {
+  return (code, text) => skippedOutcome("other", code, text, targetId);
 }
 
 function planCreate(run: ObjectRun, { label, read, reason }: UserSubject): UserCreatePlan | Outcome {

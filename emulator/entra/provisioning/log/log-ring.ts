@@ -27,6 +27,20 @@ export function truncationMarker(cut: number): string {
   return `…[truncated ${String(cut)} chars]`;
 }
 
+/** Whether any string in the value is longer than `maxChars`; reads without building anything. */
+function hasLongValue(value: unknown, maxChars: number): boolean {
+  if (typeof value === "string") return value.length > maxChars;
+  if (value === null || typeof value !== "object") return false;
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) if (hasLongValue(item, maxChars)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (hasLongValue((value as Record<string, unknown>)[key], maxChars)) return true;
+  }
+  return false;
+}
+
 // Returns the value itself when nothing in it is too long, so ordinary records are kept as written.
 function truncateValues(value: unknown, maxChars: number): unknown {
   if (typeof value === "string") {
@@ -88,7 +102,10 @@ export class ProvisioningLogRing {
 
   /** Keeps the record with long values shortened, then drops the oldest past the bounds. */
   push(record: ProvisioningLogRecord): void {
-    const kept = truncateValues(record, this.limits.maxValueChars) as ProvisioningLogRecord;
+    const { maxValueChars } = this.limits;
+    const kept = hasLongValue(record, maxValueChars)
+      ? (truncateValues(record, maxValueChars) as ProvisioningLogRecord)
+      : record;
     const size = Buffer.byteLength(JSON.stringify(kept));
     const last = this.#records.at(-1);
     if (last !== undefined && last.activityDateTime > kept.activityDateTime) this.#inTimeOrder = false;

@@ -122,7 +122,7 @@ function judgeSuccess(
     case "patch":
     case "delete":
       // A body is not needed ("It isn't necessary to include the entire resource in the PATCH response").
-      if (exchange.responseText.trim() !== "" && body === undefined) {
+      if (!/^\s*$/.test(exchange.responseText) && body === undefined) {
         return fail("SystemForCrossDomainIdentityManagementServiceIncompatible", INCOMPATIBLE, exchange);
       }
       return { ok: true, body: isJsonObject(body) ? body : {} };

@@ -1,4 +1,5 @@
-import type { ExchangeLike } from "./scim-transport.ts";
+import { DeadlineQueue, type Deadline } from "./deadline-queue.ts";
+import type { ExchangeLike, ExchangeRequest, ExchangeResponse } from "./scim-transport.ts";
 
 /**
  * How long the fake Entra waits for a SCIM target. Microsoft documents no timeout of the
@@ -37,33 +38,105 @@ export class ScimTimeoutError extends Error {
  * The exchange with both deadlines. The inner exchange is handed an AbortSignal, so a fetch drops
  * the connection when time runs out, and `onResponseStart`, which ends the connect deadline once the
  * headers are in (an exchange that never calls it is held to the shorter deadline for all of it).
+ * The signal is made only when the inner exchange reads it (the in-process fake does not), and all
+ * calls share one timer per deadline (see DeadlineQueue).
  */
 export function withTimeouts(exchange: ExchangeLike, timeouts: ScimTimeouts): ExchangeLike {
-  return async (request) => {
-    const controller = new AbortController();
-    const timers: ReturnType<typeof setTimeout>[] = [];
-    const deadline = new Promise<never>((_resolve, reject) => {
-      const expire = (phase: "connect" | "response", ms: number) => {
-        const error = new ScimTimeoutError(phase, ms);
-        controller.abort(error);
-        reject(error);
-      };
-      timers.push(setTimeout(() => expire("connect", timeouts.connectMs), timeouts.connectMs));
-      timers.push(setTimeout(() => expire("response", timeouts.responseMs), timeouts.responseMs));
-    });
-    const inner = Promise.resolve(
-      exchange({
-        ...request,
-        signal: controller.signal,
-        onResponseStart: () => clearTimeout(timers[0]),
-      }),
-    );
-    try {
-      return await Promise.race([inner, deadline]);
-    } finally {
-      for (const timer of timers) clearTimeout(timer);
-      // The loser of the race must not become an unhandled rejection.
-      inner.catch(() => undefined);
-    }
+  const queues = {
+    connect: new DeadlineQueue<Phase>(timeouts.connectMs),
+    response: new DeadlineQueue<Phase>(timeouts.responseMs),
   };
+  return (request) =>
+    new Promise((resolve, reject) => {
+      const call = new TimedCall(request, { queues, timeouts, resolve, reject });
+      let inner: Promise<ExchangeResponse>;
+      try {
+        inner = Promise.resolve(exchange(call));
+      } catch (error) {
+        call.fail(error);
+        return;
+      }
+      inner.then(
+        (answer) => call.answer(answer),
+        (error: unknown) => call.fail(error),
+      );
+    });
+}
+
+type Phase = "connect" | "response";
+
+/**
+ * One call under both deadlines, and the request the inner exchange sees: a class, so that a call
+ * builds no closures of its own, and its abort signal is made only when it is read.
+ */
+class TimedCall implements ExchangeRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | null;
+  readonly #queues: Record<Phase, DeadlineQueue<Phase>>;
+  readonly #timeouts: ScimTimeouts;
+  readonly #resolve: (answer: ExchangeResponse) => void;
+  readonly #reject: (error: unknown) => void;
+  readonly #connect: Deadline;
+  readonly #response: Deadline;
+  #controller: AbortController | undefined;
+
+  constructor(
+    request: ExchangeRequest,
+    options: {
+      queues: Record<Phase, DeadlineQueue<Phase>>;
+      timeouts: ScimTimeouts;
+      resolve: (answer: ExchangeResponse) => void;
+      reject: (error: unknown) => void;
+    },
+  ) {
+    this.method = request.method;
+    this.url = request.url;
+    this.headers = request.headers;
+    this.body = request.body;
+    this.#queues = options.queues;
+    this.#timeouts = options.timeouts;
+    this.#resolve = options.resolve;
+    this.#reject = options.reject;
+    this.#connect = options.queues.connect.add(this, "connect");
+    this.#response = options.queues.response.add(this, "response");
+  }
+
+  get signal(): AbortSignal {
+    this.#controller ??= new AbortController();
+    return this.#controller.signal;
+  }
+
+  onResponseStart(): void {
+    this.#connect.done = true;
+    this.#queues.connect.settle();
+  }
+
+  answer(answer: ExchangeResponse): void {
+    this.#finish();
+    this.#resolve(answer);
+  }
+
+  fail(error: unknown): void {
+    this.#finish();
+    this.#reject(error);
+  }
+
+  /** Called by the queue when a deadline passes first. */
+  expire(phase: Phase): void {
+    const error = new ScimTimeoutError(
+      phase,
+      phase === "connect" ? this.#timeouts.connectMs : this.#timeouts.responseMs,
+    );
+    this.#controller?.abort(error);
+    this.fail(error);
+  }
+
+  #finish(): void {
+    this.#connect.done = true;
+    this.#response.done = true;
+    this.#queues.connect.settle();
+    this.#queues.response.settle();
+  }
 }

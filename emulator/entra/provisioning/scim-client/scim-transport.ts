@@ -91,8 +91,9 @@ export function parseTenantUrl(
 export function toExchangeRequest(endpoint: ScimEndpoint, request: ScimRequest): ExchangeRequest {
   // Entra form-encodes the query: filter=userName+eq+%22...%22 (observed:
   // https://github.com/MicrosoftDocs/azure-docs/issues/94189).
-  const params = new URLSearchParams(request.query);
-  const search = [endpoint.query, params.toString()].filter((part) => part !== "").join("&");
+  const params = request.query.length === 0 ? "" : new URLSearchParams(request.query).toString();
+  const search =
+    endpoint.query === "" ? params : params === "" ? endpoint.query : `${endpoint.query}&${params}`;
   const url = `${endpoint.baseUrl}${request.path}${search ? `?${search}` : ""}`;
   const headers: Record<string, string> = { authorization: `Bearer ${endpoint.token}` };
   if (request.body !== null) headers["content-type"] = SCIM_CONTENT_TYPE;
@@ -111,12 +112,15 @@ export async function sendScim(
   request: ScimRequest,
 ): Promise<ScimExchangeRecord> {
   const exchangeRequest = toExchangeRequest(endpoint, request);
-  const sent = { method: request.method, url: exchangeRequest.url, requestText: exchangeRequest.body };
+  const { method } = request;
+  const { url, body: requestText } = exchangeRequest;
   try {
     const response = await exchange(exchangeRequest);
     const retryAfter = response.headers?.["retry-after"];
     return new RecordedExchange({
-      ...sent,
+      method,
+      url,
+      requestText,
       status: response.status,
       responseText: response.body,
       ...(retryAfter === undefined ? {} : { retryAfter }),
@@ -124,7 +128,9 @@ export async function sendScim(
   } catch (error) {
     const timeout = timeoutOf(error);
     return new RecordedExchange({
-      ...sent,
+      method,
+      url,
+      requestText,
       status: 0,
       responseText: "",
       networkError: timeout?.message ?? networkErrorText(error),
@@ -162,11 +168,10 @@ class RecordedExchange implements ScimExchangeRecord {
     this.status = fields.status;
     this.responseText = fields.responseText;
     const { networkError, timedOut, retryAfter } = fields;
-    Object.assign(this, {
-      ...(networkError !== undefined ? { networkError } : {}),
-      ...(timedOut !== undefined ? { timedOut } : {}),
-      ...(retryAfter !== undefined ? { retryAfter } : {}),
-    });
+    // Set only when present, so that the record has no undefined members.
+    if (networkError !== undefined) this.networkError = networkError;
+    if (timedOut !== undefined) this.timedOut = timedOut;
+    if (retryAfter !== undefined) this.retryAfter = retryAfter;
     this.#requestText = fields.requestText;
   }
 
@@ -209,7 +214,8 @@ function networkErrorText(error: unknown): string {
 }
 
 function parseJson(text: string): JsonValue | undefined {
-  if (text.trim() === "") return undefined;
+  // A test, not trim(): trimming copies every response body to find out it is not empty.
+  if (/^\s*$/.test(text)) return undefined;
   try {
     return JSON.parse(text) as JsonValue;
   } catch {
