@@ -5,6 +5,12 @@
  * the same run. Latency p99 is reported.
  *
  *   npx tsx bench/scim-throughput.ts [--users 10000] [--seconds 3] [--rounds 3] [--connections 10]
+ *                                    [--profile PREFIX]
+ *
+ * `--profile PREFIX` writes V8 CPU profiles of the served fake Immuta and of the bare handler during
+ * one more run of each phase, after the measured rounds (PREFIX-immuta-post.cpuprofile,
+ * PREFIX-bare-post.cpuprofile, ... -patch, -get): both serve from this process, the load comes
+ * from autocannon's.
  */
 import { Hono } from "hono";
 import { parseArgs } from "node:util";
@@ -12,6 +18,7 @@ import { createImmutaApp, DEV_CREDENTIALS } from "../emulator/immuta/index.ts";
 import { listen } from "../emulator/serve.ts";
 import { loadFromChild, type LoadPhase, type LoadResult } from "./support/autocannon-run.ts";
 import { isMain, printRows, type BenchRow } from "./support/bench-row.ts";
+import { profiled } from "./support/profile.ts";
 import { EXTENSION } from "./support/cycle-world.ts";
 import { listenScimmy } from "./support/scimmy-server.ts";
 
@@ -21,7 +28,20 @@ const PHASES = ["POST /Users", "PATCH /Users/{id}", "GET /Users?filter=userName 
 type PhaseName = (typeof PHASES)[number];
 type ServerName = "bare" | "immuta" | "scimmy";
 
-export type ThroughputOptions = { users?: number; seconds?: number; connections?: number; rounds?: number };
+export type ThroughputOptions = {
+  users?: number;
+  seconds?: number;
+  connections?: number;
+  rounds?: number;
+  /** Prefix of the CPU profile files of one extra run a phase, for the fake Immuta and the bare handler. */
+  profile?: string;
+};
+
+const PROFILE_SUFFIX: Record<PhaseName, string> = {
+  "POST /Users": "post",
+  "PATCH /Users/{id}": "patch",
+  "GET /Users?filter=userName eq": "get",
+};
 
 const userBody = (userName: string) => ({
   schemas: [USER],
@@ -133,6 +153,10 @@ export async function benchScimThroughput(options: ThroughputOptions = {}): Prom
         }
       }
       rows.push(...phaseRows(phase, best as Record<ServerName, LoadResult>));
+      for (const name of options.profile === undefined ? [] : (["immuta", "bare"] as const))
+        await profiled(`${options.profile}-${name}-${PROFILE_SUFFIX[phase]}.cpuprofile`, () =>
+          loadFromChild(servers[name][phase], load),
+        );
     }
     const journal = immuta.state.journal;
     rows.push({
@@ -183,6 +207,7 @@ if (isMain(import.meta.url)) {
       seconds: { type: "string" },
       connections: { type: "string" },
       rounds: { type: "string" },
+      profile: { type: "string" },
     },
   });
   printRows(
@@ -191,6 +216,7 @@ if (isMain(import.meta.url)) {
       ...(values.seconds ? { seconds: Number(values.seconds) } : {}),
       ...(values.connections ? { connections: Number(values.connections) } : {}),
       ...(values.rounds ? { rounds: Number(values.rounds) } : {}),
+      ...(values.profile ? { profile: values.profile } : {}),
     }),
   );
 }
