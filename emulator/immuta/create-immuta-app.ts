@@ -52,11 +52,20 @@ export function createImmutaApp(options: ImmutaAppOptions = {}): ImmutaApp {
       createEdgeGuard(options.edge, (error, c) => renderError(state, error, c)),
     );
 
-  // SCIM paths are per IAM and can change at run time, so they are resolved per request.
-  app.use("*", async (c, next) => {
+  // SCIM paths are per IAM and can change at run time, so they are resolved per request. A handler
+  // (not a middleware) may answer synchronously, which lets @hono/node-server write a GET at once.
+  app.all("*", (c, next): Response | Promise<Response> | Promise<void> => {
     const match = state.resolveScimPath(c.req.path);
     if (!match) return next();
-    return toResponse(await dispatchScim(state, match.iam, match.rest, fromFetchRequest(c.req.raw)));
+    const reply = dispatchScim(
+      state,
+      match.iam,
+      match.rest,
+      fromFetchRequest(c.req.raw, rawHeadersOf(c.env)),
+    );
+    if (!(reply instanceof Promise)) return toResponse(reply);
+    const response: Promise<Response> = reply.then(toResponse);
+    return response;
   });
 
   registerBimRoutes(app, state);
@@ -85,6 +94,17 @@ export function createImmutaApp(options: ImmutaAppOptions = {}): ImmutaApp {
   };
 
   return { app, state, fetch: async (request) => app.fetch(request), exchange };
+}
+
+/** The raw header list of the Node request behind a served request (@hono/node-server's `env.incoming`). */
+function rawHeadersOf(env: unknown): readonly string[] | undefined {
+  const incoming = isObject(env) ? env.incoming : undefined;
+  const raw = isObject(incoming) ? incoming.rawHeaders : undefined;
+  return Array.isArray(raw) && raw.every((item) => typeof item === "string") ? raw : undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
 }
 
 /** Every failure in the shape of its route: a SCIM error under a SCIM path, Immuta's Boom body elsewhere. */
