@@ -52,11 +52,19 @@ export function createImmutaApp(options: ImmutaAppOptions = {}): ImmutaApp {
       createEdgeGuard(options.edge, (error, c) => renderError(state, error, c)),
     );
 
-  // SCIM paths are per IAM and can change at run time, so they are resolved per request. A handler
-  // (not a middleware) may answer synchronously, which lets @hono/node-server write a GET at once.
-  app.all("*", (c, next): Response | Promise<Response> | Promise<void> => {
+  // The REST and control APIs are an app of their own behind the SCIM handler, so a SCIM request
+  // meets one route and one handler (the edge guard aside): Hono then calls it without composing
+  // middleware, and a reply given synchronously lets @hono/node-server write it at once.
+  const api = new Hono();
+  api.onError((error, c) => renderError(state, error, c));
+  registerBimRoutes(api, state);
+  registerControlRoutes(api, state);
+  api.notFound((c) => new ImmutaApiError(404, `no route for ${c.req.method} ${c.req.path}`).toResponse());
+
+  // SCIM paths are per IAM and can change at run time, so they are resolved per request.
+  app.all("*", (c): Response | Promise<Response> => {
     const match = state.resolveScimPath(c.req.path);
-    if (!match) return next();
+    if (!match) return api.fetch(c.req.raw, c.env);
     const reply = dispatchScim(
       state,
       match.iam,
@@ -67,10 +75,6 @@ export function createImmutaApp(options: ImmutaAppOptions = {}): ImmutaApp {
     const response: Promise<Response> = reply.then(toResponse);
     return response;
   });
-
-  registerBimRoutes(app, state);
-  registerControlRoutes(app, state);
-  app.notFound((c) => new ImmutaApiError(404, `no route for ${c.req.method} ${c.req.path}`).toResponse());
 
   const exchange = async (request: PlainRequest): Promise<PlainResponse> => {
     // Hono's own path rule (it reads only the URL), so both entries resolve the same SCIM path.
