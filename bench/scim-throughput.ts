@@ -5,6 +5,12 @@
  * the same run. Latency p99 is reported.
  *
  *   npx tsx bench/scim-throughput.ts [--users 10000] [--seconds 3] [--rounds 3] [--connections 10]
+ *                                    [--phases post,patch,get] [--profile PREFIX]
+ *
+ * `--profile PREFIX` writes V8 CPU profiles of the served fake Immuta and of the bare handler during
+ * one more run of each phase, after the measured rounds (PREFIX-immuta-post.cpuprofile,
+ * PREFIX-bare-post.cpuprofile, ... -patch, -get): both serve from this process, the load comes
+ * from autocannon's.
  */
 import { Hono } from "hono";
 import { parseArgs } from "node:util";
@@ -12,6 +18,7 @@ import { createImmutaApp, DEV_CREDENTIALS } from "../emulator/immuta/index.ts";
 import { listen } from "../emulator/serve.ts";
 import { loadFromChild, type LoadPhase, type LoadResult } from "./support/autocannon-run.ts";
 import { isMain, printRows, type BenchRow } from "./support/bench-row.ts";
+import { profiled } from "./support/profile.ts";
 import { EXTENSION } from "./support/cycle-world.ts";
 import { listenScimmy } from "./support/scimmy-server.ts";
 
@@ -21,7 +28,22 @@ const PHASES = ["POST /Users", "PATCH /Users/{id}", "GET /Users?filter=userName 
 type PhaseName = (typeof PHASES)[number];
 type ServerName = "bare" | "immuta" | "scimmy";
 
-export type ThroughputOptions = { users?: number; seconds?: number; connections?: number; rounds?: number };
+export type ThroughputOptions = {
+  users?: number;
+  seconds?: number;
+  connections?: number;
+  rounds?: number;
+  /** Which phases run (all by default): "post", "patch", "get". */
+  phases?: readonly string[];
+  /** Prefix of the CPU profile files of one extra run a phase, for the fake Immuta and the bare handler. */
+  profile?: string;
+};
+
+const PHASE_NAMES: Record<PhaseName, string> = {
+  "POST /Users": "post",
+  "PATCH /Users/{id}": "patch",
+  "GET /Users?filter=userName eq": "get",
+};
 
 const userBody = (userName: string) => ({
   schemas: [USER],
@@ -119,8 +141,9 @@ export async function benchScimThroughput(options: ThroughputOptions = {}): Prom
     const rows: BenchRow[] = [];
     // Servers alternate within each round and the best round counts, so a burst of load from
     // elsewhere on the machine does not land on one server only.
-    for (const phase of PHASES) {
-      const best: Partial<Record<ServerName, LoadResult>> = {};
+    const chosen = PHASES.filter((phase) => options.phases?.includes(PHASE_NAMES[phase]) ?? true);
+    for (const phase of chosen) {
+      const best: Partial<Record<ServerName, MeasuredRun>> = {};
       for (const phases of Object.values(servers))
         await loadFromChild(phases[phase], { ...load, seconds: 1 });
       for (let round = 0; round < rounds; round++) {
@@ -128,11 +151,19 @@ export async function benchScimThroughput(options: ThroughputOptions = {}): Prom
           ServerName,
           Record<PhaseName, LoadPhase>,
         ][]) {
-          const result = await loadFromChild(phases[phase], load);
+          const before = process.cpuUsage();
+          const run = await loadFromChild(phases[phase], load);
+          const used = process.cpuUsage(before);
+          // This process serves all three (one at a time); autocannon's CPU is its own process's.
+          const result = { ...run, cpuPerRequest: (used.user + used.system) / Math.max(1, run.requests) };
           if (result.rps > (best[name]?.rps ?? 0)) best[name] = result;
         }
       }
-      rows.push(...phaseRows(phase, best as Record<ServerName, LoadResult>));
+      rows.push(...phaseRows(phase, best as Record<ServerName, MeasuredRun>));
+      for (const name of options.profile === undefined ? [] : (["immuta", "bare"] as const))
+        await profiled(`${options.profile}-${name}-${PHASE_NAMES[phase]}.cpuprofile`, () =>
+          loadFromChild(servers[name][phase], load),
+        );
     }
     const journal = immuta.state.journal;
     rows.push({
@@ -150,16 +181,21 @@ export async function benchScimThroughput(options: ThroughputOptions = {}): Prom
   }
 }
 
-function phaseRows(phase: PhaseName, results: Record<ServerName, LoadResult>): BenchRow[] {
+/** A load run with the serving process's CPU time per request, in µs. */
+type MeasuredRun = LoadResult & { cpuPerRequest: number };
+
+function phaseRows(phase: PhaseName, results: Record<ServerName, MeasuredRun>): BenchRow[] {
   const { bare, immuta, scimmy } = results;
-  const figure = `fake Immuta ${phase} (p99 ${immuta.p99} ms)`;
-  const rps = (result: LoadResult) => `${Math.round(result.rps).toLocaleString("en")} req/s`;
+  const cpu = (result: MeasuredRun) => `${Math.round(result.cpuPerRequest)} µs CPU/req`;
+  const figure = `fake Immuta ${phase} (p99 ${immuta.p99} ms, ${cpu(immuta)})`;
+  const rps = (result: MeasuredRun) =>
+    `${Math.round(result.rps).toLocaleString("en")} req/s (p99 ${result.p99} ms, ${cpu(result)})`;
   return [
     {
       figure,
       value: immuta.rps,
       unit: "req/s",
-      reference: `bare Hono handler ${rps(bare)} (p99 ${bare.p99} ms)`,
+      reference: `bare Hono handler ${rps(bare)}`,
       ratio: immuta.rps / bare.rps,
       target: "ratio ≥ 0.5",
       met: immuta.rps / bare.rps >= 0.5,
@@ -168,7 +204,7 @@ function phaseRows(phase: PhaseName, results: Record<ServerName, LoadResult>): B
       figure,
       value: immuta.rps,
       unit: "req/s",
-      reference: `SCIMMY 1.3.5 ${rps(scimmy)} (p99 ${scimmy.p99} ms)`,
+      reference: `SCIMMY 1.3.5 ${rps(scimmy)}`,
       ratio: immuta.rps / scimmy.rps,
       target: "ratio ≥ 10",
       met: immuta.rps / scimmy.rps >= 10,
@@ -183,6 +219,8 @@ if (isMain(import.meta.url)) {
       seconds: { type: "string" },
       connections: { type: "string" },
       rounds: { type: "string" },
+      profile: { type: "string" },
+      phases: { type: "string" },
     },
   });
   printRows(
@@ -191,6 +229,8 @@ if (isMain(import.meta.url)) {
       ...(values.seconds ? { seconds: Number(values.seconds) } : {}),
       ...(values.connections ? { connections: Number(values.connections) } : {}),
       ...(values.rounds ? { rounds: Number(values.rounds) } : {}),
+      ...(values.profile ? { profile: values.profile } : {}),
+      ...(values.phases ? { phases: values.phases.split(",") } : {}),
     }),
   );
 }

@@ -8,4 +8,5 @@ export { createEdgeGuard, type EdgeCors, type EdgeErrorRenderer, type EdgePolicy
 export { listenHosts } from "./listen-hosts.ts";
 export { jsonTextDepth, parseBoundedJson } from "./parse-bounded-json.ts";
 export { QUOTE_LIMIT, quotePrefix, truncateText } from "./quote-prefix.ts";
+export { rawHeaderPairs } from "./raw-header-pairs.ts";
 export { readBoundedText } from "./read-bounded-text.ts";

@@ -52,16 +52,29 @@ export function createImmutaApp(options: ImmutaAppOptions = {}): ImmutaApp {
       createEdgeGuard(options.edge, (error, c) => renderError(state, error, c)),
     );
 
-  // SCIM paths are per IAM and can change at run time, so they are resolved per request.
-  app.use("*", async (c, next) => {
-    const match = state.resolveScimPath(c.req.path);
-    if (!match) return next();
-    return toResponse(await dispatchScim(state, match.iam, match.rest, fromFetchRequest(c.req.raw)));
-  });
+  // The REST and control APIs are an app of their own behind the SCIM handler, so a SCIM request
+  // meets one route and one handler (the edge guard aside): Hono then calls it without composing
+  // middleware, and a reply given synchronously lets @hono/node-server write it at once.
+  const api = new Hono();
+  api.onError((error, c) => renderError(state, error, c));
+  registerBimRoutes(api, state);
+  registerControlRoutes(api, state);
+  api.notFound((c) => new ImmutaApiError(404, `no route for ${c.req.method} ${c.req.path}`).toResponse());
 
-  registerBimRoutes(app, state);
-  registerControlRoutes(app, state);
-  app.notFound((c) => new ImmutaApiError(404, `no route for ${c.req.method} ${c.req.path}`).toResponse());
+  // SCIM paths are per IAM and can change at run time, so they are resolved per request.
+  app.all("*", (c): Response | Promise<Response> => {
+    const match = state.resolveScimPath(c.req.path);
+    if (!match) return api.fetch(c.req.raw, c.env);
+    const reply = dispatchScim(
+      state,
+      match.iam,
+      match.rest,
+      fromFetchRequest(c.req.raw, rawHeadersOf(c.env)),
+    );
+    if (!(reply instanceof Promise)) return toResponse(reply);
+    const response: Promise<Response> = reply.then(toResponse);
+    return response;
+  });
 
   const exchange = async (request: PlainRequest): Promise<PlainResponse> => {
     // Hono's own path rule (it reads only the URL), so both entries resolve the same SCIM path.
@@ -85,6 +98,17 @@ export function createImmutaApp(options: ImmutaAppOptions = {}): ImmutaApp {
   };
 
   return { app, state, fetch: async (request) => app.fetch(request), exchange };
+}
+
+/** The raw header list of the Node request behind a served request (@hono/node-server's `env.incoming`). */
+function rawHeadersOf(env: unknown): readonly string[] | undefined {
+  const incoming = isObject(env) ? env.incoming : undefined;
+  const raw = isObject(incoming) ? incoming.rawHeaders : undefined;
+  return Array.isArray(raw) && raw.every((item) => typeof item === "string") ? raw : undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
 }
 
 /** Every failure in the shape of its route: a SCIM error under a SCIM path, Immuta's Boom body elsewhere. */

@@ -18,20 +18,50 @@ const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
  * Nothing after the handler can fail the request: recording is total, so an answered write is
  * answered truly.
  */
-export async function dispatchScim(
+export function dispatchScim(
   state: ImmutaState,
   iam: Iam,
   rest: string,
   request: ScimHttpRequest,
-): Promise<ScimReply> {
+): ScimReply | Promise<ScimReply> {
   const journaling = state.journal.limit > 0;
-  const started = journaling ? state.runtime.clock() : undefined;
-  const startedAt = journaling ? performance.now() : 0;
-  let bodyText = "";
-  let reply: ScimReply;
+  const pending: Pending = {
+    state,
+    iam,
+    rest,
+    request,
+    started: journaling ? state.runtime.clock() : undefined,
+    startedAt: journaling ? performance.now() : 0,
+  };
   try {
     authenticate(iam, request);
-    if (METHODS_WITH_BODY.has(request.method)) bodyText = await request.readBody(state.limits.scimBodyBytes);
+  } catch (error) {
+    return answer(pending, "", { error });
+  }
+  // A request without a body is answered synchronously: the adapter can write it at once.
+  if (!METHODS_WITH_BODY.has(request.method)) return answer(pending, "");
+  return request.readBody(state.limits.scimBodyBytes).then(
+    (bodyText) => answer(pending, bodyText),
+    (error: unknown) => answer(pending, "", { error }),
+  );
+}
+
+/** A request between arrival and answer: where it goes, and when it came (undefined: not journaled). */
+type Pending = {
+  state: ImmutaState;
+  iam: Iam;
+  rest: string;
+  request: ScimHttpRequest;
+  started: Date | undefined;
+  startedAt: number;
+};
+
+/** Routes the request (or renders the failure before it), then journals the exchange. */
+function answer(pending: Pending, bodyText: string, failure?: { error: unknown }): ScimReply {
+  const { state, iam, request, started } = pending;
+  let reply: ScimReply;
+  try {
+    if (failure !== undefined) throw failure.error;
     const url = new URL(request.url);
     const exchange: ScimExchange = {
       state,
@@ -41,11 +71,12 @@ export async function dispatchScim(
       baseUrl: `${url.origin}${iam.config.scimPath}`,
       bodyText,
     };
-    reply = route(exchange, segmentsOf(rest));
+    reply = route(exchange, segmentsOf(pending.rest));
   } catch (error) {
     reply = toScimError(error).toReply();
   }
-  if (started !== undefined) record(state, { request, bodyText, reply, started, startedAt });
+  if (started !== undefined)
+    record(state, { request, bodyText, reply, started, startedAt: pending.startedAt });
   return reply;
 }
 
@@ -114,11 +145,11 @@ function authenticate(iam: Iam, request: ScimHttpRequest): void {
 }
 
 function segmentsOf(rest: string): string[] {
+  const segments = rest.split("/").filter((segment) => segment !== "");
+  // Without a `%` there is nothing to decode.
+  if (!rest.includes("%")) return segments;
   try {
-    return rest
-      .split("/")
-      .filter((segment) => segment !== "")
-      .map((segment) => decodeURIComponent(segment));
+    return segments.map((segment) => decodeURIComponent(segment));
   } catch {
     throw new ScimError(400, "the path is not valid percent-encoding", "invalidSyntax");
   }

@@ -59,13 +59,7 @@ export function normalizeResourceBody(body: JsonValue, type: "User" | "Group"): 
   const attributes: JsonObject = {};
   const skipped = SKIPPED_KEYS[type];
   for (const key of Object.keys(body)) {
-    if (!skipped.has(key.toLowerCase()))
-      Object.defineProperty(attributes, key, {
-        value: body[key],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+    if (!skipped.has(key.toLowerCase())) setOwn(attributes, key, body[key] ?? null);
   }
   let resource: JsonObject;
   try {

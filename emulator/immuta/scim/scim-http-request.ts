@@ -1,3 +1,4 @@
+import { rawHeaderPairs } from "../../http/index.ts";
 import { ScimError } from "../../scim/index.ts";
 import { readBodyText } from "./read-scim-body.ts";
 
@@ -30,12 +31,23 @@ export type PlainRequest = {
 /** A response as plain data, the answer to a PlainRequest. */
 export type PlainResponse = { status: number; headers: Record<string, string>; body: string };
 
-/** A fetch Request as the dispatcher's input. */
-export function fromFetchRequest(request: Request): ScimHttpRequest {
+/**
+ * A fetch Request as the dispatcher's input. `rawHeaders`, when given, are the Node request's raw
+ * header list the Request was built from (@hono/node-server): iterating them gives what the
+ * Request's Headers would, without the adapter building that Headers object for the journal.
+ */
+export function fromFetchRequest(request: Request, rawHeaders?: readonly string[]): ScimHttpRequest {
+  const { headers } = request;
   return {
     method: request.method,
     url: request.url,
-    headers: request.headers,
+    headers:
+      rawHeaders === undefined
+        ? headers
+        : {
+            get: (name) => headers.get(name),
+            [Symbol.iterator]: () => rawHeaderPairs(rawHeaders)[Symbol.iterator](),
+          },
     readBody: (limit) => readDeclaredBody(request, limit),
   };
 }

@@ -13,12 +13,34 @@ import { indexedCandidates } from "../indexed-candidates.ts";
  * (see indexedCandidates); other filters scan.
  */
 export function findUsers(iam: Iam, filter: Filter, render: (user: ImmutaUser) => JsonObject): ImmutaUser[] {
+  return findUsersPage(iam, { filter, render, from: 0, count: 0 }).users;
+}
+
+/** A filter, how candidates are rendered, and the page (0-based `from`, `count`) to keep renders of. */
+export type UsersPageQuery = {
+  filter: Filter;
+  render: (user: ImmutaUser) => JsonObject;
+  from: number;
+  count: number;
+};
+
+/**
+ * findUsers with the rendered resources of the matches on one page: the resource a filter judged
+ * is the one the list answers, so a match is rendered once; renders off the page are not kept.
+ */
+export function findUsersPage(iam: Iam, query: UsersPageQuery): { users: ImmutaUser[]; page: JsonObject[] } {
+  const { filter, render, from, count } = query;
   const candidates = indexedCandidates(filter, URN.user, (name, value) => lookup(iam, name, value));
-  const found: ImmutaUser[] = [];
+  const users: ImmutaUser[] = [];
+  const page: JsonObject[] = [];
   for (const user of candidates ?? iam.users.all()) {
-    if (!user.scimDeleted && matchesFilter(render(user), filter)) found.push(user);
+    if (user.scimDeleted) continue;
+    const resource = render(user);
+    if (!matchesFilter(resource, filter)) continue;
+    if (users.length >= from && users.length < from + count) page.push(resource);
+    users.push(user);
   }
-  return found;
+  return { users, page };
 }
 
 function lookup(iam: Iam, name: string, value: string): ImmutaUser[] | undefined {

@@ -1,4 +1,4 @@
-import type { JsonObject } from "../../../scim/index.ts";
+import { setOwn, type JsonObject } from "../../../scim/index.ts";
 import { URN } from "../../../scim/index.ts";
 import type { IamConfig } from "../../model/iam-config.ts";
 import type { ImmutaUser } from "../../model/user-store.ts";
@@ -11,12 +11,8 @@ export function renderUser(user: ImmutaUser, iam: IamConfig, baseUrl: string): J
   for (const key of Object.keys(user.resource)) {
     // With echoExtensions off the fake forgets extension data on read, like a server that drops it.
     if (!iam.assumptions.echoExtensions && isExtensionKey(key)) continue;
-    Object.defineProperty(body, key, {
-      value: user.resource[key],
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    // Stored keys are checked attribute names, so `__proto__` never reaches here; setOwn keeps it own anyway.
+    setOwn(body, key, user.resource[key] ?? null);
   }
   return {
     schemas: body.schemas ?? [URN.user],

@@ -30,12 +30,13 @@ export type UnknownAttributeCheck = {
 export function applyUnknownAttributes(resource: JsonObject, check: UnknownAttributeCheck): JsonObject {
   const mode = check.config.assumptions.unknownAttributes;
   if (mode === "store") return resource;
-  const rows = new Set(check.config.attributeSchema.map((row) => row.scimSchema.toLowerCase()));
+  // Built only for a name that is neither a core attribute nor an extension (rarely, then).
+  let rows: Set<string> | undefined;
   const unknown = Object.keys(resource).filter((key) => {
     const lower = key.toLowerCase();
+    if (USER_ATTRIBUTES.has(lower) || isExtensionKey(key)) return false;
+    rows ??= new Set(check.config.attributeSchema.map((row) => row.scimSchema.toLowerCase()));
     return (
-      !USER_ATTRIBUTES.has(lower) &&
-      !isExtensionKey(key) &&
       !rows.has(lower) &&
       !check.nonUrn?.has(lower) &&
       !(check.previous !== undefined && Object.hasOwn(check.previous, key))

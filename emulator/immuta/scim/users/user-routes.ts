@@ -1,11 +1,11 @@
-import { ScimError } from "../../../scim/index.ts";
+import { ScimError, type JsonObject } from "../../../scim/index.ts";
 import type { ImmutaUser } from "../../model/user-store.ts";
 import { parseListQuery, selectAttributes } from "../list-query.ts";
 import { nonUrnTopLevels, patchUserResource } from "../patch-resource.ts";
 import { emptyReply, etagOf, listResponse, scimJson, type ScimReply } from "../scim-reply.ts";
 import { renderUser } from "./render-user.ts";
 import { bodyOf, checkIfMatch, isNotModified, type ScimExchange } from "../scim-exchange.ts";
-import { findUsers } from "./find-users.ts";
+import { findUsersPage } from "./find-users.ts";
 import { applyUnknownAttributes } from "./unknown-attributes.ts";
 import { assertPatchWithinLimits, parseLimitedFilter } from "../request-limits.ts";
 import { assertUserShape, createUser, storeUserVersion, validateUserResource } from "./user-service.ts";
@@ -65,12 +65,11 @@ export function handleUsers(exchange: ScimExchange, id: string | undefined): Sci
 }
 
 function respondWithUser(exchange: ScimExchange, user: ImmutaUser, status = 200): ScimReply {
-  const query = parseListQuery(exchange.url);
-  const body = selectAttributes(
-    renderUser(user, exchange.iam.config, exchange.baseUrl),
-    query.attributes,
-    query.excludedAttributes,
-  );
+  const rendered = renderUser(user, exchange.iam.config, exchange.baseUrl);
+  // Without a query string there is no `attributes` selection to read (the common write).
+  const query = exchange.url.search === "" ? null : parseListQuery(exchange.url);
+  const body =
+    query === null ? rendered : selectAttributes(rendered, query.attributes, query.excludedAttributes);
   const location = status === 201 ? { location: `${exchange.baseUrl}/Users/${user.scimId}` } : {};
   return scimJson(body, status, { etag: etagOf(user.version), ...location });
 }
@@ -102,13 +101,21 @@ function listUsers(exchange: ScimExchange): ScimReply {
   const query = parseListQuery(exchange.url);
   const filter = query.filter === null ? null : parseLimitedFilter(query.filter, exchange.state.limits);
   const render = (user: ImmutaUser) => renderUser(user, iam.config, baseUrl);
-  const matches =
-    filter === null
-      ? [...iam.users.all()].filter((user) => !user.scimDeleted)
-      : findUsers(iam, filter, render);
-  const page = matches.slice(query.startIndex - 1, query.startIndex - 1 + query.count);
-  const resources = page.map((user) =>
-    selectAttributes(render(user), query.attributes, query.excludedAttributes),
+  const from = query.startIndex - 1;
+  let rendered: JsonObject[];
+  let total: number;
+  if (filter === null) {
+    const users = [...iam.users.all()].filter((user) => !user.scimDeleted);
+    rendered = users.slice(from, from + query.count).map(render);
+    total = users.length;
+  } else {
+    // The resources the filter judged are the ones answered: each match is rendered once.
+    const matches = findUsersPage(iam, { filter, render, from, count: query.count });
+    rendered = matches.page;
+    total = matches.users.length;
+  }
+  const resources = rendered.map((resource) =>
+    selectAttributes(resource, query.attributes, query.excludedAttributes),
   );
-  return scimJson(listResponse(resources, matches.length, query.startIndex));
+  return scimJson(listResponse(resources, total, query.startIndex));
 }
