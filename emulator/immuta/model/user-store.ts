@@ -78,10 +78,18 @@ export class UserStore {
   put(user: ImmutaUser): void {
     this.#share(user);
     const previous = this.#byId.get(user.scimId);
-    if (previous) this.#unindex(previous);
     this.#byId.set(user.scimId, user);
-    this.#byUserName.set(user.userid.toLowerCase(), user.scimId);
     const externalId = externalIdOf(user);
+    // Most writes keep userName and externalId: then the indexes already say it. Deleting and
+    // setting the same key again costs a large Map far more than leaving it (twice per PATCH).
+    if (
+      previous !== undefined &&
+      previous.userid.toLowerCase() === user.userid.toLowerCase() &&
+      externalIdOf(previous) === externalId
+    )
+      return;
+    if (previous) this.#unindex(previous);
+    this.#byUserName.set(user.userid.toLowerCase(), user.scimId);
     if (externalId !== undefined) this.#indexExternalId(externalId, user.scimId);
   }
 
