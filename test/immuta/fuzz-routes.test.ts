@@ -46,17 +46,31 @@ const segment = fc.oneof(
   { arbitrary: fc.string({ maxLength: 12 }).map(encodeURIComponent), weight: 1 },
 );
 
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+const ANY_METHOD = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
+
+/** A path with one of the methods its route serves most of the time, any method now and then. */
+function routed(path: fc.Arbitrary<string>, methods: readonly Method[]) {
+  return fc.record({
+    path,
+    method: fc.oneof(
+      { arbitrary: fc.constantFrom(...methods), weight: 6 },
+      { arbitrary: fc.constantFrom(...ANY_METHOD), weight: 1 },
+    ),
+  });
+}
+
 const scimPath = fc.oneof(
-  fc.constantFrom(
-    "/Users",
-    "/Groups",
-    "/Schemas",
-    "/ServiceProviderConfig",
-    "/ResourceTypes",
-    "",
-    "/Users/x/y",
+  routed(fc.constantFrom("/Users", "/Groups"), ["GET", "POST"]),
+  routed(fc.constantFrom("/Schemas", "/ServiceProviderConfig", "/ResourceTypes", "", "/Users/x/y"), ["GET"]),
+  routed(
+    fc.tuple(fc.constantFrom("/Users/", "/Groups/"), segment).map(([base, id]) => base + id),
+    ["GET", "PUT", "PATCH", "DELETE"],
   ),
-  fc.tuple(fc.constantFrom("/Users/", "/Groups/", "/Schemas/"), segment).map(([base, id]) => base + id),
+  routed(
+    segment.map((id) => `/Schemas/${id}`),
+    ["GET"],
+  ),
 );
 
 const filter = fc.oneof(
@@ -93,27 +107,48 @@ const query = fc.option(
 );
 
 const apiPath = fc.oneof(
-  fc.constantFrom(
-    "/bim/iam",
-    "/bim/user",
-    "/bim/group",
-    "/bim/apikey/authenticate",
-    "/_synclab/immuta/iams",
-    "/_synclab/immuta/assumptions",
-    "/_synclab/immuta/journal.har",
-    "/bim/nothing",
-  ),
-  segment.map((id) => `/bim/iam/entra/user/${id}`),
-  segment.map((id) => `/bim/iam/entra/user/${id}/groups`),
-  fc.tuple(segment, segment).map(([id, flag]) => `/bim/iam/entra/user/${id}/disable/${flag}`),
-  fc
-    .tuple(fc.constantFrom("user", "group", "other"), segment, segment, fc.option(segment))
-    .map(
-      ([type, id, key, value]) =>
-        `/bim/iam/entra/${type}/${id}/authorizations/${key}${value === null ? "" : `/${value}`}`,
+  routed(
+    fc.constantFrom(
+      "/bim/iam",
+      "/bim/user",
+      "/bim/group",
+      "/_synclab/immuta/iams",
+      "/_synclab/immuta/assumptions",
+      "/_synclab/immuta/journal.har",
+      "/bim/nothing",
     ),
-  segment.map((id) => `/_synclab/immuta/iams/${id}`),
-  segment.map((id) => `/bim/group/${id}`),
+    ["GET"],
+  ),
+  routed(fc.constantFrom("/bim/apikey/authenticate", "/_synclab/immuta/reset"), ["POST"]),
+  routed(
+    segment.map((id) => `/bim/iam/entra/user/${id}`),
+    ["GET"],
+  ),
+  routed(
+    segment.map((id) => `/bim/iam/entra/user/${id}/groups`),
+    ["GET"],
+  ),
+  routed(
+    fc.tuple(segment, segment).map(([id, flag]) => `/bim/iam/entra/user/${id}/disable/${flag}`),
+    ["PUT"],
+  ),
+  routed(
+    fc
+      .tuple(fc.constantFrom("user", "group", "other"), segment, segment, fc.option(segment))
+      .map(
+        ([type, id, key, value]) =>
+          `/bim/iam/entra/${type}/${id}/authorizations/${key}${value === null ? "" : `/${value}`}`,
+      ),
+    ["PUT", "DELETE"],
+  ),
+  routed(
+    segment.map((id) => `/_synclab/immuta/iams/${id}`),
+    ["GET", "PUT", "DELETE"],
+  ),
+  routed(
+    fc.tuple(segment, fc.constantFrom("", "/user")).map(([id, tail]) => `/bim/group/${id}${tail}`),
+    ["GET"],
+  ),
 );
 
 const jsonBody = fc
@@ -177,13 +212,10 @@ const body = fc.option(
 );
 
 const request = fc.record({
-  method: fc.oneof(
-    { arbitrary: fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE"), weight: 6 },
-    { arbitrary: fc.constantFrom("HEAD", "OPTIONS"), weight: 1 },
+  target: fc.oneof(
+    scimPath.map((route) => ({ ...route, scim: true })),
+    apiPath.map((route) => ({ ...route, scim: false })),
   ),
-  scim: fc.boolean(),
-  scimPath,
-  apiPath,
   query,
   body: fc.oneof({ arbitrary: body, weight: 1 }, { arbitrary: jsonBody, weight: 3 }),
   authorization: fc.oneof(
@@ -220,14 +252,15 @@ describe("fuzzing every route of the fake Immuta", () => {
     await fc.assert(
       fc.asyncProperty(request, async (input) => {
         if (!intact(client)) client = await fixture();
-        const path = (input.scim ? `/bim/scim/entra${input.scimPath}` : input.apiPath) + input.query;
-        const good = input.scim ? "Bearer synclab-dev-scim-token" : "synclab-dev-api-key";
+        const { scim, method } = input.target;
+        const path = (scim ? `/bim/scim/entra${input.target.path}` : input.target.path) + input.query;
+        const good = scim ? "Bearer synclab-dev-scim-token" : "synclab-dev-api-key";
         const authorization = { good, wrong: "Bearer nope", none: null }[input.authorization];
-        const withBody = input.body !== undefined && !["GET", "HEAD"].includes(input.method);
+        const withBody = input.body !== undefined && !["GET", "HEAD"].includes(method);
         // The control API may move the IAM's SCIM path: judge the shape by where the path leads now.
         const scimRoute = client.app.state.resolveScimPath(new URL(path, "http://x").pathname) !== undefined;
         const before = snapshot(client);
-        const reply = await client.request(input.method, path, {
+        const reply = await client.request(method, path, {
           authorization,
           ...(withBody
             ? { body: input.body, ...(input.contentType ? { contentType: input.contentType } : {}) }
@@ -236,7 +269,7 @@ describe("fuzzing every route of the fake Immuta", () => {
         sent += 1;
         statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
         expect(reply.status).toBeLessThan(500);
-        if (reply.status >= 400 && input.method !== "HEAD") {
+        if (reply.status >= 400 && method !== "HEAD") {
           if (scimRoute)
             expect(reply.body).toMatchObject({ schemas: [SCIM_ERROR], status: String(reply.status) });
           else expect(reply.body).toMatchObject({ statusCode: reply.status });
