@@ -1,12 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { packageFile } from "../cli/package-file.ts";
 import { Hono, type Context } from "hono";
 import type { IamConfig } from "../emulator/immuta/index.ts";
 import { buildAttributeFlow, type FlowInput } from "./attribute-flow.ts";
 import { createFakesClient, type FakesClient, type FakesOptions, type Passed } from "./fakes-client.ts";
 import { readTraffic } from "./traffic.ts";
 
-const STATIC_DIR = join(import.meta.dirname, "static");
+// From the package root, not this module: compiled, the module sits in dist/chunks/.
+const STATIC_DIR = packageFile("dashboard/static");
 const STATIC_NAME = /^[a-z0-9-]+\.(html|css|js|svg|png)$/;
 const CONTENT_TYPES = {
   html: "text/html; charset=utf-8",
