@@ -39,12 +39,26 @@ function snapshot(client: ImmutaClient): string {
   );
 }
 
-// Mostly ids that exist (alice is id-0001, her group id-0002, Immuta user and group ids 1), so requests get past lookup.
-const segment = fc.oneof(
-  { arbitrary: fc.constantFrom("alice@contoso.com", "id-0001", "id-0002", "1"), weight: 6 },
-  { arbitrary: fc.constantFrom("entra", "okta", "x", "%E0%A4%A", "__proto__", "constructor"), weight: 1 },
-  { arbitrary: fc.string({ maxLength: 12 }).map(encodeURIComponent), weight: 1 },
-);
+/** Ids of each kind that exist in the fixture: alice is id-0001, her group id-0002, their Immuta ids 1. */
+const OWN_IDS = {
+  scimUser: ["id-0001"],
+  scimGroup: ["id-0002"],
+  schema: [USER_SCHEMA, GROUP_SCHEMA, CUSTOM],
+  userid: ["alice@contoso.com"],
+  immutaGroup: ["1"],
+  iam: ["entra", "okta"],
+  flag: ["true", "false"],
+  key: ["entraid_attributes.zipcode", "team"],
+} as const;
+
+/** A slot's own kind of id most of the time, so requests get past lookup; now and then a hostile or random one. */
+function segment(kind: keyof typeof OWN_IDS) {
+  return fc.oneof(
+    { arbitrary: fc.constantFrom(...OWN_IDS[kind]).map(encodeURIComponent), weight: 6 },
+    { arbitrary: fc.constantFrom("x", "%E0%A4%A", "__proto__", "constructor", "1", "id-0001"), weight: 1 },
+    { arbitrary: fc.string({ maxLength: 12 }).map(encodeURIComponent), weight: 1 },
+  );
+}
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 const ANY_METHOD = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
@@ -64,11 +78,14 @@ const scimPath = fc.oneof(
   routed(fc.constantFrom("/Users", "/Groups"), ["GET", "POST"]),
   routed(fc.constantFrom("/Schemas", "/ServiceProviderConfig", "/ResourceTypes", "", "/Users/x/y"), ["GET"]),
   routed(
-    fc.tuple(fc.constantFrom("/Users/", "/Groups/"), segment).map(([base, id]) => base + id),
+    fc.oneof(
+      segment("scimUser").map((id) => `/Users/${id}`),
+      segment("scimGroup").map((id) => `/Groups/${id}`),
+    ),
     ["GET", "PUT", "PATCH", "DELETE"],
   ),
   routed(
-    segment.map((id) => `/Schemas/${id}`),
+    segment("schema").map((id) => `/Schemas/${id}`),
     ["GET"],
   ),
 );
@@ -121,20 +138,27 @@ const apiPath = fc.oneof(
   ),
   routed(fc.constantFrom("/bim/apikey/authenticate", "/_synclab/immuta/reset"), ["POST"]),
   routed(
-    segment.map((id) => `/bim/iam/entra/user/${id}`),
+    segment("userid").map((id) => `/bim/iam/entra/user/${id}`),
     ["GET"],
   ),
   routed(
-    segment.map((id) => `/bim/iam/entra/user/${id}/groups`),
+    segment("userid").map((id) => `/bim/iam/entra/user/${id}/groups`),
     ["GET"],
   ),
   routed(
-    fc.tuple(segment, segment).map(([id, flag]) => `/bim/iam/entra/user/${id}/disable/${flag}`),
+    fc
+      .tuple(segment("userid"), segment("flag"))
+      .map(([id, flag]) => `/bim/iam/entra/user/${id}/disable/${flag}`),
     ["PUT"],
   ),
   routed(
     fc
-      .tuple(fc.constantFrom("user", "group", "other"), segment, segment, fc.option(segment))
+      .tuple(
+        fc.constantFrom("user", "group", "other"),
+        segment("userid"),
+        segment("key"),
+        fc.option(segment("key")),
+      )
       .map(
         ([type, id, key, value]) =>
           `/bim/iam/entra/${type}/${id}/authorizations/${key}${value === null ? "" : `/${value}`}`,
@@ -142,11 +166,13 @@ const apiPath = fc.oneof(
     ["PUT", "DELETE"],
   ),
   routed(
-    segment.map((id) => `/_synclab/immuta/iams/${id}`),
+    segment("iam").map((id) => `/_synclab/immuta/iams/${id}`),
     ["GET", "PUT", "DELETE"],
   ),
   routed(
-    fc.tuple(segment, fc.constantFrom("", "/user")).map(([id, tail]) => `/bim/group/${id}${tail}`),
+    fc
+      .tuple(segment("immutaGroup"), fc.constantFrom("", "/user"))
+      .map(([id, tail]) => `/bim/group/${id}${tail}`),
     ["GET"],
   ),
 );
