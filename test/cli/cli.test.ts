@@ -3,13 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../cli/main.ts";
-import type { Io } from "../../cli/exit-codes.ts";
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (text) => stdout.push(text), err: (text) => stderr.push(text) };
-}
+import { captureIo, bobExpectationScenario } from "../support/cli-fixtures.ts";
 
 async function scenarioFile(text: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "synclab-cli-"));
@@ -18,40 +12,18 @@ async function scenarioFile(text: string): Promise<string> {
   return file;
 }
 
-const FAILING = `name: wrong expectation
-entra:
-  app:
-    users:
-      mappings:
-        - target: urn:ietf:params:scim:schemas:extension:custom:2.0:User:zipcode
-          source: postalCode
-  users:
-    - userPrincipalName: bob@contoso.com
-      postalCode: "12345"
-immuta:
-  iams:
-    - id: entra
-      attributeSchema:
-        - scimSchema: urn:ietf:params:scim:schemas:extension:custom:2.0:User
-          prefix: entraid_attributes
-steps:
-  - provision: bob@contoso.com
-  - expect:
-      user: bob@contoso.com
-      attributes:
-        entraid_attributes.zipcode: ["99999"]
-`;
+const FAILING = bobExpectationScenario('      attributes:\n        entraid_attributes.zipcode: ["99999"]\n');
 
 describe("synclab CLI", () => {
   it("exits 0 and prints PASS when every expectation holds", async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(["run", "scenarios/default.yaml"], io)).toBe(0);
     expect(io.stdout.at(-1)).toMatch(/^PASS scenarios\/default\.yaml/);
     expect(io.stdout.join("\n")).toContain("POST /Users");
   });
 
   it("exits 1 and shows expected and actual values when an expectation fails", async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(["run", await scenarioFile(FAILING)], io)).toBe(1);
     const output = io.stdout.join("\n");
     expect(output).toContain('✗ entraid_attributes.zipcode = ["99999"] (got ["12345"])');
@@ -59,7 +31,7 @@ describe("synclab CLI", () => {
   });
 
   it("exits 2 with file:line:col and no stack trace for a malformed scenario, running nothing", async () => {
-    const io = capture();
+    const io = captureIo();
     const file = await scenarioFile(
       "name: broken\nentra:\n  users:\n    - userPrincipalName: not-an-email\nimmuta:\n  iams: [{id: entra}]\n",
     );
@@ -70,7 +42,7 @@ describe("synclab CLI", () => {
   });
 
   it("doctor exits 1 and locates the cause when an attribute cannot reach Immuta", async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(["doctor", "scenarios/examples/wrong-scim-schema-row.yaml"], io)).toBe(1);
     expect(io.stdout[0]).toMatch(
       /^scenarios\/examples\/wrong-scim-schema-row\.yaml:\d+:\d+: error row-holds-attribute-urn: /,
@@ -78,7 +50,7 @@ describe("synclab CLI", () => {
   });
 
   it("doctor --json gives each finding's fix and position and each mapping's landing place", async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(["doctor", "--json", "scenarios/examples/non-urn-attribute-no-row.yaml"], io)).toBe(1);
     const result = JSON.parse(io.stdout.join("\n")) as {
       findings: { code: string; fix: string | null; line: number }[];
@@ -92,7 +64,7 @@ describe("synclab CLI", () => {
   });
 
   it("doctor exits 0 for the seed example", async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(["doctor", "scenarios/default.yaml"], io)).toBe(0);
     expect(io.stdout).toEqual(["OK scenarios/default.yaml: 0 errors, 0 warnings, 0 notes"]);
   });
@@ -112,7 +84,7 @@ describe("synclab CLI", () => {
     [["run", "--bogus", "x.yaml"], 2],
     [["serve", "--entra-port", "http"], 2],
   ])("synclab %j exits %i", async (argv, code) => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(argv, io)).toBe(code);
     expect([...io.stdout, ...io.stderr].join("\n")).toMatch(/Usage|usage|--help/);
   });

@@ -5,12 +5,12 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { main } from "../../cli/main.ts";
-import type { Io } from "../../cli/exit-codes.ts";
 import { ASSUMPTIONS } from "../../emulator/immuta/index.ts";
 import { createImmutaApp } from "../../emulator/immuta/index.ts";
 import { DEV_CREDENTIALS } from "../../emulator/immuta/index.ts";
 import { listen, type Listening } from "../../emulator/serve.ts";
 import { loadScenarioFile } from "../../scenarios/index.ts";
+import { captureIo } from "../support/cli-fixtures.ts";
 
 const ROW = {
   scimSchema: "urn:ietf:params:scim:schemas:extension:custom:2.0:User",
@@ -25,12 +25,6 @@ const FLIPPED = { attributeKeyCase: "lower", echoExtensions: false, multiValueAd
 type Verdict = { name: string; verdict: string; behavesLike?: unknown };
 type Report = { switches: Verdict[]; behaviours: Verdict[]; cases: unknown[] };
 type JunitSuite = { name: string; failures: string; testcase: unknown[] };
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (text) => stdout.push(text), err: (text) => stderr.push(text) };
-}
 
 const servers: Listening[] = [];
 afterEach(async () => {
@@ -81,7 +75,7 @@ describe("synclab contract calibrates the fake against an endpoint", () => {
     const profile = join(dir, "profile.yaml");
     const junit = join(dir, "contract.xml");
 
-    const first = capture();
+    const first = captureIo();
     expect(
       await main([...contractArgs(url), "--profile-out", profile, "--junit", junit, "--json"], first),
     ).toBe(1);
@@ -111,7 +105,7 @@ describe("synclab contract calibrates the fake against an endpoint", () => {
     const loaded = await loadScenarioFile(scenario);
     expect(loaded.immuta.iams[0]?.assumptions).toEqual(FLIPPED);
     const calibrated = await serve({ iams: loaded.immuta.iams, journalLimit: 0 });
-    const second = capture();
+    const second = captureIo();
     expect(
       await main([...contractArgs(calibrated), "--profile", profile, "--probes-only", "--json"], second),
     ).toBe(0);
@@ -125,7 +119,7 @@ describe("synclab contract calibrates the fake against an endpoint", () => {
       iams: [{ id: "entra", scimToken: DEV_CREDENTIALS.scimToken, attributeSchema: [ROW, ENTERPRISE_ROW] }],
       journalLimit: 0,
     });
-    const io = capture();
+    const io = captureIo();
     expect(await main(contractArgs(url), io)).toBe(0);
     const output = io.stdout.join("\n");
     for (const name of Object.keys(ASSUMPTIONS))
@@ -135,7 +129,7 @@ describe("synclab contract calibrates the fake against an endpoint", () => {
   }, 60_000);
 
   it("lists the requests of a dry run and sends none", async () => {
-    const io = capture();
+    const io = captureIo();
     const target = "http://immuta.invalid/bim/scim/entra";
     expect(
       await main(["contract", "--target", target, "--token", "t", "--probes-only", "--dry-run"], io),
@@ -149,7 +143,7 @@ describe("synclab contract calibrates the fake against an endpoint", () => {
     ["half of the API options", ["--api-url", "http://127.0.0.1:1"]],
     ["a profile that does not exist", ["--profile", "/nonexistent/profile.yaml"]],
   ])("exits 2 for %s", async (_, extra) => {
-    const io = capture();
+    const io = captureIo();
     expect(
       await main(["contract", "--target", "http://127.0.0.1:1/bim/scim/entra", "--token", "t", ...extra], io),
     ).toBe(2);

@@ -2,22 +2,11 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Io } from "../../cli/exit-codes.ts";
 import { main } from "../../cli/main.ts";
 import { readLogExport } from "../../cli/import-log/read-log-export.ts";
 import { createDeterministicRuntime } from "../../emulator/runtime/index.ts";
 import { parseScenario, runScenario, SCENARIO_JSON_SCHEMA_PATH } from "../../scenarios/index.ts";
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (text) => stdout.push(text),
-    err: (text) => stderr.push(text),
-  };
-}
+import { captureIo } from "../support/cli-fixtures.ts";
 
 const EXPORT = "scenarios/examples/import-log-export.json";
 const SKELETON = "scenarios/examples/import-log-skeleton.yaml";
@@ -26,7 +15,7 @@ const dir = await mkdtemp(join(tmpdir(), "synclab-import-log-"));
 async function importLog(text: string): Promise<{ code: number; yaml: string; stderr: string[] }> {
   const file = join(dir, `export-${Math.random().toString(36).slice(2)}.json`);
   await writeFile(file, text);
-  const io = capture();
+  const io = captureIo();
   const code = await main(["import-log", file], io);
   return { code, yaml: io.stdout.join("\n"), stderr: io.stderr };
 }
@@ -61,7 +50,7 @@ const PORTAL_RECORD = {
 describe("synclab import-log", () => {
   it("writes the example skeleton from the example export, naming the schema relative to the file", async () => {
     const out = join(dir, "skeleton.yaml");
-    expect(await main(["import-log", EXPORT, "--out", out], capture())).toBe(0);
+    expect(await main(["import-log", EXPORT, "--out", out], captureIo())).toBe(0);
     const [schemaLine, ...rest] = (await readFile(out, "utf8")).split("\n");
     const example = (await readFile(SKELETON, "utf8")).split("\n");
     expect(rest).toEqual(example.slice(1));
@@ -70,7 +59,7 @@ describe("synclab import-log", () => {
   });
 
   it("prints a skeleton that names the schema relative to the current folder", async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(["import-log", EXPORT], io)).toBe(0);
     expect(io.stdout[0]?.split("\n")[0]).toBe(
       `# yaml-language-server: $schema=./${SCENARIO_JSON_SCHEMA_PATH}`,
@@ -78,7 +67,7 @@ describe("synclab import-log", () => {
   });
 
   it("gives an example whose doctor names the cause of SchemaPropertyCanOnlyAcceptValue and its fix", async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(["doctor", SKELETON], io)).toBe(1);
     const output = io.stdout.join("\n");
     expect(output).toMatch(/import-log-skeleton\.yaml:\d+:\d+: error multiple-values-into-single-value: /);
@@ -108,7 +97,7 @@ describe("synclab import-log", () => {
     const { yaml } = await importLog(changed);
     const file = join(dir, "not-reproduced.yaml");
     await writeFile(file, yaml);
-    const io = capture();
+    const io = captureIo();
     expect(await main(["run", "-q", file], io)).toBe(1);
     expect(io.stdout.join("\n")).toContain("✗ log error code is EntryConflict (got none)");
   });
@@ -163,7 +152,7 @@ describe("synclab import-log", () => {
     [["import-log"], 2],
     [["import-log", "a.json", "b.json"], 2],
   ])("synclab %j exits %i and names the usage", async (argv, code) => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(argv, io)).toBe(code);
     expect([...io.stdout, ...io.stderr].join("\n")).toMatch(/Usage|--help/);
   });

@@ -3,52 +3,27 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import type { Io } from "../../cli/exit-codes.ts";
 import { main } from "../../cli/main.ts";
 import { wantsColor } from "../../cli/run/text-report.ts";
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (text) => stdout.push(text), err: (text) => stderr.push(text) };
-}
+import { captureIo, bobExpectationScenario } from "../support/cli-fixtures.ts";
 
 const dir = await mkdtemp(join(tmpdir(), "synclab-run-"));
 
-/** bob's zipcode lands as entraid_attributes.zipcode = ["12345"]; the expectations below say otherwise. */
-function scenario(expectation: string): string {
-  return `name: wrong expectation
-entra:
-  app:
-    users:
-      mappings:
-        - target: urn:ietf:params:scim:schemas:extension:custom:2.0:User:zipcode
-          source: postalCode
-  users:
-    - userPrincipalName: bob@contoso.com
-      postalCode: "12345"
-immuta:
-  iams:
-    - id: entra
-      attributeSchema:
-        - scimSchema: urn:ietf:params:scim:schemas:extension:custom:2.0:User
-          prefix: entraid_attributes
-steps:
-  - provision: bob@contoso.com
-  - expect:
-      user: bob@contoso.com
-${expectation}`;
-}
-
 const WRONG_VALUE = join(dir, "wrong-value.yaml");
 const WRONG_PREFIX = join(dir, "wrong-prefix.yaml");
-await writeFile(WRONG_VALUE, scenario('      attributes:\n        entraid_attributes.zipcode: ["99999"]\n'));
-await writeFile(WRONG_PREFIX, scenario('      attributes:\n        immuta.zipcode: ["12345"]\n'));
+await writeFile(
+  WRONG_VALUE,
+  bobExpectationScenario('      attributes:\n        entraid_attributes.zipcode: ["99999"]\n'),
+);
+await writeFile(
+  WRONG_PREFIX,
+  bobExpectationScenario('      attributes:\n        immuta.zipcode: ["12345"]\n'),
+);
 const EXAMPLES = (await readdir("scenarios/examples")).filter((file) => file.endsWith(".yaml"));
 
 describe("synclab run results", () => {
   it("shows what Immuta holds and where the value sits when an expected key is missing", async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(["run", WRONG_PREFIX], io)).toBe(1);
     const output = io.stdout.join("\n");
     expect(output).toContain('✗ immuta.zipcode = ["12345"] (got nothing)');
@@ -62,7 +37,7 @@ describe("synclab run results", () => {
   });
 
   it("expands globs, runs every file and ends with the total line", async () => {
-    const io = capture();
+    const io = captureIo();
     expect(
       await main(["run", "-q", "scenarios/default.yaml", "scenarios/examples/*.yaml", WRONG_VALUE], io),
     ).toBe(1);
@@ -72,7 +47,7 @@ describe("synclab run results", () => {
   });
 
   it("keeps the failed expectation and its diff under -q, and drops the passing steps", async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(["run", "--quiet", WRONG_VALUE], io)).toBe(1);
     expect(io.stdout).toContain('      ✗ entraid_attributes.zipcode = ["99999"] (got ["12345"])');
     expect(io.stdout).toContain('          + entraid_attributes.zipcode: ["12345"]');
@@ -80,14 +55,14 @@ describe("synclab run results", () => {
   });
 
   it("exits 2 and runs nothing when a pattern matches no file", async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(["run", "scenarios/default.yaml", "scenarios/nowhere/*.yaml"], io)).toBe(2);
     expect(io.stderr).toEqual(["scenarios/nowhere/*.yaml: no file matches this pattern"]);
     expect(io.stdout).toEqual([]);
   });
 
   it("prints one JSON result per scenario with steps, requests, log records and expected and actual values", async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(["run", "--json", "scenarios/default.yaml", WRONG_VALUE], io)).toBe(1);
     expect(io.stdout).toHaveLength(1);
     const result = JSON.parse(io.stdout[0]!) as {
@@ -115,9 +90,9 @@ describe("synclab run results", () => {
 
   it("writes valid JUnit XML with one test case per expectation and the failure's expected and actual values", async () => {
     const file = join(dir, "junit.xml");
-    expect(await main(["run", "-q", "--junit", file, "scenarios/default.yaml", WRONG_VALUE], capture())).toBe(
-      1,
-    );
+    expect(
+      await main(["run", "-q", "--junit", file, "scenarios/default.yaml", WRONG_VALUE], captureIo()),
+    ).toBe(1);
     const xml = await readFile(file, "utf8");
     expect(XMLValidator.validate(xml)).toBe(true);
     const parsed = new XMLParser({
@@ -142,7 +117,7 @@ describe("synclab run results", () => {
 
   it("writes the SCIM journal of the run as HAR", async () => {
     const file = join(dir, "run.har");
-    expect(await main(["run", "-q", "--har", file, "scenarios/default.yaml", WRONG_VALUE], capture())).toBe(
+    expect(await main(["run", "-q", "--har", file, "scenarios/default.yaml", WRONG_VALUE], captureIo())).toBe(
       1,
     );
     const har = JSON.parse(await readFile(file, "utf8")) as {
@@ -157,7 +132,7 @@ describe("synclab run results", () => {
   });
 
   it("writes no ANSI escape codes when the output is not a terminal", async () => {
-    const io = capture();
+    const io = captureIo();
     await main(["run", "scenarios/default.yaml", WRONG_VALUE], io);
     expect(io.stdout.join("\n")).not.toContain("\u001b[");
   });

@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../cli/main.ts";
-import type { Io } from "../../cli/exit-codes.ts";
 import { loadScenarioFile, parseScenario } from "../../scenarios/index.ts";
 import { MAX_ALIAS_COUNT } from "../../scenarios/index.ts";
 import { ScenarioError } from "../../scenarios/index.ts";
+import { captureIo } from "../support/cli-fixtures.ts";
 
 const BASE = `name: case
 entra:
@@ -36,12 +36,6 @@ async function fileWith(text: string): Promise<string> {
   const file = join(await mkdtemp(join(tmpdir(), "synclab-loader-")), "case.yaml");
   await writeFile(file, text);
   return file;
-}
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (text) => stdout.push(text), err: (text) => stderr.push(text) };
 }
 
 describe("problems with a stable code, at the key or value, with did-you-mean", () => {
@@ -151,7 +145,7 @@ describe("problems with a stable code, at the key or value, with did-you-mean", 
   });
 
   it("exits 2 before anything runs for an unknown property in an updateUser step", async () => {
-    const io = capture();
+    const io = captureIo();
     const file = await fileWith(
       `${BASE}  - updateUser: {user: alice@contoso.com, set: {favouriteColour: blue}}\n`,
     );
@@ -237,7 +231,7 @@ describe("YAML problems where they start (regressions: issue 8 and issue 10 find
     const error = errorOf(text);
     expect(error.code).toBe("yaml-syntax");
     expect(error.problems[0]).toMatchObject({ code, line, column });
-    const io = capture();
+    const io = captureIo();
     expect(await main(["run", await fileWith(text)], io)).toBe(2);
     expect(io.stderr.join("\n")).toMatch(new RegExp(`case\\.yaml:${line}:${column}: .*\\[${code}\\]`));
     expect(io.stderr.join("\n")).not.toMatch(/ReferenceError|\bat .*\.ts:\d+/);
@@ -251,7 +245,7 @@ describe("size and growth (regressions: issue 10 findings 6 and 9)", () => {
       code: "file-too-large",
     });
     await expect(loadScenarioFile(file, { maxBytes: 10_000 })).resolves.toMatchObject({ name: "case" });
-    const io = capture();
+    const io = captureIo();
     expect(await main(["run", "--max-scenario-bytes", "1000", file], io)).toBe(2);
     expect(io.stderr.join("\n")).toContain("[file-too-large]");
   });
