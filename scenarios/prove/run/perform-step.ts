@@ -1,8 +1,8 @@
-import { ON_PREMISES_EXTENSION_ATTRIBUTES } from "../../../emulator/entra/index.ts";
 import type { CycleResult } from "../../../emulator/entra/index.ts";
 import type { IamConfigInput } from "../../../emulator/immuta/index.ts";
 import type { World } from "../../world/build-world.ts";
 import type { ModelMapping, ModelStep } from "../model/index.ts";
+import { graphValue, isOnPremisesExtension } from "./graph-value.ts";
 
 /**
  * Runs a model step against the fakes through the tenant's operations, exactly as the scenario
@@ -19,10 +19,8 @@ export async function performStep(
   const id = () => tenant.directory.user(upn)?.id ?? upn;
   switch (step.kind) {
     case "set": {
-      const value =
-        step.value === null ? null : typeof step.value === "string" ? step.value : [...step.value];
-      // Graph keeps extensionAttribute1-15 in onPremisesExtensionAttributes.
-      const properties = ON_PREMISES_EXTENSION_ATTRIBUTES.includes(step.source)
+      const value = graphValue(step.value);
+      const properties = isOnPremisesExtension(step.source)
         ? { onPremisesExtensionAttributes: { [step.source]: value } }
         : { [step.source]: value };
       tenant.directory.updateUser(upn, properties);

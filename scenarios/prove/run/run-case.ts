@@ -1,4 +1,3 @@
-import { ON_PREMISES_EXTENSION_ATTRIBUTES } from "../../../emulator/entra/index.ts";
 import type { IamConfigInput } from "../../../emulator/immuta/index.ts";
 import type { JsonValue } from "../../../emulator/scim/index.ts";
 import {
@@ -13,6 +12,7 @@ import {
 } from "../model/index.ts";
 import { judgeLog, judgeUser, type Disagreement } from "./judge-step.ts";
 import { observeImmuta } from "./observe-immuta.ts";
+import { graphValue, isOnPremisesExtension } from "./graph-value.ts";
 import { performStep } from "./perform-step.ts";
 import type { ProveWorld } from "./prove-world.ts";
 
@@ -39,9 +39,8 @@ export function graphProperties(user: ModelUser): Record<string, JsonValue> {
   const onPremises: Record<string, JsonValue> = {};
   for (const [name, value] of Object.entries(user.source)) {
     if (value === null) continue;
-    const json = typeof value === "string" ? value : [...value];
-    if (ON_PREMISES_EXTENSION_ATTRIBUTES.includes(name)) onPremises[name] = json;
-    else properties[name] = json;
+    if (isOnPremisesExtension(name)) onPremises[name] = graphValue(value);
+    else properties[name] = graphValue(value);
   }
   if (Object.keys(onPremises).length > 0) properties.onPremisesExtensionAttributes = onPremises;
   return properties;

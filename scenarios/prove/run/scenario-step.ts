@@ -3,6 +3,7 @@ import type { ScenarioStep } from "../../loader/scenario-schema.ts";
 import { scenarioSource } from "../../world/scenario-mapping.ts";
 import type { JsonValue } from "../../../emulator/scim/index.ts";
 import type { ModelMapping, ModelStep } from "../model/index.ts";
+import { graphValue, isOnPremisesExtension } from "./graph-value.ts";
 
 type UpdateUserSet = Extract<ScenarioStep, { updateUser: unknown }>["updateUser"]["set"];
 
@@ -14,9 +15,11 @@ export function toScenarioStep(
   const user = context.userPrincipalName;
   switch (step.kind) {
     case "set": {
-      const value =
-        step.value === null ? null : typeof step.value === "string" ? step.value : [...step.value];
-      const set: Record<string, JsonValue> = { [step.source]: value };
+      // The scenario language names an extension attribute by its place in Graph's user.
+      const key = isOnPremisesExtension(step.source)
+        ? `onPremisesExtensionAttributes.${step.source}`
+        : step.source;
+      const set: Record<string, JsonValue> = { [key]: graphValue(step.value) };
       return { updateUser: { user, set: set as UpdateUserSet } };
     }
     case "provision":
