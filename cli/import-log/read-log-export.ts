@@ -1,3 +1,4 @@
+import { getMember, isJsonObject, setOwn } from "../../emulator/scim/index.ts";
 /** A provisioning log record as import-log reads it, whichever export it came from. */
 export type ImportedRecord = {
   /** The record's position in the file (0-based). */
@@ -33,21 +34,10 @@ export class LogImportError extends Error {
   }
 }
 
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** A member by any of its names, case-insensitively: the portal download and Graph differ in case and name. */
+/** A member by the first of its names present, case-insensitively: the portal download and Graph differ in case and name. */
 function member(object: unknown, ...names: string[]): unknown {
-  if (!isObject(object)) return undefined;
-  const wanted = names.map((name) => name.toLowerCase());
-  for (const name of wanted) {
-    const key = Object.keys(object).find((candidate) => candidate.toLowerCase() === name);
-    if (key !== undefined) return object[key];
-  }
-  return undefined;
+  if (!isJsonObject(object)) return undefined;
+  return names.map((name) => getMember(object, name)).find((value) => value !== undefined);
 }
 
 function text(value: unknown): string | null {
@@ -95,7 +85,7 @@ export function readLogExport(source: string): ImportedRecord[] {
 function readRecord(item: unknown, index: number): ImportedRecord {
   const statusInfo = member(item, "provisioningStatusInfo", "statusInfo");
   const action = member(item, "provisioningAction", "action");
-  if (!isObject(item) || (action === undefined && statusInfo === undefined))
+  if (!isJsonObject(item) || (action === undefined && statusInfo === undefined))
     throw new LogImportError(
       "not-a-provisioning-record",
       `record ${index + 1}: not a provisioningObjectSummary (no provisioningAction or provisioningStatusInfo)`,
@@ -144,10 +134,10 @@ function readImportDetails(value: unknown): Record<string, string> {
   });
   const details = member(step, "details");
   const result: Record<string, string> = {};
-  if (!isObject(details)) return result;
+  if (!isJsonObject(details)) return result;
   for (const [key, item] of Object.entries(details)) {
     const value = text(item);
-    if (value !== null) Object.defineProperty(result, key, { value, enumerable: true, writable: true });
+    if (value !== null) setOwn(result, key, value);
   }
   return result;
 }

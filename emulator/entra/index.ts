@@ -32,7 +32,13 @@ export {
   DEFAULT_SCIM_TIMEOUTS,
   type ScimTimeouts,
 } from "./provisioning/index.ts";
-export { EntraTenant, upsertMapping, DEFAULT_ACCESS_ROLE_ID, type TenantApp } from "./tenant/index.ts";
+export {
+  EntraTenant,
+  mergeQuirks,
+  upsertMapping,
+  DEFAULT_ACCESS_ROLE_ID,
+  type TenantApp,
+} from "./tenant/index.ts";
 export { exportSchema } from "./schema/export-schema.ts";
 export { importSchema } from "./schema/import-schema.ts";
 export { formatSchemaProblem, SchemaImportError } from "./schema/schema-import-error.ts";

@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import { getPath } from "hono/utils/url";
 import { createEdgeGuard, EdgeError, type EdgePolicy } from "../http/index.ts";
-import { ScimError } from "../scim/index.ts";
+import { isJsonObject, ScimError } from "../scim/index.ts";
 import { registerBimRoutes } from "./bim/bim-routes.ts";
 import { registerControlRoutes } from "./control/control-routes.ts";
 import { ImmutaApiError } from "./immuta-api-error.ts";
@@ -102,13 +102,9 @@ export function createImmutaApp(options: ImmutaAppOptions = {}): ImmutaApp {
 
 /** The raw header list of the Node request behind a served request (@hono/node-server's `env.incoming`). */
 function rawHeadersOf(env: unknown): readonly string[] | undefined {
-  const incoming = isObject(env) ? env.incoming : undefined;
-  const raw = isObject(incoming) ? incoming.rawHeaders : undefined;
+  const incoming = isJsonObject(env) ? env.incoming : undefined;
+  const raw = isJsonObject(incoming) ? incoming.rawHeaders : undefined;
   return Array.isArray(raw) && raw.every((item) => typeof item === "string") ? raw : undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
 }
 
 /** Every failure in the shape of its route: a SCIM error under a SCIM path, Immuta's Boom body elsewhere. */

@@ -31,11 +31,15 @@ export function registerBimUserRoutes(app: Hono, state: ImmutaState): void {
     // Names and emails are read from the SCIM resource: only when a filter or the sort needs them.
     const rows: UserRow[] =
       email === null && name === null && page.sortField === null
-        ? candidates
-        : candidates
-            .map(({ iam, user }) => toRow(iam, user))
-            .filter((row) => containsIgnoringCase(row.email, email) && containsIgnoringCase(row.name, name));
-    sortRows(rows, page);
+        ? inIdOrder(candidates)
+        : sortedRows(
+            candidates
+              .map(({ iam, user }) => toRow(iam, user))
+              .filter(
+                (row) => containsIgnoringCase(row.email, email) && containsIgnoringCase(row.name, name),
+              ),
+            page,
+          );
     return c.json({
       hits: rows.slice(page.offset, page.offset + page.size).map((row) => render(row.iam, row.user)),
       count: rows.length,
@@ -74,23 +78,30 @@ export function registerBimUserRoutes(app: Hono, state: ImmutaState): void {
   }
 }
 
-type UserRow = { iam: Iam; user: ImmutaUser; name?: string; email?: string | null };
+type UserRow = { iam: Iam; user: ImmutaUser };
 type NamedRow = UserRow & { name: string; email: string | null };
 
+const byId = (left: UserRow, right: UserRow) => left.user.immutaId - right.user.immutaId;
+
 /**
- * Sorted by the page's field, then by Immuta id, so that paging with offset is stable (without a
- * sortField: Immuta id order). Users are stored in creation order, which is Immuta id order, so
- * the plain listing is checked in one pass rather than sorted on every request.
+ * Immuta id order, so that paging with offset is stable. Users are stored in creation order, which
+ * is Immuta id order, so the plain listing is checked in one pass rather than sorted per request.
  */
-function sortRows(rows: UserRow[], page: { sortField: UserSortField | null; sortOrder: string }): void {
+function inIdOrder(rows: UserRow[]): UserRow[] {
+  return rows.some((row, index) => index > 0 && byId(rows[index - 1] as UserRow, row) > 0)
+    ? rows.sort(byId)
+    : rows;
+}
+
+/** Sorted by the page's field (then Immuta id); without a sortField, in Immuta id order. */
+function sortedRows(
+  rows: NamedRow[],
+  page: { sortField: UserSortField | null; sortOrder: string },
+): NamedRow[] {
   const field = page.sortField;
-  const byId = (left: UserRow, right: UserRow) => left.user.immutaId - right.user.immutaId;
-  if (field === null) {
-    if (rows.some((row, index) => index > 0 && byId(rows[index - 1] as UserRow, row) > 0)) rows.sort(byId);
-    return;
-  }
+  if (field === null) return inIdOrder(rows) as NamedRow[];
   const direction = page.sortOrder === "desc" ? -1 : 1;
-  rows.sort(
+  return rows.sort(
     (left, right) =>
       direction * compareKeys(sortKey(left, field), sortKey(right, field)) || byId(left, right),
   );
@@ -100,12 +111,12 @@ function toRow(iam: Iam, user: ImmutaUser): NamedRow {
   return { iam, user, name: immutaNameOf(user), email: immutaEmailOf(user) };
 }
 
-function sortKey(row: UserRow, field: UserSortField): string | number | null {
+function sortKey(row: NamedRow, field: UserSortField): string | number | null {
   switch (field) {
     case "name":
-      return (row.name ?? immutaNameOf(row.user)).toLowerCase();
+      return row.name.toLowerCase();
     case "email":
-      return (row.email === undefined ? immutaEmailOf(row.user) : row.email)?.toLowerCase() ?? null;
+      return row.email?.toLowerCase() ?? null;
     case "username":
       return row.user.userid.toLowerCase();
     case "iamid":

@@ -1,4 +1,5 @@
 import { jsonTextDepth } from "../../http/index.ts";
+import { setOwn } from "../../scim/index.ts";
 
 const REDACTED = "<redacted>";
 
@@ -64,12 +65,7 @@ function redactInPlace(root: unknown): void {
     const secretOperation = typeof path === "string" && isSecretName(path);
     for (const key of keys) {
       if (isSecretName(key) || (secretOperation && key.toLowerCase() === "value")) {
-        Object.defineProperty(record, key, {
-          value: REDACTED,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+        setOwn(record, key, REDACTED);
       } else stack.push(record[key]);
     }
   }

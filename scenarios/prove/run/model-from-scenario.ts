@@ -1,4 +1,4 @@
-import { defaultQuirks, type ProvisioningConfig } from "../../../emulator/entra/index.ts";
+import { mergeQuirks, type ProvisioningConfig } from "../../../emulator/entra/index.ts";
 import { buildIamConfig, type IamConfig } from "../../../emulator/immuta/index.ts";
 import type { Scenario } from "../../loader/scenario-schema.ts";
 import type { ModelConfig, ModelIam, ModelMapping } from "../model/index.ts";
@@ -20,7 +20,7 @@ export function modelConfigFrom(scenario: Scenario, config: ProvisioningConfig):
       reference: attribute?.type === "Reference",
     };
   });
-  const quirks = { ...defaultQuirks(), ...definedOnly(scenario.entra.app.quirks) };
+  const quirks = mergeQuirks(scenario.entra.app.quirks);
   return {
     mappings,
     iams: scenario.immuta.iams.map((input) => modelIam(buildIamConfig(input))),
@@ -52,11 +52,4 @@ export function modelIam(iam: IamConfig): ModelIam {
     enterpriseExtensionRows: iam.assumptions.enterpriseExtensionRows,
     pathlessReplace: iam.assumptions.pathlessReplace,
   };
-}
-
-/** The quirk switches a scenario sets (an unset one keeps its default). */
-function definedOnly(overrides: Readonly<Record<string, boolean | undefined>>): Record<string, boolean> {
-  return Object.fromEntries(
-    Object.entries(overrides).filter((entry): entry is [string, boolean] => entry[1] !== undefined),
-  );
 }

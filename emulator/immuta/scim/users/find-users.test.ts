@@ -3,7 +3,7 @@ import { parseFilter } from "../../../scim/index.ts";
 import { URN } from "../../../scim/index.ts";
 import { ImmutaState } from "../../model/immuta-state.ts";
 import { renderUser } from "./render-user.ts";
-import { findUsers } from "./find-users.ts";
+import { findUsersPage } from "./find-users.ts";
 import { createUser } from "./user-service.ts";
 import type { ImmutaUser } from "../../model/user-store.ts";
 
@@ -24,7 +24,10 @@ function world(size: number) {
     renders += 1;
     return renderUser(user, iam.config, "http://x/scim");
   };
-  const find = (filter: string) => findUsers(iam, parseFilter(filter), render).map((user) => user.userid);
+  const find = (filter: string) =>
+    findUsersPage(iam, { filter: parseFilter(filter), render, from: 0, count: 0 }).users.map(
+      (user) => user.userid,
+    );
   return { find, renders: () => renders };
 }
 

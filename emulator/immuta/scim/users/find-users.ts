@@ -6,16 +6,6 @@ import type { Iam } from "../../model/immuta-state.ts";
 import type { ImmutaUser } from "../../model/user-store.ts";
 import { indexedCandidates } from "../indexed-candidates.ts";
 
-/**
- * The SCIM-visible users of an IAM that match a filter, in store order. Every candidate is judged
- * on its rendered resource (id, meta, externalId, extensions), so a filter sees what a GET shows.
- * `userName`, `externalId` and `id` equalities are answered from the store's indexes in O(1)
- * (see indexedCandidates); other filters scan.
- */
-export function findUsers(iam: Iam, filter: Filter, render: (user: ImmutaUser) => JsonObject): ImmutaUser[] {
-  return findUsersPage(iam, { filter, render, from: 0, count: 0 }).users;
-}
-
 /** A filter, how candidates are rendered, and the page (0-based `from`, `count`) to keep renders of. */
 export type UsersPageQuery = {
   filter: Filter;
@@ -25,8 +15,12 @@ export type UsersPageQuery = {
 };
 
 /**
- * findUsers with the rendered resources of the matches on one page: the resource a filter judged
- * is the one the list answers, so a match is rendered once; renders off the page are not kept.
+ * The SCIM-visible users of an IAM that match a filter, in store order, with the rendered resources
+ * of the matches on one page. Every candidate is judged on its rendered resource (id, meta,
+ * externalId, extensions), so a filter sees what a GET shows, and that resource is the one the list
+ * answers: a match is rendered once, and renders off the page are not kept. `userName`,
+ * `externalId` and `id` equalities are answered from the store's indexes in O(1) (see
+ * indexedCandidates); other filters scan.
  */
 export function findUsersPage(iam: Iam, query: UsersPageQuery): { users: ImmutaUser[]; page: JsonObject[] } {
   const { filter, render, from, count } = query;
