@@ -3,7 +3,7 @@ export { ScenarioError, PROBLEM_CODES, type ScenarioProblem } from "./loader/sce
 export { examineScenario, type DoctorReport } from "./doctor/diagnose-scenario.ts";
 export { buildWorld, IN_PROCESS_ORIGIN, type World } from "./world/build-world.ts";
 export { didYouMean } from "./loader/did-you-mean.ts";
-export { runScenario, type ScenarioReport, type StepReport } from "./runner/run-scenario.ts";
+export { runScenario, type ScenarioReport } from "./runner/run-scenario.ts";
 export type { ExpectationResult } from "./steps/expect-diff.ts";
 export { DEFAULT_MAX_SCENARIO_BYTES } from "./loader/read-scenario-text.ts";
 export {
