@@ -14,32 +14,39 @@ export type ExpectationResult = {
 type JsonObject = Record<string, unknown>;
 
 /**
- * The diff of an attribute expectation (`-` expected, `+` what Immuta holds), then the user's
- * whole `iamAuthorizations` and where the attribute sits on the stored SCIM resource.
+ * The diffs of one user's attribute expectations: for a key, `-` expected, `+` what Immuta holds,
+ * the user's whole `iamAuthorizations` and where the attribute sits on the stored SCIM resource.
+ * The resource is fetched once, at the first failing key, however many keys fail.
  */
-export async function attributeDiff(
+export function attributeDiffer(
   world: World,
-  query: { iam: string; userName: string; key: string; expected: string[] | undefined },
+  user: { iam: string; userName: string },
   held: Record<string, string[]>,
-): Promise<string[]> {
-  const { key, expected } = query;
-  const actual = Object.hasOwn(held, key) ? held[key] : undefined;
-  const lines = [
-    expected === undefined ? `- ${key} absent` : `- ${key}: ${JSON.stringify(expected)}`,
-    actual === undefined ? `+ ${key} absent` : `+ ${key}: ${JSON.stringify(actual)}`,
-    `iamAuthorizations: ${JSON.stringify(held)}`,
-  ];
-  return [...lines, ...(await scimLocation(world, query))];
+): (key: string, expected: string[] | undefined) => Promise<string[]> {
+  let stored: Promise<JsonObject | undefined> | undefined;
+  const config = world.immuta.state.iam(user.iam)?.config;
+  const resource = () =>
+    (stored ??= config ? storedResource(world, config, user.userName) : Promise.resolve(undefined));
+  return async (key, expected) => {
+    const actual = Object.hasOwn(held, key) ? held[key] : undefined;
+    const lines = [
+      expected === undefined ? `- ${key} absent` : `- ${key}: ${JSON.stringify(expected)}`,
+      actual === undefined ? `+ ${key} absent` : `+ ${key}: ${JSON.stringify(actual)}`,
+      `iamAuthorizations: ${JSON.stringify(held)}`,
+    ];
+    return [...lines, ...(await scimLocation(world, { ...user, key }, resource))];
+  };
 }
 
 /** Where the attribute named by `<prefix>.<name>` is on the SCIM resource Immuta stored. */
 async function scimLocation(
   world: World,
   query: { iam: string; userName: string; key: string },
+  stored: () => Promise<JsonObject | undefined>,
 ): Promise<string[]> {
   const iam = world.immuta.state.iam(query.iam);
   if (!iam) return [];
-  const resource = await storedResource(world, iam.config, query.userName);
+  const resource = await stored();
   if (!resource) return [`SCIM resource: ${query.userName} not found under ${iam.config.scimPath}`];
   const dot = query.key.indexOf(".");
   const prefix = dot < 0 ? "" : query.key.slice(0, dot);

@@ -1,6 +1,6 @@
 import type { CycleResult } from "../../emulator/entra/index.ts";
 import type { World } from "../world/build-world.ts";
-import { attributeDiff, type ExpectationResult } from "./expect-diff.ts";
+import { attributeDiffer, type ExpectationResult } from "./expect-diff.ts";
 import { matchesJson, matchesLine, requestLine } from "./request-line.ts";
 import { checkNothing, defineStep, type StepOutcome } from "./step-handler.ts";
 import type { ScenarioExpect } from "./step-schemas.ts";
@@ -83,30 +83,29 @@ async function checkImmutaUser(
       `disabled is ${String(expect.disabled)} (got ${String(body.disabled)})`,
       { expected: expect.disabled, actual: body.disabled },
     );
+  const diff = attributeDiffer(world, { iam, userName }, body.iamAuthorizations);
   const valueOf = (key: string) =>
     Object.hasOwn(body.iamAuthorizations, key) ? body.iamAuthorizations[key] : undefined;
   for (const [key, values] of Object.entries(expect.attributes ?? {})) {
     const actual = valueOf(key);
     const same =
       actual !== undefined && JSON.stringify([...actual].sort()) === JSON.stringify([...values].sort());
-    const query = { iam, userName, key, expected: values };
     check(
       same,
       `${key} = ${JSON.stringify(values)} (got ${actual === undefined ? "nothing" : JSON.stringify(actual)})`,
       {
         expected: values,
         actual: actual ?? null,
-        detail: same ? [] : await attributeDiff(world, query, body.iamAuthorizations),
+        detail: same ? [] : await diff(key, values),
       },
     );
   }
   for (const key of expect.absent ?? []) {
     const actual = valueOf(key);
-    const query = { iam, userName, key, expected: undefined };
     check(actual === undefined, `${key} is absent (got ${JSON.stringify(actual)})`, {
       expected: null,
       actual: actual ?? null,
-      detail: actual === undefined ? [] : await attributeDiff(world, query, body.iamAuthorizations),
+      detail: actual === undefined ? [] : await diff(key, undefined),
     });
   }
 }
