@@ -1,0 +1,31 @@
+import { buildSync } from "esbuild";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/**
+ * Compiles a bench file into one JavaScript module the way scripts/build.js compiles the package
+ * (esbuild, ESM for Node 20, dependencies bundled), so that a child process measures the code
+ * users run (`npm start` and `npx synclab` run dist/), not the TypeScript loader, which holds
+ * about 45 MB of RSS of its own. Answers the module's path in a new temporary folder, which the
+ * caller removes.
+ */
+export function compileBench(entry: string): { file: string; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), "synclab-bench-"));
+  const file = join(dir, "bench.mjs");
+  buildSync({
+    entryPoints: [entry],
+    outfile: file,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    // As in scripts/build.js: msw stays external; the bundled CommonJS (yaml) needs a real require.
+    external: ["msw", "msw/*"],
+    banner: {
+      js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
+    },
+    logLevel: "warning",
+  });
+  return { file, dir };
+}
