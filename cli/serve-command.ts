@@ -83,13 +83,10 @@ export type ServeOptions = {
  * Ids come from the scenario's seed, so they are the same every start.
  */
 export async function startServers(options: ServeOptions): Promise<Served> {
-  const scenario =
-    typeof options.scenario === "string" ? await loadScenarioFile(options.scenario) : options.scenario;
-  if (options.journal) scenario.immuta.journal = { ...scenario.immuta.journal, ...options.journal };
-  if (options.provisioningLog)
-    scenario.entra.provisioningLog = { ...scenario.entra.provisioningLog, ...options.provisioningLog };
-  if (options.scimTimeouts)
-    scenario.entra.scimTimeouts = { ...scenario.entra.scimTimeouts, ...options.scimTimeouts };
+  const scenario = withOverrides(
+    typeof options.scenario === "string" ? await loadScenarioFile(options.scenario) : options.scenario,
+    options,
+  );
   const edge = edgePolicy(options);
   const random = seededRandom(scenario.seed);
   const runtime: Runtime = { clock: () => new Date(), random, newId: () => uuidFrom(random) };
@@ -346,4 +343,28 @@ export function banner(served: Served): string {
     "Press Ctrl+C to stop.",
   );
   return lines.join("\n");
+}
+
+/**
+ * The scenario with the command line's bounds over its own (`--journal-*`, `--log-*`, `--scim-*`):
+ * a copy, so that a scenario object the caller passed in is left as it was.
+ */
+function withOverrides(
+  scenario: Scenario,
+  options: Pick<ServeOptions, "journal" | "provisioningLog" | "scimTimeouts">,
+): Scenario {
+  const { journal, provisioningLog, scimTimeouts } = options;
+  return {
+    ...scenario,
+    immuta: journal
+      ? { ...scenario.immuta, journal: { ...scenario.immuta.journal, ...journal } }
+      : scenario.immuta,
+    entra: {
+      ...scenario.entra,
+      ...(provisioningLog
+        ? { provisioningLog: { ...scenario.entra.provisioningLog, ...provisioningLog } }
+        : {}),
+      ...(scimTimeouts ? { scimTimeouts: { ...scenario.entra.scimTimeouts, ...scimTimeouts } } : {}),
+    },
+  };
 }

@@ -1,9 +1,4 @@
-import {
-  fetchExchange,
-  type ExchangeLike,
-  type FetchLike,
-  type ScimTimeouts,
-} from "../../emulator/entra/index.ts";
+import { fetchExchange, type ExchangeLike, type FetchLike } from "../../emulator/entra/index.ts";
 import { EntraTenant, type TenantApp } from "../../emulator/entra/index.ts";
 import { createImmutaApp, type ImmutaApp } from "../../emulator/immuta/index.ts";
 import { DEV_CREDENTIALS } from "../../emulator/immuta/index.ts";
@@ -33,8 +28,6 @@ export type WorldOptions = {
   immutaOrigin?: string;
   /** Fetch for URLs outside the process (default: global fetch). */
   networkFetch?: FetchLike;
-  /** Deadlines of the fake Entra's outgoing SCIM calls (defaults: DEFAULT_SCIM_TIMEOUTS). */
-  scimTimeouts?: Partial<ScimTimeouts>;
 };
 
 /** Builds the fake Immuta and the fake Entra tenant a scenario describes (no step is run). */
@@ -61,7 +54,7 @@ export function buildWorld(scenario: Scenario, options: WorldOptions): World {
     runtime,
     exchange: routedExchange,
     logLimits: definedOnly(scenario.entra.provisioningLog ?? {}),
-    scimTimeouts: { ...definedOnly(scenario.entra.scimTimeouts ?? {}), ...options.scimTimeouts },
+    scimTimeouts: definedOnly(scenario.entra.scimTimeouts ?? {}),
     ...(scenario.entra.tenantId ? { tenantId: scenario.entra.tenantId } : {}),
   });
   const firstIam = immuta.state.iams()[0];

@@ -67,7 +67,8 @@ beforeEach(() => {
   seen = 0;
   const scenario = parseScenario(SCENARIO);
   scenario.entra.app.tenantUrl = `${target.url}/bim/scim/entra`;
-  world = buildWorld(scenario, { runtime: createDeterministicRuntime(3), scimTimeouts: TIMEOUTS });
+  scenario.entra.scimTimeouts = TIMEOUTS;
+  world = buildWorld(scenario, { runtime: createDeterministicRuntime(3) });
 });
 
 const ALICE = "alice@contoso.com";

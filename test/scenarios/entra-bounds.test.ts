@@ -83,6 +83,24 @@ describe("synclab serve --log-records, --log-bytes, --scim-connect-timeout, --sc
     expect(served.world.app.engine.log.limits).toMatchObject({ maxRecords: 3, maxBytes: 4096 });
   });
 
+  it("override a loaded scenario's bounds without changing the caller's scenario object", async () => {
+    const loaded = scenario("  scimTimeouts: { connectMs: 50 }\n  provisioningLog: { maxRecords: 7 }");
+    const before = structuredClone(loaded);
+    const served = await startServers({
+      scenario: loaded,
+      entraPort: 0,
+      immutaPort: 0,
+      host: "127.0.0.1",
+      journal: { entries: 5 },
+      provisioningLog: { maxRecords: 3 },
+      scimTimeouts: { responseMs: 900 },
+    });
+    closers.push(() => served.close());
+    expect(served.world.app.engine.log.limits.maxRecords).toBe(3);
+    expect(served.world.immuta.state.journal.limit).toBe(5);
+    expect(loaded).toEqual(before);
+  });
+
   it.each([
     ["--log-records", "0"],
     ["--log-bytes", "lots"],
