@@ -35,9 +35,11 @@ export function positionIn(text: string, path: (string | number)[]): { line: num
  */
 export function parseScenario(text: string, file = "<scenario>"): Scenario {
   const plain = readPlainYaml(text);
-  const quick = plain && validScenario(plain.data, file);
-  if (quick) return quick;
+  const quick = plain && checked(plain.data, file);
+  if (quick && "scenario" in quick) return quick.scenario;
   // A problem, or YAML beyond plain data: read again with positions, so each problem has its place.
+  // The quick reader's data is the positioned reader's (read-plain-yaml.test.ts), so its problems
+  // are kept rather than found again (and schema or profile files read twice).
   const parsed = parseYaml(text);
   if (!parsed.ok) {
     const problems = parsed.problems.map(({ code, offset, message }) => {
@@ -46,30 +48,30 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
     });
     throw new ScenarioError("yaml-syntax", file, sorted(problems));
   }
-  const { data } = parsed;
-  const result = scenarioSchema.safeParse(data);
-  const problems: Unlocated[] = result.success
-    ? [
-        ...checkReferences(result.data),
-        ...resolveSchemaDocument(result.data, file),
-        ...resolveProfiles(result.data, file),
-      ]
-    : [
-        ...result.error.issues.flatMap((issue) => explainIssue(issue, { schema: scenarioSchema, data })),
-        ...checkReferences(partialScenario(data)),
-      ];
-  if (result.success && problems.length === 0) return result.data;
+  const outcome = quick ?? checked(parsed.data, file);
+  if ("scenario" in outcome) return outcome.scenario;
   const locate = createLocator(parsed.document, parsed.lineCounter);
-  const located = problems.map(({ at, ...problem }) => ({ ...problem, ...locate(problem.path, at) }));
+  const located = outcome.problems.map(({ at, ...problem }) => ({ ...problem, ...locate(problem.path, at) }));
   throw new ScenarioError("invalid-scenario", file, sorted(dedupe(located)));
 }
 
-/** The scenario when the data is valid and every check passes; `undefined` at the first problem. */
-function validScenario(data: unknown, file: string): Scenario | undefined {
+/** Every check of the data in one pass: the scenario when all pass, else all their problems. */
+function checked(data: unknown, file: string): { scenario: Scenario } | { problems: Unlocated[] } {
   const result = scenarioSchema.safeParse(data);
-  if (!result.success || checkReferences(result.data).length > 0) return undefined;
-  const resolved = [...resolveSchemaDocument(result.data, file), ...resolveProfiles(result.data, file)];
-  return resolved.length === 0 ? result.data : undefined;
+  if (!result.success) {
+    return {
+      problems: [
+        ...result.error.issues.flatMap((issue) => explainIssue(issue, { schema: scenarioSchema, data })),
+        ...checkReferences(partialScenario(data)),
+      ],
+    };
+  }
+  const problems = [
+    ...checkReferences(result.data),
+    ...resolveSchemaDocument(result.data, file),
+    ...resolveProfiles(result.data, file),
+  ];
+  return problems.length === 0 ? { scenario: result.data } : { problems };
 }
 
 const SCHEMA_PATH = ["entra", "app", "schema"];
