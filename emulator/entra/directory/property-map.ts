@@ -47,7 +47,6 @@ export class KeyOrders {
  * with ten properties. Lookups scan the names, which are few.
  */
 export class PropertyMap implements Map<string, JsonValue> {
-  readonly [Symbol.toStringTag] = "PropertyMap";
   readonly #orders: KeyOrders;
   #order: KeyOrder;
   #values: JsonValue[] = [];
@@ -56,6 +55,11 @@ export class PropertyMap implements Map<string, JsonValue> {
     this.#orders = orders;
     this.#order = orders.empty;
     for (const [key, value] of entries) this.set(key, value);
+  }
+
+  // On the prototype, not a field: a field would be one more slot in every user's map.
+  get [Symbol.toStringTag](): string {
+    return "PropertyMap";
   }
 
   get size(): number {
