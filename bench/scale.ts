@@ -21,7 +21,7 @@ type ScaleReport = {
   journal: { kept: number; dropped: number; limit: number; heapMb: number };
   /**
    * Live heap after the cycle, and what each part holds (MB): what dropping it frees (the directory:
-   * what building it took). `rest` can come out below zero, as parts share strings.
+   * what adding its users to an empty world took). `rest` can come out below zero, as parts share strings.
    */
   heap: {
     total: number;
