@@ -1,5 +1,5 @@
 import { defaultObjectMapping, targetAttribute } from "../../emulator/entra/index.ts";
-import type { AttributeMapping } from "../../emulator/entra/index.ts";
+import type { AttributeMapping, ExchangeLike } from "../../emulator/entra/index.ts";
 import { EntraTenant, type TenantApp } from "../../emulator/entra/index.ts";
 import { createImmutaApp, type ImmutaApp } from "../../emulator/immuta/index.ts";
 import { createDeterministicRuntime } from "../../emulator/runtime/index.ts";
@@ -53,8 +53,15 @@ export function benchUser(index: number): Record<string, string | Record<string,
   };
 }
 
-/** Builds the world in-process: the engine hands the fake Immuta plain exchanges. */
-export function buildCycleWorld(options: { users: number; journalLimit?: number }): CycleWorld {
+/**
+ * Builds the world in-process: the engine hands the fake Immuta plain exchanges, through `wrap`
+ * when given (to record or replay what the fake answers).
+ */
+export function buildCycleWorld(options: {
+  users: number;
+  journalLimit?: number;
+  wrap?: (exchange: ExchangeLike) => ExchangeLike;
+}): CycleWorld {
   const runtime = createDeterministicRuntime(7);
   const immuta = createImmutaApp({
     iams: [{ id: "entra", attributeSchema: [{ scimSchema: EXTENSION, prefix: "entra" }] }],
@@ -63,7 +70,7 @@ export function buildCycleWorld(options: { users: number; journalLimit?: number 
   });
   const iam = immuta.state.iams()[0];
   if (!iam) throw new Error("no IAM");
-  const tenant = new EntraTenant({ runtime, exchange: immuta.exchange });
+  const tenant = new EntraTenant({ runtime, exchange: options.wrap?.(immuta.exchange) ?? immuta.exchange });
   const app = tenant.addApp({
     displayName: "Immuta",
     config: {

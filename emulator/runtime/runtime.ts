@@ -21,16 +21,41 @@ export function seededRandom(seed: number): () => number {
 
 /** A UUID v4 string (RFC 9562 §5.4 layout) from a random source: four 32-bit draws. */
 export function uuidFrom(random: () => number): string {
-  const word = () => (Math.floor(random() * 0x100000000) >>> 0).toString(16).padStart(8, "0");
-  const a = word();
-  const b = word();
-  const c = word();
-  const d = word();
-  // Version 4 in the 13th hex digit, variant 10xx in the 17th.
-  const version = `4${b.slice(5, 8)}`;
-  const variant = ((Number.parseInt(c[0] ?? "0", 16) & 0x3) | 0x8).toString(16) + c.slice(1, 4);
-  return `${a}-${b.slice(0, 4)}-${version}-${variant}-${c.slice(4)}${d}`;
+  const a = draw32(random);
+  const b = draw32(random);
+  const c = draw32(random);
+  const d = draw32(random);
+  // Version 4 in the 13th hex digit (in place of b's 5th), variant 10xx in the 17th (c's first,
+  // its top two bits replaced). Built from a byte table: ids are drawn for every log record.
+  return (
+    HEX[a >>> 24]! +
+    HEX[(a >>> 16) & 255]! +
+    HEX[(a >>> 8) & 255]! +
+    HEX[a & 255]! +
+    "-" +
+    HEX[b >>> 24]! +
+    HEX[(b >>> 16) & 255]! +
+    "-" +
+    HEX[0x40 | ((b >>> 8) & 15)]! +
+    HEX[b & 255]! +
+    "-" +
+    HEX[0x80 | ((c >>> 24) & 0x3f)]! +
+    HEX[(c >>> 16) & 255]! +
+    "-" +
+    HEX[(c >>> 8) & 255]! +
+    HEX[c & 255]! +
+    HEX[d >>> 24]! +
+    HEX[(d >>> 16) & 255]! +
+    HEX[(d >>> 8) & 255]! +
+    HEX[d & 255]!
+  );
 }
+
+function draw32(random: () => number): number {
+  return Math.floor(random() * 0x100000000) >>> 0;
+}
+
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
 
 /** A clock that starts at `start` and moves only when told, plus one millisecond per reading so events stay ordered. */
 export type ManualClock = { now: () => Date; advance: (milliseconds: number) => void };

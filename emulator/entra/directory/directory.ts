@@ -8,6 +8,7 @@ import {
   type EntraUser,
   type GraphPropertyType,
 } from "./entra-user.ts";
+import { KeyOrders, PropertyMap } from "./property-map.ts";
 
 /** Graph's words for a value of the wrong type or a missing required property. */
 export function invalidValue(property: string, resource: "User" | "Group"): EntraError {
@@ -55,6 +56,8 @@ export class Directory {
   readonly #byUpn = new Map<string, string>();
   readonly #groups = new Map<string, EntraGroup>();
   readonly #runtime: DirectoryRuntime;
+  /** The property name orders the users share (see PropertyMap). */
+  readonly #keyOrders = new KeyOrders();
   #seq = 0;
   /** Objects purged from the recycle bin since the start, for hard deletes in incremental cycles. */
   readonly purged: { id: string; type: "User" | "Group"; seq: number }[] = [];
@@ -100,7 +103,7 @@ export class Directory {
     if (this.#byUpn.has(upn.toLowerCase())) throw upnTaken();
     const user: EntraUser = {
       id: id ?? this.#runtime.newId(),
-      properties: new Map(),
+      properties: new PropertyMap(this.#keyOrders),
       managerId: null,
       deletedDateTime: null,
       createdDateTime: this.#runtime.clock().toISOString(),

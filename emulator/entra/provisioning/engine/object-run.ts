@@ -1,5 +1,5 @@
 import { buildLogRecord, type LogIdentity, type Outcome } from "../log/log-record.ts";
-import { step, type StepKind } from "../log/log-steps.ts";
+import { NO_STEP_DETAILS, step, type StepKind } from "../log/log-steps.ts";
 import type { ProvisioningStatus, ProvisioningStep } from "../log/provisioning-log.ts";
 import { judgeResponse, type Expectation, type Judgement } from "../scim-client/judge-response.ts";
 import type { ScimRequest } from "../scim-client/scim-requests.ts";
@@ -102,7 +102,7 @@ export class ObjectRun {
     kind: StepKind,
     status: ProvisioningStatus,
     description: string,
-    details: Record<string, string> = {},
+    details: Record<string, string> = NO_STEP_DETAILS,
   ): void {
     this.steps.push(step(kind, status, description, details));
   }
@@ -121,7 +121,8 @@ export class ObjectRun {
       started: this.#started,
       identity,
       outcome,
-      steps: this.steps,
+      // An exact-length copy: the steps array grew by push, which leaves room for 16 more.
+      steps: this.steps.slice(),
     });
     state.logs.push(log);
     return { log, exchanges: this.exchanges };

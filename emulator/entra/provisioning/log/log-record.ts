@@ -1,6 +1,6 @@
 import { URN } from "../../../scim/index.ts";
 import type { ProvisioningJob } from "../config/provisioning-job.ts";
-import type { ProvisioningLogRecord, ProvisioningStep } from "./provisioning-log.ts";
+import type { ProvisioningLogRecord, ProvisioningStatus, ProvisioningStep } from "./provisioning-log.ts";
 
 /** The identity a log record is about. */
 export type LogIdentity = { id: string; displayName: string; type: "User" | "Group" };
@@ -43,7 +43,10 @@ export function buildLogRecord(
     changeId: runtime.newId(),
     durationInMilliseconds: Math.max(0, finished.getTime() - entry.started.getTime()),
     provisioningAction: outcome.action,
-    provisioningStatusInfo: { status: outcome.status, errorInformation: outcome.error },
+    provisioningStatusInfo:
+      outcome.error === null
+        ? STATUS_WITHOUT_ERROR[outcome.status]
+        : { status: outcome.status, errorInformation: outcome.error },
     provisioningSteps: entry.steps,
     modifiedProperties: outcome.modified,
     servicePrincipal: { id: job.servicePrincipalId, displayName: job.displayName },
@@ -70,6 +73,12 @@ export function buildLogRecord(
 const NO_DETAILS = Object.freeze({});
 const SOURCE_SYSTEM = Object.freeze({ id: null, displayName: "Azure Active Directory", details: NO_DETAILS });
 const TARGET_SYSTEM = Object.freeze({ id: null, displayName: "customappsso", details: NO_DETAILS });
+const STATUS_WITHOUT_ERROR = {
+  success: Object.freeze({ status: "success", errorInformation: null }),
+  warning: Object.freeze({ status: "warning", errorInformation: null }),
+  failure: Object.freeze({ status: "failure", errorInformation: null }),
+  skipped: Object.freeze({ status: "skipped", errorInformation: null }),
+} as const satisfies Record<ProvisioningStatus, ProvisioningLogRecord["provisioningStatusInfo"]>;
 const INITIATED_BY = Object.freeze({
   id: "",
   displayName: "Azure AD Provisioning Service",

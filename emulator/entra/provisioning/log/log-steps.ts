@@ -28,12 +28,18 @@ export const STEPS = {
 } as const satisfies Record<string, { name: string; type: ProvisioningStepType }>;
 export type StepKind = keyof typeof STEPS;
 
+/**
+ * The details of a step that has none, one frozen object for all of them: a ring of 10,000 records
+ * need not keep an empty object (56 bytes) for each.
+ */
+export const NO_STEP_DETAILS: Record<string, string> = Object.freeze({});
+
 /** One provisioning step of a log record. */
 export function step(
   kind: StepKind,
   status: ProvisioningStatus,
   description: string,
-  details: Record<string, string> = {},
+  details: Record<string, string> = NO_STEP_DETAILS,
 ): ProvisioningStep {
   const { name, type } = STEPS[kind];
   return { name, provisioningStepType: type, status, description, details };
