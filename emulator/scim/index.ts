@@ -7,6 +7,7 @@ export {
   getMember,
   getOwn,
   isJsonEqual,
+  canonicalJson,
   type JsonValue,
   type JsonObject,
 } from "./json.ts";
@@ -27,5 +28,7 @@ export { matchesFilter } from "./filter/match-filter.ts";
 export { parseFilter } from "./filter/parse-filter.ts";
 export { MAX_FILTER_DEPTH, MAX_FILTER_LENGTH } from "./filter/filter-reader.ts";
 export { applyPatch } from "./patch/apply-patch.ts";
+export { normalizeValue } from "./patch/normalize-value.ts";
+export { isSchemaUrn } from "./patch/patch-target.ts";
 export { MAX_PATCH_OPERATIONS, parsePatchRequest } from "./patch/parse-patch-request.ts";
 export { type PatchOperation } from "./patch/patch-operation.ts";

@@ -5,6 +5,7 @@ import { ImmutaApiError } from "../immuta-api-error.ts";
 import type { Iam, ImmutaState } from "../model/immuta-state.ts";
 import { renderImmutaGroup } from "./render-immuta-group.ts";
 import { immutaEmailOf, immutaNameOf, renderImmutaUser } from "./render-immuta-user.ts";
+import { StoredUser } from "../model/stored-user.ts";
 import type { ImmutaUser } from "../model/user-store.ts";
 
 /** `sortField` values of `GET /bim/user` (v1 Swagger). */
@@ -67,7 +68,7 @@ export function registerBimUserRoutes(app: Hono, state: ImmutaState): void {
       throw new ImmutaApiError(400, "disable must be true or false");
     }
     const { iam, user } = findUser(state, c.req.param("iamid"), c.req.param("userid"));
-    const updated: ImmutaUser = { ...user, disabled: disable === "true" };
+    const updated = StoredUser.with(user, { disabled: disable === "true" });
     iam.users.put(updated);
     return c.json(render(iam, updated));
   });

@@ -1,6 +1,7 @@
 import { findKey, isJsonObject, type JsonObject, type JsonValue } from "../../scim/index.ts";
 import { authorizationsToJson, unionAuthorizations } from "../model/authorizations.ts";
 import type { IamConfig } from "../model/iam-config.ts";
+import { StoredUser } from "../model/stored-user.ts";
 import type { ImmutaUser } from "../model/user-store.ts";
 
 /**
@@ -9,6 +10,9 @@ import type { ImmutaUser } from "../model/user-store.ts";
  * profile with the SCIM resource, the three attribute maps.
  */
 export function renderImmutaUser(user: ImmutaUser, iam: IamConfig, groupIds: number[]): JsonObject {
+  // Read once each: the projection is computed on read, and an empty Immuta-set map is not created.
+  const iamAuthorizations = user.iamAuthorizations;
+  const bimAuthorizations = StoredUser.bimOf(user) ?? new Map<string, string[]>();
   const profile: JsonObject = {
     id: user.immutaId,
     iamid: user.iamid,
@@ -26,9 +30,9 @@ export function renderImmutaUser(user: ImmutaUser, iam: IamConfig, groupIds: num
     userid: user.userid,
     profile,
     disabled: user.disabled,
-    iamAuthorizations: authorizationsToJson(user.iamAuthorizations),
-    bimAuthorizations: authorizationsToJson(user.bimAuthorizations),
-    authorizations: authorizationsToJson(unionAuthorizations(user.iamAuthorizations, user.bimAuthorizations)),
+    iamAuthorizations: authorizationsToJson(iamAuthorizations),
+    bimAuthorizations: authorizationsToJson(bimAuthorizations),
+    authorizations: authorizationsToJson(unionAuthorizations(iamAuthorizations, bimAuthorizations)),
     groups: groupIds,
     systemGenerated: false,
     createdAt: user.created,

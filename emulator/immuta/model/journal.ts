@@ -31,6 +31,7 @@ export type Journal = {
   /** How many exchanges are kept; 0 records nothing. */
   readonly limit: number;
   readonly size: JournalSize;
+  /** Keeps the entry (the one given, unless a body had to be cut): the caller hands it over. */
   record(entry: JournalEntry): void;
   /** The kept exchanges, oldest first. */
   entries(): readonly JournalEntry[];
@@ -45,10 +46,10 @@ const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie"
 
 /** Header pairs with credentials replaced by `<redacted>`. */
 export function redactHeaders(headers: Iterable<[string, string]>): [string, string][] {
-  return [...headers].map(([name, value]) => [
-    name,
-    SECRET_HEADERS.has(name.toLowerCase()) ? "<redacted>" : value,
-  ]);
+  const redacted: [string, string][] = [];
+  for (const [name, value] of headers)
+    redacted.push([name, SECRET_HEADERS.has(name.toLowerCase()) ? "<redacted>" : value]);
+  return redacted;
 }
 
 /** A body cut to `limit` UTF-8 bytes (at a character boundary), with a marker saying how much was cut. */
@@ -64,9 +65,13 @@ export function truncateBody(body: string, limit: number): string {
   return `${kept}...[synclab: body truncated, ${size} bytes, the first ${Buffer.byteLength(kept)} kept]`;
 }
 
+function headerBytes(headers: [string, string][]): number {
+  let sum = 0;
+  for (const [name, value] of headers) sum += name.length + value.length;
+  return sum;
+}
+
 function entryBytes(entry: JournalEntry): number {
-  const headerBytes = (headers: [string, string][]) =>
-    headers.reduce((sum, [name, value]) => sum + name.length + value.length, 0);
   // 256: the record's own fields and object overhead, so that many empty records still count.
   return (
     256 +
@@ -76,6 +81,18 @@ function entryBytes(entry: JournalEntry): number {
     Buffer.byteLength(entry.request.body) +
     Buffer.byteLength(entry.response.body)
   );
+}
+
+/** The entry with its bodies cut to `limit`: the entry itself when neither is cut (nothing copied). */
+function withCutBodies(entry: JournalEntry, limit: number): JournalEntry {
+  const requestBody = truncateBody(entry.request.body, limit);
+  const responseBody = truncateBody(entry.response.body, limit);
+  if (requestBody === entry.request.body && responseBody === entry.response.body) return entry;
+  return {
+    ...entry,
+    request: { ...entry.request, body: requestBody },
+    response: { ...entry.response, body: responseBody },
+  };
 }
 
 /**
@@ -92,18 +109,21 @@ export function createJournal(size: number | JournalSizeInput): Journal {
     bodyBytes: bound(wanted.bodyBytes, DEFAULT_JOURNAL_SIZE.bodyBytes),
   };
   const capacity = limits.bytes === 0 ? 0 : limits.entries;
-  let ring: ({ entry: JournalEntry; bytes: number } | undefined)[] = [];
+  // Entries and their sizes side by side: no slot object per record for the collector to promote.
+  let ring: (JournalEntry | undefined)[] = [];
+  let sizes: number[] = [];
   let start = 0;
   let total = 0;
   let dropped = 0;
   const dropOldest = () => {
-    total -= ring[start]?.bytes ?? 0;
+    total -= sizes[start] ?? 0;
     ring[start] = undefined;
     start += 1;
     dropped += 1;
-    // Compact now and then, so the array does not keep every slot it ever had.
+    // Compact now and then, so the arrays do not keep every slot they ever had.
     if (start > 1024 && start * 2 > ring.length) {
       ring = ring.slice(start);
+      sizes = sizes.slice(start);
       start = 0;
     }
   };
@@ -112,23 +132,21 @@ export function createJournal(size: number | JournalSizeInput): Journal {
     size: limits,
     record(entry) {
       if (capacity === 0) return;
-      const kept: JournalEntry = {
-        ...entry,
-        request: { ...entry.request, body: truncateBody(entry.request.body, limits.bodyBytes) },
-        response: { ...entry.response, body: truncateBody(entry.response.body, limits.bodyBytes) },
-      };
+      const kept = withCutBodies(entry, limits.bodyBytes);
       const bytes = entryBytes(kept);
-      ring.push({ entry: kept, bytes });
+      ring.push(kept);
+      sizes.push(bytes);
       total += bytes;
       // The newest record always stays, even alone over the byte bound (its bodies are already cut).
       while (ring.length - start > capacity || (total > limits.bytes && ring.length - start > 1))
         dropOldest();
     },
-    entries: () => ring.slice(start).flatMap((slot) => (slot === undefined ? [] : [slot.entry])),
+    entries: () => ring.slice(start).flatMap((entry) => (entry === undefined ? [] : [entry])),
     dropped: () => dropped,
     bytes: () => total,
     clear() {
       ring = [];
+      sizes = [];
       start = 0;
       total = 0;
       dropped = 0;

@@ -13,6 +13,7 @@ import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from "../../scim/in
 import { ScimError } from "../../scim/index.ts";
 import { URN } from "../../scim/index.ts";
 import type { Assumptions } from "../model/assumptions.ts";
+import { directResourceBody, resourceBodySchemas } from "./direct-resource-body.ts";
 import { withoutExtensionSchemas } from "./extension-objects.ts";
 
 /** Server-assigned (readOnly) attributes a POST or PUT body may carry; they are ignored (RFC 7644 §3.3, §3.5.1). */
@@ -32,6 +33,12 @@ const RESOURCE_SCHEMAS = {
   Group: { schemas: [GROUP_SCHEMA], resourceSchemaUrn: URN.group },
 } as const;
 
+/** The same schemas as tables for the direct path (directResourceBody). */
+export const RESOURCE_BODY_SCHEMAS = {
+  User: resourceBodySchemas({ ...RESOURCE_SCHEMAS.User, skipped: SKIPPED_KEYS.User }),
+  Group: resourceBodySchemas({ ...RESOURCE_SCHEMAS.Group, skipped: SKIPPED_KEYS.Group }),
+} as const;
+
 /**
  * Checks a POST or PUT body and returns the resource to store. `schemas` must list the core schema
  * (RFC 7643 §3); server-assigned attributes are dropped; every other attribute is checked against
@@ -41,7 +48,7 @@ const RESOURCE_SCHEMAS = {
  */
 export function normalizeResourceBody(body: JsonValue, type: "User" | "Group"): JsonObject {
   if (!isJsonObject(body)) throw new ScimError(400, `a ${type} must be a JSON object`, "invalidSyntax");
-  const { schemas, resourceSchemaUrn } = RESOURCE_SCHEMAS[type];
+  const { resourceSchemaUrn } = RESOURCE_SCHEMAS[type];
   const listed = getMember(body, "schemas");
   if (
     !Array.isArray(listed) ||
@@ -56,19 +63,9 @@ export function normalizeResourceBody(body: JsonValue, type: "User" | "Group"): 
       "invalidValue",
     );
   }
-  const attributes: JsonObject = {};
-  const skipped = SKIPPED_KEYS[type];
-  for (const key of Object.keys(body)) {
-    if (!skipped.has(key.toLowerCase())) setOwn(attributes, key, body[key] ?? null);
-  }
   let resource: JsonObject;
   try {
-    resource = applyPatch({}, [{ op: "add", path: null, value: attributes }], {
-      schemas,
-      resourceSchemaUrn,
-      legacyMemberRemove: false,
-      stringBooleans: false,
-    });
+    resource = directResourceBody(body, RESOURCE_BODY_SCHEMAS[type]) ?? applyToEmpty(body, type);
   } catch (error) {
     // A bad key of a body is a bad value of the resource, not a bad PATCH path.
     if (error instanceof ScimError && (error.scimType === "invalidPath" || error.scimType === "noTarget"))
@@ -77,6 +74,26 @@ export function normalizeResourceBody(body: JsonValue, type: "User" | "Group"): 
   }
   const unique = [...new Set(listed)];
   return withoutExtensionSchemas({ schemas: unique, ...resource });
+}
+
+/**
+ * The body applied to an empty resource as a path-less PATCH `add` of its attributes: the general
+ * path, for any key outside directResourceBody's shape (and the oracle its property test checks
+ * it against).
+ */
+export function applyToEmpty(body: JsonObject, type: "User" | "Group"): JsonObject {
+  const attributes: JsonObject = {};
+  const skipped = SKIPPED_KEYS[type];
+  for (const key of Object.keys(body)) {
+    if (!skipped.has(key.toLowerCase())) setOwn(attributes, key, body[key] ?? null);
+  }
+  const { schemas, resourceSchemaUrn } = RESOURCE_SCHEMAS[type];
+  return applyPatch({}, [{ op: "add", path: null, value: attributes }], {
+    schemas,
+    resourceSchemaUrn,
+    legacyMemberRemove: false,
+    stringBooleans: false,
+  });
 }
 
 /** Applies a PATCH body to a stored user under the IAM's assumptions (legacy dialect, multi-value add). */

@@ -7,6 +7,7 @@ import {
   type JsonValue,
 } from "../../scim/index.ts";
 import type { ImmutaLimits } from "../model/limits.ts";
+import { readSimpleFilter } from "./read-simple-filter.ts";
 
 /** A `filter` within the length and nesting limits (400 invalidFilter otherwise, RFC 7644 §3.12). */
 export function assertFilterWithinLimits(filter: string, limits: ImmutaLimits): void {
@@ -81,5 +82,5 @@ function countMembers(body: JsonValue): number {
 /** Parses a `filter` query parameter after checking it against the limits. */
 export function parseLimitedFilter(filter: string, limits: ImmutaLimits): Filter {
   assertFilterWithinLimits(filter, limits);
-  return parseFilter(filter);
+  return readSimpleFilter(filter) ?? parseFilter(filter);
 }

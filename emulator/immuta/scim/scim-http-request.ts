@@ -92,17 +92,31 @@ export function fromPlainRequest(request: PlainRequest): ScimHttpRequest {
 /** Headers from a record: names compared case-insensitively, iterated sorted like `Headers`. */
 function plainHeaders(record: Readonly<Record<string, string>>): HeaderReader {
   // The engine sends lowercase names: then the record itself is the table, with nothing copied.
-  const lower = Object.keys(record).every((name) => name === name.toLowerCase())
-    ? record
-    : Object.fromEntries(Object.entries(record).map(([name, value]) => [name.toLowerCase(), value]));
-  return {
-    get: (name) => {
-      const key = name.toLowerCase();
-      return Object.hasOwn(lower, key) ? (lower[key] ?? null) : null;
-    },
-    [Symbol.iterator]: () => {
-      const sorted = Object.entries(lower).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return sorted[Symbol.iterator]();
-    },
-  };
+  for (const name in record) {
+    if (Object.hasOwn(record, name) && name !== name.toLowerCase()) {
+      return new PlainHeaders(
+        Object.fromEntries(Object.entries(record).map(([key, value]) => [key.toLowerCase(), value])),
+      );
+    }
+  }
+  return new PlainHeaders(record);
+}
+
+/** A class rather than two closures a request: one object, and no function built per request. */
+class PlainHeaders implements HeaderReader {
+  readonly #lower: Readonly<Record<string, string>>;
+
+  constructor(lower: Readonly<Record<string, string>>) {
+    this.#lower = lower;
+  }
+
+  get(name: string): string | null {
+    const key = name.toLowerCase();
+    return Object.hasOwn(this.#lower, key) ? (this.#lower[key] ?? null) : null;
+  }
+
+  [Symbol.iterator](): Iterator<[string, string]> {
+    const sorted = Object.entries(this.#lower).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return sorted[Symbol.iterator]();
+  }
 }

@@ -1,4 +1,5 @@
 import { ScimError, type JsonObject } from "../../../scim/index.ts";
+import { StoredUser } from "../../model/stored-user.ts";
 import type { ImmutaUser } from "../../model/user-store.ts";
 import { parseListQuery, selectAttributes } from "../list-query.ts";
 import { nonUrnTopLevels, patchUserResource } from "../patch-resource.ts";
@@ -87,12 +88,13 @@ function deleteUser(exchange: ScimExchange, user: ImmutaUser): void {
     return;
   }
   // The Immuta user stays, disabled; SCIM answers 404 for it from now on (RFC 7644 §3.6).
-  iam.users.put({
-    ...user,
-    scimDeleted: true,
-    disabled: true,
-    lastModified: state.runtime.clock().toISOString(),
-  });
+  iam.users.put(
+    StoredUser.with(user, {
+      scimDeleted: true,
+      disabled: true,
+      lastModified: state.runtime.clock().toISOString(),
+    }),
+  );
 }
 
 /** RFC 7644 §3.4.2: filter, then page; only the page is rendered for the answer. */

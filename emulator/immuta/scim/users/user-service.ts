@@ -3,7 +3,7 @@ import { getMember, isJsonEqual, type JsonObject, type JsonValue, findKey } from
 import { URN } from "../../../scim/index.ts";
 import type { Iam, ImmutaState } from "../../model/immuta-state.ts";
 import { normalizeResourceBody } from "../patch-resource.ts";
-import { projectAttributes } from "../../model/project-attributes.ts";
+import { StoredUser } from "../../model/stored-user.ts";
 import type { ImmutaUser } from "../../model/user-store.ts";
 import { applyUnknownAttributes } from "./unknown-attributes.ts";
 
@@ -77,20 +77,22 @@ export function createUser(state: ImmutaState, iam: Iam, body: JsonValue): Immut
   if (!revived?.scimDeleted) iam.users.assertUserNameFree(userName);
   if (revived) iam.users.delete(revived.scimId);
   const now = state.runtime.clock().toISOString();
-  const user: ImmutaUser = {
-    scimId: state.runtime.newId(),
-    immutaId: revived?.immutaId ?? state.nextImmutaId(),
-    iamid: iam.config.id,
-    userid: userName,
-    resource,
-    created: now,
-    lastModified: now,
-    version: 1,
-    disabled: !isActive(resource),
-    scimDeleted: false,
-    iamAuthorizations: projectAttributes(resource, iam.config),
-    bimAuthorizations: revived?.bimAuthorizations ?? new Map<string, string[]>(),
-  };
+  const user = new StoredUser(
+    {
+      scimId: state.runtime.newId(),
+      immutaId: revived?.immutaId ?? state.nextImmutaId(),
+      iamid: iam.config.id,
+      userid: userName,
+      resource,
+      created: now,
+      lastModified: now,
+      version: 1,
+      disabled: !isActive(resource),
+      scimDeleted: false,
+    },
+    iam.config,
+    revived === undefined ? undefined : StoredUser.bimOf(revived),
+  );
   iam.users.put(user);
   return user;
 }
@@ -98,7 +100,7 @@ export function createUser(state: ImmutaState, iam: Iam, body: JsonValue): Immut
 /**
  * Stores a new version of a user's SCIM resource, already checked (validateUserResource for a PUT,
  * patchUserResource then assertUserShape for a PATCH): re-checks uniqueness, recomputes `disabled`
- * and the projected attributes from the whole resource. SCIM never touches `bimAuthorizations`.
+ * and projects the attributes from the whole resource (when read). SCIM never touches `bimAuthorizations`.
  * A write that changes nothing keeps the version (and so the ETag).
  */
 export function storeUserVersion(
@@ -111,15 +113,17 @@ export function storeUserVersion(
   if (isJsonEqual(resource, user.resource)) return user;
   const userName = userNameOf(resource);
   iam.users.assertUserNameFree(userName, user.scimId);
-  const updated: ImmutaUser = {
-    ...user,
-    userid: userName,
-    resource,
-    lastModified: state.runtime.clock().toISOString(),
-    version: user.version + 1,
-    disabled: !isActive(resource),
-    iamAuthorizations: projectAttributes(resource, iam.config),
-  };
+  const updated = StoredUser.with(
+    user,
+    {
+      userid: userName,
+      resource,
+      lastModified: state.runtime.clock().toISOString(),
+      version: user.version + 1,
+      disabled: !isActive(resource),
+    },
+    iam.config,
+  );
   iam.users.put(updated);
   return updated;
 }
