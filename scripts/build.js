@@ -14,6 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { mtimeOf, newestSource, STAMP } from "./ensure-built.js";
+import { NODE_BUNDLE } from "./node-bundle.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIST = join(ROOT, "dist");
@@ -60,19 +61,9 @@ export async function buildJavaScript(options) {
     outbase: ".",
     entryNames: "[dir]/[name]",
     chunkNames: "chunks/[name]-[hash]",
-    bundle: true,
+    ...NODE_BUNDLE,
+    external: [...NODE_BUNDLE.external],
     splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    // Dependencies are bundled too: Node 20 has no module compile cache, and loading zod and yaml
-    // file by file is most of a command's start-up. msw stays the consumer's own (its handlers must
-    // come from the msw instance that runs them).
-    external: ["msw", "msw/*"],
-    // yaml is CommonJS; its bundled require() calls of Node built-ins need a real require.
-    banner: {
-      js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
-    },
     minify: true,
     sourcemap: "linked",
     sourcesContent: false,

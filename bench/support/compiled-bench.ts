@@ -2,6 +2,7 @@ import { buildSync } from "esbuild";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { NODE_BUNDLE } from "../../scripts/node-bundle.js";
 
 /**
  * Compiles a bench file into one JavaScript module the way scripts/build.js compiles the package
@@ -16,15 +17,8 @@ export function compileBench(entry: string): { file: string; dir: string } {
   buildSync({
     entryPoints: [entry],
     outfile: file,
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    // As in scripts/build.js: msw stays external; the bundled CommonJS (yaml) needs a real require.
-    external: ["msw", "msw/*"],
-    banner: {
-      js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
-    },
+    ...NODE_BUNDLE,
+    external: [...NODE_BUNDLE.external],
     logLevel: "warning",
   });
   return { file, dir };

@@ -1,4 +1,4 @@
-import { truncateText } from "../http/index.ts";
+import { MAX_ERROR_MESSAGE, truncateText } from "../http/index.ts";
 
 /** Graph error codes the fake Entra answers with (Microsoft Graph error responses). */
 export const ENTRA_ERROR_CODES = [
@@ -18,9 +18,6 @@ export type EntraErrorCode = (typeof ENTRA_ERROR_CODES)[number];
 
 /** One entry of Graph's error `details` (a problem with `target` naming where it is). */
 export type EntraErrorDetail = { code: string; message: string; target: string };
-
-/** Longest message an error body carries: messages quote a short prefix of the input, never all of it. */
-const MAX_MESSAGE = 512;
 
 /** The fake Entra's one error type, rendered once as Graph's `{"error": {code, message, details?}}` body. */
 export class EntraError extends Error {
@@ -44,12 +41,12 @@ export class EntraError extends Error {
   toResponse(): Response {
     const details = this.details.map((detail) => ({
       code: detail.code,
-      message: truncateText(detail.message, MAX_MESSAGE),
-      target: truncateText(detail.target, MAX_MESSAGE),
+      message: truncateText(detail.message, MAX_ERROR_MESSAGE),
+      target: truncateText(detail.target, MAX_ERROR_MESSAGE),
     }));
     const error = {
       code: this.code,
-      message: truncateText(this.message, MAX_MESSAGE),
+      message: truncateText(this.message, MAX_ERROR_MESSAGE),
       ...(details.length > 0 ? { details } : {}),
     };
     return Response.json({ error }, { status: this.status });

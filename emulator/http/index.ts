@@ -7,6 +7,6 @@ export { EDGE_ERROR_CODES, EdgeError, type EdgeErrorCode, type EdgeErrorStatus }
 export { createEdgeGuard, type EdgeCors, type EdgeErrorRenderer, type EdgePolicy } from "./edge-policy.ts";
 export { listenHosts } from "./listen-hosts.ts";
 export { jsonTextDepth, parseBoundedJson } from "./parse-bounded-json.ts";
-export { QUOTE_LIMIT, quotePrefix, truncateText } from "./quote-prefix.ts";
+export { MAX_ERROR_MESSAGE, QUOTE_LIMIT, quotePrefix, truncateText } from "./quote-prefix.ts";
 export { rawHeaderPairs } from "./raw-header-pairs.ts";
 export { readBoundedText } from "./read-bounded-text.ts";

@@ -16,6 +16,12 @@ export function quotePrefix(value: unknown, limit = QUOTE_LIMIT): string {
   return typeof value === "object" ? "an object" : typeof value;
 }
 
+/**
+ * Longest message an error body of either fake carries (SCIM `detail`, Graph `error.message`,
+ * Immuta's `message`): messages quote a short prefix of the input, never all of it.
+ */
+export const MAX_ERROR_MESSAGE = 512;
+
 /** Text cut to at most `limit` characters, with a marker when cut. */
 export function truncateText(text: string, limit: number): string {
   return text.length > limit ? `${text.slice(0, limit)}… (${text.length - limit} more characters)` : text;

@@ -1,8 +1,5 @@
 import { STATUS_CODES } from "node:http";
-import { truncateText, type EdgeError } from "../http/index.ts";
-
-/** Longest message an error body carries: it quotes a short prefix of the input, never all of it. */
-const MAX_MESSAGE = 512;
+import { MAX_ERROR_MESSAGE, truncateText, type EdgeError } from "../http/index.ts";
 
 /**
  * An error of Immuta's REST API (/bim and the control API). Immuta's API is a hapi service;
@@ -27,7 +24,7 @@ export class ImmutaApiError extends Error {
       {
         statusCode: this.status,
         error: STATUS_CODES[this.status] ?? "",
-        message: truncateText(this.message, MAX_MESSAGE),
+        message: truncateText(this.message, MAX_ERROR_MESSAGE),
       },
       { status: this.status },
     );

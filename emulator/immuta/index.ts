@@ -25,6 +25,7 @@ export {
   type IamConfig,
   type IamConfigInput,
 } from "./model/iam-config.ts";
+export { ImmutaApiError } from "./immuta-api-error.ts";
 export { ImmutaState, type Iam, type ImmutaRuntime, type ImmutaStateOptions } from "./model/immuta-state.ts";
 export { DEFAULT_JOURNAL_SIZE, type JournalEntry, type JournalSize } from "./model/journal.ts";
 export type { HarLog } from "./model/journal.ts";

@@ -1,3 +1,4 @@
+import { MAX_ERROR_MESSAGE, truncateText } from "../http/index.ts";
 import { SCIM_CONTENT_TYPE, URN } from "./urns.ts";
 
 /** The `scimType` values of RFC 7644 §3.12, table 9. */
@@ -33,13 +34,13 @@ export class ScimError extends Error {
     this.scimType = scimType;
   }
 
-  /** The RFC 7644 §3.12 error body. */
+  /** The RFC 7644 §3.12 error body; `detail` is cut to MAX_ERROR_MESSAGE characters. */
   toJSON(): { schemas: string[]; status: string; scimType?: ScimType; detail: string } {
     return {
       schemas: [URN.error],
       status: String(this.status),
       ...(this.scimType ? { scimType: this.scimType } : {}),
-      detail: this.message,
+      detail: truncateText(this.message, MAX_ERROR_MESSAGE),
     };
   }
 

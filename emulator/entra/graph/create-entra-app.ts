@@ -7,7 +7,7 @@ import { EntraError } from "../entra-error.ts";
 import type { EntraTenant } from "../tenant/index.ts";
 import { readBatch, runBatch } from "./graph-batch.ts";
 import { requestIds, withEnvelope } from "./graph-envelope.ts";
-import { boundRequestBody, GRAPH_CORS, readJson } from "./graph-http.ts";
+import { GRAPH_CORS, readBoundedBody, readJson } from "./graph-http.ts";
 import { graphMetadata } from "./graph-metadata.ts";
 import { canonicalPath, ROOT_SEGMENTS } from "./graph-path.ts";
 import { registerAuditLogRoutes } from "./routes/audit-log-routes.ts";
@@ -47,7 +47,9 @@ export function createEntraApp(tenant: EntraTenant, options: EntraAppOptions = {
     const ids = requestIds(request, { newId, now: tenant.runtime.clock });
     let response: Response;
     try {
-      response = await route(inBatch ? request : await boundRequestBody(request, options.bodyBytes), inBatch);
+      // A batch step's body is part of the batch's, which was bounded when it came in.
+      const body = inBatch ? undefined : await readBoundedBody(request, options.bodyBytes);
+      response = await route(request, { inBatch, body });
     } catch (error) {
       if (!(error instanceof EntraError)) throw error;
       response = error.toResponse();
@@ -55,9 +57,13 @@ export function createEntraApp(tenant: EntraTenant, options: EntraAppOptions = {
     return withEnvelope(response, ids);
   };
 
-  const route = async (request: Request, inBatch: boolean): Promise<Response> => {
-    const url = new URL(request.url);
+  const route = async (
+    received: Request,
+    { inBatch, body }: { inBatch: boolean; body: string | null | undefined },
+  ): Promise<Response> => {
+    const url = new URL(received.url);
     const path = canonicalPath(url.pathname, tenant);
+    const request = await routed(received, { url, path, body });
     if (path === "/v1.0/$batch" && request.method === "POST") {
       if (inBatch) throw new EntraError(400, "BadRequest", "A batch request cannot contain another batch.");
       const steps = readBatch(await readJson(request));
@@ -68,7 +74,7 @@ export function createEntraApp(tenant: EntraTenant, options: EntraAppOptions = {
     if (path === "/v1.0/$metadata" && request.method === "GET")
       return new Response(graphMetadata(), { headers: { "content-type": "application/xml" } });
     if (path.endsWith("/$count") && request.method === "GET") return countSegment(request, url, path);
-    return routes.fetch(await forward(request, url, path));
+    return routes.fetch(request);
   };
 
   /**
@@ -97,15 +103,24 @@ export function createEntraApp(tenant: EntraTenant, options: EntraAppOptions = {
   return app;
 }
 
-async function forward(request: Request, url: URL, path: string): Promise<Request> {
-  if (path === url.pathname) return request;
+/**
+ * The request the routes see: at its canonical path, carrying the body already read (`undefined`:
+ * not read yet), built once. A request whose path and body stream can serve as they are is kept.
+ */
+async function routed(
+  request: Request,
+  { url, path, body }: { url: URL; path: string; body: string | null | undefined },
+): Promise<Request> {
+  // `null`: no body at all, so the request's own (empty) stream serves.
+  if (path === url.pathname && (body === undefined || body === null)) return request;
   const target = new URL(url.href);
   target.pathname = path;
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
+  const text = body === undefined ? (hasBody ? await request.arrayBuffer() : null) : body;
   return new Request(target, {
     method: request.method,
     headers: request.headers,
-    ...(hasBody ? { body: await request.arrayBuffer() } : {}),
+    ...(text !== null ? { body: text } : {}),
   });
 }
 

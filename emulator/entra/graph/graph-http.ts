@@ -32,16 +32,16 @@ export const GRAPH_CORS: EdgeCors = {
 };
 
 /**
- * The request with its body read once, at most `limit` bytes, so no route reads more than Graph
- * accepts. A body that does not arrive whole is Graph's "IO error during request payload read."
+ * The request's body read once, at most `limit` bytes, so no route reads more than Graph accepts;
+ * `null` when it has none. A body that does not arrive whole is Graph's "IO error during request
+ * payload read."
  *
  * @throws EntraError 413 RequestEntityTooLarge, 400 BadRequest.
  */
-export async function boundRequestBody(request: Request, limit = GRAPH_BODY_BYTES): Promise<Request> {
-  if (request.method === "GET" || request.method === "HEAD" || request.body === null) return request;
-  let text: string;
+export async function readBoundedBody(request: Request, limit = GRAPH_BODY_BYTES): Promise<string | null> {
+  if (request.method === "GET" || request.method === "HEAD" || request.body === null) return null;
   try {
-    text = await readBoundedText(request, limit);
+    return await readBoundedText(request, limit);
   } catch (error) {
     if (error instanceof EdgeError && error.status === 413)
       throw new EntraError(
@@ -51,7 +51,6 @@ export async function boundRequestBody(request: Request, limit = GRAPH_BODY_BYTE
       );
     throw new EntraError(400, "BadRequest", "IO error during request payload read.");
   }
-  return new Request(request.url, { method: request.method, headers: request.headers, body: text });
 }
 
 /**

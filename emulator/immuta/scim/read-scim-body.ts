@@ -3,9 +3,6 @@ import { ScimError, type JsonValue, type ScimType } from "../../scim/index.ts";
 
 const JSON_TYPES = /^application\/(scim\+)?json\s*(;|$)/i;
 
-/** Longest `detail` a SCIM error carries: messages quote a short prefix of the input, never all of it. */
-const MAX_DETAIL = 512;
-
 /** Reads a SCIM request body as text, at most `limit` bytes (413 past that). */
 export async function readBodyText(request: Request, limit: number): Promise<string> {
   try {
@@ -37,11 +34,7 @@ export function parseScimJson(text: string, contentType: string | null, maxDepth
 
 /** Any failure as a SCIM error: an edge refusal keeps its status; an unexpected error is a 500. */
 export function toScimError(error: unknown): ScimError {
-  if (error instanceof ScimError) {
-    return error.message.length > MAX_DETAIL
-      ? new ScimError(error.status, truncateText(error.message, MAX_DETAIL), error.scimType)
-      : error;
-  }
+  if (error instanceof ScimError) return error;
   if (error instanceof EdgeError) {
     const scimType: ScimType | undefined = error.status === 400 ? "invalidSyntax" : undefined;
     return new ScimError(error.status === 408 ? 400 : error.status, error.message, scimType);
