@@ -20,6 +20,14 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: "clear" as const }) },
 );
 
+/** One operation on a map (the model or the PropertyMap), answering what the map's method answers. */
+function applyOperation(map: Map<string, JsonValue>, op: Operation): unknown {
+  if (op.kind === "set") return map.set(op.key, op.value);
+  if (op.kind === "delete") return map.delete(op.key);
+  map.clear();
+  return undefined;
+}
+
 /** Everything a reader can see of a map, in order. */
 function observe(map: Map<string, JsonValue>, probes: readonly string[]) {
   const seen: unknown[] = [];
@@ -57,18 +65,8 @@ describe("PropertyMap", () => {
             const model = new Map<string, JsonValue>();
             const map = new PropertyMap(orders);
             for (const op of operations) {
-              const expected =
-                op.kind === "set"
-                  ? model.set(op.key, op.value)
-                  : op.kind === "delete"
-                    ? model.delete(op.key)
-                    : model.clear();
-              const actual =
-                op.kind === "set"
-                  ? map.set(op.key, op.value)
-                  : op.kind === "delete"
-                    ? map.delete(op.key)
-                    : map.clear();
+              const expected = applyOperation(model, op);
+              const actual = applyOperation(map, op);
               expect(actual === map ? model : actual).toStrictEqual(expected);
               expect(observe(map, probes)).toStrictEqual(observe(model, probes));
             }
