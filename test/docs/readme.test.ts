@@ -79,6 +79,14 @@ function unknownCommands(block: DocBlock): string[] {
 }
 
 describe("README and docs", () => {
+  it("README says each paragraph once (a merge once left the dashboard's twice)", () => {
+    const paragraphs = README.split(/\n\s*\n/)
+      .map((paragraph) => paragraph.trim())
+      .filter((paragraph) => paragraph.length > 80 && !paragraph.startsWith("```"));
+    const repeated = paragraphs.filter((paragraph, index) => paragraphs.indexOf(paragraph) !== index);
+    expect(repeated).toEqual([]);
+  });
+
   // Each file gets its own servers, so the files run side by side.
   it.concurrent.each(runnable)(
     "%s: every shell block runs against servers started as npm start starts them",
