@@ -1,5 +1,6 @@
 import {
   canonicalJson,
+  exceedsJsonDepth,
   findKey,
   getOwn,
   isCoreSchema,
@@ -27,6 +28,8 @@ export type ResourceBodySchemas = {
   extensions: ReadonlyMap<string, ReadonlyMap<string, AttributeDefinition>>;
   /** Lower-cased names that exactly one extension defines, with its lower-cased URN. */
   soleExtension: ReadonlyMap<string, string>;
+  /** Lower-cased core schema URNs (this type's, User's, Group's): never an extension object's key. */
+  coreUrns: ReadonlySet<string>;
 };
 
 /** A plain attribute name (RFC 7643 §2.1 ATTRNAME): a key the PATCH path parser reads as itself. */
@@ -87,7 +90,7 @@ function planOf(body: JsonObject, schemas: ResourceBodySchemas): Step[] | undefi
     const lower = key.toLowerCase();
     if (schemas.skipped.has(lower)) continue;
     const value = getOwn(body, key) ?? null;
-    if (claimed.has(lower) || key.length > MAX_FILTER_LENGTH || !withinLevels(value, VALUE_LEVELS))
+    if (claimed.has(lower) || key.length > MAX_FILTER_LENGTH || exceedsJsonDepth(value, VALUE_LEVELS))
       return undefined;
     claimed.add(lower);
     if (PLAIN_NAME.test(key)) {
@@ -103,7 +106,7 @@ function planOf(body: JsonObject, schemas: ResourceBodySchemas): Step[] | undefi
       steps.push({ kind: "core", key, definition, value });
       continue;
     }
-    if (!isJsonObject(value) || !isExtensionUrn(key, schemas)) return undefined;
+    if (!isJsonObject(value) || !isExtensionUrn(key, lower, schemas)) return undefined;
     const members = membersOf(key, value, schemas.extensions.get(lower));
     if (members === undefined) return undefined;
     steps.push({ kind: "extension", key, members });
@@ -133,8 +136,9 @@ function membersOf(
 }
 
 /**
- * A whole-attribute `add` of a value (not null) to an attribute that has none yet: multi-valued values are kept once each, a complex value merges into an empty one, and an empty
- * result writes nothing (RFC 7643 §2.5, RFC 7644 §3.5.2.1).
+ * A whole-attribute `add` of a value (not null) to an attribute that has none yet: multi-valued
+ * values are kept once each, a complex value merges into an empty one, and an empty result writes
+ * nothing (RFC 7643 §2.5, RFC 7644 §3.5.2.1).
  */
 function write(
   definition: AttributeDefinition | null,
@@ -174,19 +178,8 @@ function isWritable(definition: AttributeDefinition): boolean {
   return definition.mutability === "readWrite" || definition.mutability === "writeOnly";
 }
 
-function isExtensionUrn(key: string, schemas: ResourceBodySchemas): boolean {
-  const lower = key.toLowerCase();
-  const core = [schemas.resourceSchemaUrn, URN.user, URN.group].some((urn) => urn.toLowerCase() === lower);
-  return !core && PLAIN_URN.test(key) && isSchemaUrn(key, schemas);
-}
-
-/** True when arrays and objects nest at most `levels` deep (a scalar is 0); recursion is bounded by it. */
-function withinLevels(value: JsonValue, levels: number): boolean {
-  if (typeof value !== "object" || value === null) return true;
-  if (levels === 0) return false;
-  const children = Array.isArray(value) ? value : Object.values(value);
-  for (const child of children) if (!withinLevels(child, levels - 1)) return false;
-  return true;
+function isExtensionUrn(key: string, lower: string, schemas: ResourceBodySchemas): boolean {
+  return !schemas.coreUrns.has(lower) && PLAIN_URN.test(key) && isSchemaUrn(key, schemas);
 }
 
 /**
@@ -214,7 +207,8 @@ export function resourceBodySchemas(options: {
   const soleExtension = new Map<string, string>();
   for (const [name, urns] of definers)
     if (urns.length === 1 && urns[0] !== undefined) soleExtension.set(name, urns[0]);
-  return { ...options, core: coreTable ?? new Map(), extensions, soleExtension };
+  const coreUrns = new Set([options.resourceSchemaUrn, URN.user, URN.group].map((urn) => urn.toLowerCase()));
+  return { ...options, core: coreTable ?? new Map(), extensions, soleExtension, coreUrns };
 }
 
 function byName(schema: SchemaDefinition): ReadonlyMap<string, AttributeDefinition> {
