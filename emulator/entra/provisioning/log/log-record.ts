@@ -1,5 +1,6 @@
 import { URN } from "../../../scim/index.ts";
 import type { ProvisioningJob } from "../config/provisioning-job.ts";
+import { NO_STEP_DETAILS } from "./log-steps.ts";
 import type { ProvisioningLogRecord, ProvisioningStatus, ProvisioningStep } from "./provisioning-log.ts";
 
 /** The identity a log record is about. */
@@ -54,13 +55,13 @@ export function buildLogRecord(
       id: identity.id,
       displayName: identity.displayName,
       identityType: identity.type,
-      details: NO_DETAILS,
+      details: NO_STEP_DETAILS,
     },
     targetIdentity: {
       id: outcome.targetId,
       displayName: identity.displayName,
       identityType: identity.type === "User" ? URN.enterpriseUser : URN.group,
-      details: NO_DETAILS,
+      details: NO_STEP_DETAILS,
     },
     sourceSystem: SOURCE_SYSTEM,
     targetSystem: TARGET_SYSTEM,
@@ -70,9 +71,12 @@ export function buildLogRecord(
 
 // The parts every record has alike, shared and frozen: a ring of 10,000 records, and a cycle that
 // writes 100,000, need not build them for each.
-const NO_DETAILS = Object.freeze({});
-const SOURCE_SYSTEM = Object.freeze({ id: null, displayName: "Azure Active Directory", details: NO_DETAILS });
-const TARGET_SYSTEM = Object.freeze({ id: null, displayName: "customappsso", details: NO_DETAILS });
+const SOURCE_SYSTEM = Object.freeze({
+  id: null,
+  displayName: "Azure Active Directory",
+  details: NO_STEP_DETAILS,
+});
+const TARGET_SYSTEM = Object.freeze({ id: null, displayName: "customappsso", details: NO_STEP_DETAILS });
 const STATUS_WITHOUT_ERROR = {
   success: Object.freeze({ status: "success", errorInformation: null }),
   warning: Object.freeze({ status: "warning", errorInformation: null }),

@@ -29,8 +29,8 @@ export const STEPS = {
 export type StepKind = keyof typeof STEPS;
 
 /**
- * The details of a step that has none, one frozen object for all of them: a ring of 10,000 records
- * need not keep an empty object (56 bytes) for each.
+ * The details of a step (or of a record's source or target system) that has none, one frozen
+ * object for all of them: a ring of 10,000 records need not keep an empty object (56 bytes) each.
  */
 export const NO_STEP_DETAILS: Record<string, string> = Object.freeze({});
 
