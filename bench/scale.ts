@@ -88,6 +88,15 @@ async function initialCycle(world: CycleWorld, users: number): Promise<number> {
   return cycleMs;
 }
 
+/** The cycle and the peak alone: what the capped run reports, without the lookups and the heap breakdown. */
+type PeakReport = Pick<ScaleReport, "cycleMs" | "peakRssMb">;
+
+async function measurePeak(users: number): Promise<PeakReport> {
+  const world = buildCycleWorld({ users });
+  const cycleMs = await initialCycle(world, users);
+  return { cycleMs, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
 async function measure(users: number): Promise<ScaleReport> {
   const smallLookupUs = await smallLookup();
   const empty = heapMb();
@@ -136,16 +145,20 @@ async function measure(users: number): Promise<ScaleReport> {
  * growing factor), so the first run's peak RSS is mostly garbage V8 chose not to collect yet; under
  * this cap it collects sooner, and the run shows whether the work itself fits in 400 MB.
  */
-export const CAPPED_OLD_SPACE_MB = 320;
+const CAPPED_OLD_SPACE_MB = 320;
 
-/** One measurement in a compiled child process, with extra Node flags. */
-function childReport(compiled: string, users: number, flags: readonly string[]): ScaleReport {
-  const output = execFileSync(
-    process.execPath,
-    ["--expose-gc", ...flags, compiled, "--child", "--users", String(users)],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 },
-  );
-  return JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as ScaleReport;
+/** The last line of a compiled child's output, parsed: Node runs it with `nodeFlags`, as `--child` with `args`. */
+function childReport<Report>(
+  compiled: string,
+  nodeFlags: readonly string[],
+  args: readonly string[],
+): Report {
+  const output = execFileSync(process.execPath, ["--expose-gc", ...nodeFlags, compiled, "--child", ...args], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as Report;
 }
 
 /** Runs the measurement in a child process (twice: V8's default heap policy, then capped) and answers its rows. */
@@ -155,10 +168,15 @@ export function benchScale(options: { users?: number } = {}): BenchRow[] {
   // is not part of the figure.
   const compiled = compileBench(import.meta.filename);
   let report: ScaleReport;
-  let capped: ScaleReport;
+  let capped: PeakReport;
   try {
-    report = childReport(compiled.file, users, []);
-    capped = childReport(compiled.file, users, [`--max-old-space-size=${CAPPED_OLD_SPACE_MB}`]);
+    const args = ["--users", String(users)];
+    report = childReport<ScaleReport>(compiled.file, [], args);
+    capped = childReport<PeakReport>(
+      compiled.file,
+      [`--max-old-space-size=${CAPPED_OLD_SPACE_MB}`],
+      [...args, "--peak-only"],
+    );
   } finally {
     rmSync(compiled.dir, { recursive: true, force: true });
   }
@@ -227,8 +245,11 @@ export function benchScale(options: { users?: number } = {}): BenchRow[] {
 }
 
 if (isMain(import.meta.url)) {
-  const { values } = parseArgs({ options: { users: { type: "string" }, child: { type: "boolean" } } });
+  const { values } = parseArgs({
+    options: { users: { type: "string" }, child: { type: "boolean" }, "peak-only": { type: "boolean" } },
+  });
   const users = values.users ? Number(values.users) : 100_000;
-  if (values.child) console.log(JSON.stringify(await measure(users)));
+  if (values.child)
+    console.log(JSON.stringify(values["peak-only"] ? await measurePeak(users) : await measure(users)));
   else printRows(benchScale({ users }));
 }
