@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   createEntraApp,
@@ -20,7 +21,94 @@ function record(id: string, activityDateTime: string, displayName = id): Provisi
   return world as unknown as ProvisioningLogRecord;
 }
 
+/**
+ * The ring's rule applied at every push, the plain way: shorten, size, drop the oldest past either
+ * bound. The ring applies the byte bound and the shortening only when read; both must keep the same.
+ */
+class EagerRing {
+  records: ProvisioningLogRecord[] = [];
+  sizes: number[] = [];
+  dropped = 0;
+  readonly limits: { maxRecords: number; maxBytes: number; maxValueChars: number };
+  constructor(limits: { maxRecords: number; maxBytes: number; maxValueChars: number }) {
+    this.limits = limits;
+  }
+  push(record: ProvisioningLogRecord): void {
+    const { maxValueChars } = this.limits;
+    const kept = JSON.parse(
+      JSON.stringify(record, (_, value: unknown) =>
+        typeof value === "string" && value.length > maxValueChars ? shorten(value, maxValueChars) : value,
+      ),
+    ) as ProvisioningLogRecord;
+    this.records.push(kept);
+    this.sizes.push(Buffer.byteLength(JSON.stringify(kept)));
+    const bytes = () => this.sizes.reduce((sum, size) => sum + size, 0);
+    while (
+      this.records.length > 0 &&
+      (this.records.length > this.limits.maxRecords || bytes() > this.limits.maxBytes)
+    ) {
+      this.records.shift();
+      this.sizes.shift();
+      this.dropped += 1;
+    }
+  }
+}
+
+function shorten(value: string, maxChars: number): string {
+  return `${value.slice(0, maxChars)}…[truncated ${String(value.length - maxChars)} chars]`;
+}
+
 describe("bounded provisioning log", () => {
+  it("keeps, when read, what applying the bounds at every push keeps", () => {
+    // Records here are 130 to 200 bytes: a bound of a few of them, reads between pushes, and times
+    // that often go back reach every case of dropping and ordering within a hundred runs.
+    const step = fc.oneof(
+      {
+        weight: 4,
+        arbitrary: fc.record({ push: fc.string({ maxLength: 40 }), second: fc.integer({ min: 0, max: 2 }) }),
+      },
+      { weight: 2, arbitrary: fc.constant("read" as const) },
+      { weight: 1, arbitrary: fc.constant("clear" as const) },
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 100, max: 800 }),
+        // From the length of a timestamp up: the order is that of the times as written.
+        fc.integer({ min: 20, max: 30 }),
+        fc.array(step, { maxLength: 40 }),
+        (maxRecords, maxBytes, maxValueChars, steps) => {
+          const limits = { maxRecords, maxBytes, maxValueChars };
+          const ring = new ProvisioningLogRing(limits);
+          let model = new EagerRing(limits);
+          let droppedBefore = 0;
+          steps.forEach((item, index) => {
+            if (item === "clear") {
+              ring.clear();
+              droppedBefore += model.dropped;
+              model = new EagerRing(limits);
+            } else if (item !== "read") {
+              const at = `2026-01-01T00:00:0${String(item.second)}Z`;
+              const pushed = record(`r${String(index)}`, at, item.push);
+              ring.push(pushed);
+              model.push(pushed);
+            }
+            if (item === "read" || index === steps.length - 1) {
+              expect(ring.records).toEqual(model.records);
+              expect(ring.dropped).toBe(droppedBefore + model.dropped);
+              expect(ring.bytes).toBe(model.sizes.reduce((sum, size) => sum + size, 0));
+              const ordered = model.records.every(
+                (kept, at) =>
+                  at === 0 || (model.records[at - 1]?.activityDateTime ?? "") <= kept.activityDateTime,
+              );
+              expect(ring.inTimeOrder).toBe(ordered);
+            }
+          });
+        },
+      ),
+    );
+  });
+
   it("keeps the newest records up to its count and counts the dropped ones", () => {
     const ring = new ProvisioningLogRing({ maxRecords: 3 });
     for (let index = 0; index < 5; index += 1)
