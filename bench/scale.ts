@@ -8,11 +8,9 @@
  *
  *   npx tsx bench/scale.ts [--users 100000]
  */
-import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { isMain, printRows, since, type BenchRow } from "./support/bench-row.ts";
-import { compileBench } from "./support/compiled-bench.ts";
+import { compiledChildReports } from "./support/compiled-bench.ts";
 import { benchUser, buildCycleWorld, type CycleWorld } from "./support/cycle-world.ts";
 
 type ScaleReport = {
@@ -147,39 +145,16 @@ async function measure(users: number): Promise<ScaleReport> {
  */
 const CAPPED_OLD_SPACE_MB = 320;
 
-/** The last line of a compiled child's output, parsed: Node runs it with `nodeFlags`, as `--child` with `args`. */
-function childReport<Report>(
-  compiled: string,
-  nodeFlags: readonly string[],
-  args: readonly string[],
-): Report {
-  const output = execFileSync(process.execPath, ["--expose-gc", ...nodeFlags, compiled, "--child", ...args], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    maxBuffer: 1 << 20,
-  });
-  return JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as Report;
-}
-
 /** Runs the measurement in a child process (twice: V8's default heap policy, then capped) and answers its rows. */
 export function benchScale(options: { users?: number } = {}): BenchRow[] {
   const users = options.users ?? 100_000;
   // The child runs this file compiled, as users run the package: the TypeScript loader's own memory
   // is not part of the figure.
-  const compiled = compileBench(import.meta.filename);
-  let report: ScaleReport;
-  let capped: PeakReport;
-  try {
-    const args = ["--users", String(users)];
-    report = childReport<ScaleReport>(compiled.file, [], args);
-    capped = childReport<PeakReport>(
-      compiled.file,
-      [`--max-old-space-size=${CAPPED_OLD_SPACE_MB}`],
-      [...args, "--peak-only"],
-    );
-  } finally {
-    rmSync(compiled.dir, { recursive: true, force: true });
-  }
+  const args = ["--users", String(users)];
+  const [report, capped] = compiledChildReports<ScaleReport | PeakReport>(import.meta.filename, [
+    { args },
+    { nodeFlags: [`--max-old-space-size=${CAPPED_OLD_SPACE_MB}`], args: [...args, "--peak-only"] },
+  ]) as [ScaleReport, PeakReport];
   const count = users.toLocaleString("en");
   const { journal, heap } = report;
   const mb = (value: number) => `${Math.round(value)} MB`;

@@ -1,5 +1,6 @@
 import { buildSync } from "esbuild";
-import { mkdtempSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { NODE_BUNDLE } from "../../scripts/node-bundle.js";
@@ -22,4 +23,27 @@ export function compileBench(entry: string): { file: string; dir: string } {
     logLevel: "warning",
   });
   return { file, dir };
+}
+
+/**
+ * Compiles `entry` and runs it in a child (Node with `--expose-gc` and `nodeFlags`, the module with
+ * `--child` and each of `runs`' arguments in turn); answers the last line each run printed, parsed.
+ */
+export function compiledChildReports<Report>(
+  entry: string,
+  runs: readonly { nodeFlags?: readonly string[]; args: readonly string[] }[],
+): Report[] {
+  const compiled = compileBench(entry);
+  try {
+    return runs.map(({ nodeFlags = [], args }) => {
+      const output = execFileSync(
+        process.execPath,
+        ["--expose-gc", ...nodeFlags, compiled.file, "--child", ...args],
+        { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 },
+      );
+      return JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as Report;
+    });
+  } finally {
+    rmSync(compiled.dir, { recursive: true, force: true });
+  }
 }
