@@ -21,10 +21,7 @@ function record(id: string, activityDateTime: string, displayName = id): Provisi
   return world as unknown as ProvisioningLogRecord;
 }
 
-/**
- * The ring's rule applied at every push, the plain way: shorten, size, drop the oldest past either
- * bound. The ring applies the byte bound and the shortening only when read; both must keep the same.
- */
+/** The ring's rule applied at every push, the plain way: shorten, size, drop the oldest past either bound. */
 class EagerRing {
   records: ProvisioningLogRecord[] = [];
   sizes: number[] = [];
@@ -59,7 +56,7 @@ function shorten(value: string, maxChars: number): string {
 }
 
 describe("bounded provisioning log", () => {
-  it("keeps, when read, what applying the bounds at every push keeps", () => {
+  it("keeps what the plain rule keeps, for any pushes, reads and clears", () => {
     // Records here are 130 to 200 bytes: a bound of a few of them, reads between pushes, and times
     // that often go back reach every case of dropping and ordering within a hundred runs.
     const step = fc.oneof(
@@ -74,8 +71,7 @@ describe("bounded provisioning log", () => {
       fc.property(
         fc.integer({ min: 0, max: 6 }),
         fc.integer({ min: 100, max: 800 }),
-        // From the length of a timestamp up: the order is that of the times as written.
-        fc.integer({ min: 20, max: 30 }),
+        fc.integer({ min: 1, max: 30 }),
         fc.array(step, { maxLength: 40 }),
         (maxRecords, maxBytes, maxValueChars, steps) => {
           const limits = { maxRecords, maxBytes, maxValueChars };
@@ -101,7 +97,8 @@ describe("bounded provisioning log", () => {
                 (kept, at) =>
                   at === 0 || (model.records[at - 1]?.activityDateTime ?? "") <= kept.activityDateTime,
               );
-              expect(ring.inTimeOrder).toBe(ordered);
+              // Kept on every push without a scan, it may say no after the record out of order is gone.
+              if (ring.inTimeOrder) expect(ordered).toBe(true);
             }
           });
         },
