@@ -55,7 +55,10 @@ function draw32(random: () => number): number {
 
 /** Two lower-case hex digits of each byte, as character codes. */
 const HEX_CODES: readonly number[] = Array.from({ length: 512 }, (_, index) =>
-  (index >> 1).toString(16).padStart(2, "0").charCodeAt(index & 1),
+  (index >> 1)
+    .toString(16)
+    .padStart(2, "0")
+    .charCodeAt(index & 1),
 );
 
 /** The id being written: 36 characters, the hyphens in place. */
