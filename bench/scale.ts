@@ -156,13 +156,16 @@ async function measure(users: number): Promise<ScaleReport> {
  */
 const CAPPED_OLD_SPACE_MB = 320;
 
-/** Runs the measurement in a child process (twice: V8's default heap policy, then capped) and answers its rows. */
+/**
+ * Runs the measurement in child processes (the cycle under V8's default heap policy, the cycle
+ * with the old space capped, the lookups) and answers their rows.
+ */
 export function benchScale(options: { users?: number } = {}): BenchRow[] {
   const users = options.users ?? 100_000;
   // The child runs this file compiled, as users run the package: the TypeScript loader's own memory
-  // is not part of the figure. The lookups run in a third child: their 10,000-user reference world,
-  // built in the measured child, was still alive while the directory was measured and freed during
-  // it, which made that figure read anything from 12 to 103 MB, and it raised the peak RSS.
+  // is not part of the figure. The lookups run in a third child: built in the measured child, their
+  // 10,000-user reference world went with readings of the directory from 12 to 103 MB on the same
+  // code, and it raised the peak RSS by about 30 MB.
   const args = ["--users", String(users)];
   const [report, capped, lookups] = compiledChildReports<ScaleReport | PeakReport | LookupReport>(
     import.meta.filename,
