@@ -4,6 +4,7 @@ import {
   createEntraApp,
   DROPPED_RECORDS_HEADER,
   ProvisioningLogRing,
+  type LogRingLimits,
   type ProvisioningLogRecord,
 } from "../../emulator/entra/index.ts";
 import { createGraphWorld, pluck } from "./graph-world.ts";
@@ -26,9 +27,12 @@ class EagerRing {
   records: ProvisioningLogRecord[] = [];
   sizes: number[] = [];
   dropped = 0;
-  readonly limits: { maxRecords: number; maxBytes: number; maxValueChars: number };
-  constructor(limits: { maxRecords: number; maxBytes: number; maxValueChars: number }) {
+  readonly limits: LogRingLimits;
+  constructor(limits: LogRingLimits) {
     this.limits = limits;
+  }
+  get bytes(): number {
+    return this.sizes.reduce((sum, size) => sum + size, 0);
   }
   push(record: ProvisioningLogRecord): void {
     const { maxValueChars } = this.limits;
@@ -39,10 +43,9 @@ class EagerRing {
     ) as ProvisioningLogRecord;
     this.records.push(kept);
     this.sizes.push(Buffer.byteLength(JSON.stringify(kept)));
-    const bytes = () => this.sizes.reduce((sum, size) => sum + size, 0);
     while (
       this.records.length > 0 &&
-      (this.records.length > this.limits.maxRecords || bytes() > this.limits.maxBytes)
+      (this.records.length > this.limits.maxRecords || this.bytes > this.limits.maxBytes)
     ) {
       this.records.shift();
       this.sizes.shift();
@@ -92,7 +95,7 @@ describe("bounded provisioning log", () => {
             if (item === "read" || index === steps.length - 1) {
               expect(ring.records).toEqual(model.records);
               expect(ring.dropped).toBe(droppedBefore + model.dropped);
-              expect(ring.bytes).toBe(model.sizes.reduce((sum, size) => sum + size, 0));
+              expect(ring.bytes).toBe(model.bytes);
               const ordered = model.records.every(
                 (kept, at) =>
                   at === 0 || (model.records[at - 1]?.activityDateTime ?? "") <= kept.activityDateTime,
