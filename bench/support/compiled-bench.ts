@@ -12,7 +12,7 @@ import { NODE_BUNDLE } from "../../scripts/node-bundle.js";
  * about 45 MB of RSS of its own. Answers the module's path in a new temporary folder, which the
  * caller removes.
  */
-export function compileBench(entry: string): { file: string; dir: string } {
+function compileBench(entry: string): { file: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), "synclab-bench-"));
   const file = join(dir, "bench.mjs");
   buildSync({
