@@ -13,8 +13,10 @@ export const NODE_BUNDLE = /** @type {const} */ ({
   // file by file is most of a command's start-up. msw stays the consumer's own (its handlers must
   // come from the msw instance that runs them).
   external: ["msw", "msw/*"],
-  // yaml is CommonJS; its bundled require() calls of Node built-ins need a real require.
+  // yaml is CommonJS; its bundled require() calls of Node built-ins need a real require. The import
+  // takes a name no bundled module declares: fdir (under tinyglobby) imports `createRequire` itself,
+  // which collides with the banner's in any bundle that is not minified.
   banner: {
-    js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
+    js: 'import { createRequire as createBannerRequire } from "node:module"; const require = createBannerRequire(import.meta.url);',
   },
 });
