@@ -18,10 +18,11 @@ describe("the Node bundle settings", () => {
       write: false,
       logLevel: "silent",
     }).outputFiles;
+    if (output === undefined) throw new Error("esbuild wrote no bundle");
     const dir = mkdtempSync(join(tmpdir(), "synclab-bundle-"));
     try {
       const file = join(dir, "cli.mjs");
-      writeFileSync(file, output?.contents ?? "");
+      writeFileSync(file, output.contents);
       // --check compiles without running: a duplicate top-level declaration is a SyntaxError here.
       const check = () => execFileSync(process.execPath, ["--check", file], { stdio: "pipe" });
       expect(check).not.toThrow();
