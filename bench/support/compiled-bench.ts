@@ -10,9 +10,9 @@ import { NODE_BUNDLE } from "../../scripts/node-bundle.js";
  * (esbuild, ESM for Node 20, dependencies bundled), so that a child process measures the code
  * users run (`npm start` and `npx synclab` run dist/), not the TypeScript loader, which holds
  * about 45 MB of RSS of its own. Answers the module's path in a new temporary folder, which the
- * caller removes.
+ * caller removes. Not minified, unlike dist/: profiles keep the source's names.
  */
-function compileBench(entry: string): { file: string; dir: string } {
+export function compileBench(entry: string): { file: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), "synclab-bench-"));
   const file = join(dir, "bench.mjs");
   buildSync({
